@@ -1,0 +1,319 @@
+/**
+ * Every built-in constant and function, in one table. Adding a name here is
+ * all it takes: the evaluator, completion and help read this table.
+ */
+import type Decimal from "decimal.js";
+import { MAX_EXACT_DIGITS } from "./limits.ts";
+import {
+  ArithmeticError,
+  exactRoot,
+  floorDiv,
+  gcd,
+  integer,
+  isExact,
+  isZero,
+  ONE,
+  Rational,
+  rational,
+  sign,
+  ZERO,
+  type NumberContext,
+  type Value,
+} from "./number.ts";
+
+export interface Constant {
+  readonly kind: "constant";
+  readonly summary: string;
+  value(ctx: NumberContext): Value;
+}
+
+export interface BuiltinFunction {
+  readonly kind: "function";
+  /** How help shows the parameters, e.g. "x[, digits]". */
+  readonly params: string;
+  readonly summary: string;
+  /** Fewest and most arguments (Infinity: any number). */
+  readonly arity: readonly [number, number];
+  apply(args: Value[], ctx: NumberContext): Value;
+}
+
+export type Builtin = Constant | BuiltinFunction;
+
+const domain = (message: string) => new ArithmeticError("domain", message);
+
+const constant = (summary: string, value: (ctx: NumberContext) => Value): Constant => ({ kind: "constant", summary, value });
+
+function fn(params: string, summary: string, apply: (args: Value[], ctx: NumberContext) => Value): BuiltinFunction {
+  const required = params.split("[")[0]!.split(",").filter((p) => p.trim() !== "").length;
+  const arity: [number, number] = params.includes("…")
+    ? [Math.max(1, required), Infinity]
+    : [required, params.split(",").length];
+  return { kind: "function", params, summary, arity, apply };
+}
+
+/** A unary real function computed by decimal.js, with exact special values. */
+function real(
+  name: string,
+  summary: string,
+  compute: (x: Decimal, ctx: NumberContext, exactArgument: boolean) => Decimal,
+  exactAt: readonly (readonly [Value, Value])[] = [],
+): BuiltinFunction {
+  return fn("x", summary, ([x], ctx) => {
+    for (const [at, result] of exactAt) if (isExact(x!) && equalExact(x, at)) return result;
+    return ctx.approx(guardPrecision(() => compute(ctx.decimal(x!), ctx, isExact(x!)), name));
+  });
+}
+
+function equalExact(a: Rational, b: Value): boolean {
+  return isExact(b) && a.num === b.num && a.den === b.den;
+}
+
+/** decimal.js refuses arguments it cannot reduce at this precision: say so plainly. */
+function guardPrecision(compute: () => Decimal, name: string): Decimal {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof Error && /Precision limit exceeded/.test(error.message)) {
+      throw new ArithmeticError("limit", `argument too large for ${name} at this precision`);
+    }
+    throw error;
+  }
+}
+
+/** Trigonometric results smaller than the argument's rounding error are zero: sin(pi) = 0. */
+function trig(f: (x: Decimal) => Decimal) {
+  return (x: Decimal, ctx: NumberContext, exactArgument: boolean) =>
+    exactArgument ? f(x) : ctx.snap(f(x), x);
+}
+
+/** An integer argument: exact, or approximate but within noise of an integer. */
+function toBigInt(value: Value, ctx: NumberContext, what: string): bigint {
+  const n = isExact(value) ? value : ctx.toExact(ctx.settle(value));
+  if (!isExact(n)) throw new ArithmeticError("limit", `${what} is too large`);
+  if (n.den !== 1n) throw domain(`${what} must be an integer`);
+  return n.num;
+}
+
+function sqrt(x: Value, ctx: NumberContext): Value {
+  if (sign(x) < 0) throw domain("sqrt of a negative number is not real");
+  if (isExact(x)) return exactRoot(x, 2n) ?? ctx.approx(ctx.decimal(x).sqrt());
+  return x.sqrt();
+}
+
+function nthRoot(x: Value, n: bigint, ctx: NumberContext): Value {
+  if (n <= 0n) throw domain("the root's degree must be a positive integer");
+  const negative = sign(x) < 0;
+  if (negative && n % 2n === 0n) throw domain("an even root of a negative number is not real");
+  const magnitude = negative ? ctx.negate(x) : x;
+  if (isExact(magnitude)) {
+    const exact = exactRoot(magnitude, n);
+    if (exact) return negative ? ctx.negate(exact) : exact;
+  }
+  const d = ctx.decimal(magnitude);
+  const root = n === 3n ? d.cbrt() : d.pow(new ctx.D(1).div(n.toString()));
+  return ctx.approx(negative ? root.neg() : root);
+}
+
+function ln(x: Value, ctx: NumberContext): Value {
+  if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
+  if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
+  return ctx.approx(ctx.decimal(x).ln());
+}
+
+/**
+ * log_b(x): exact when x is a rational power of b (log(8, 2) = 3,
+ * log10(0.001) = -3, log(2, 8) = 1/3), checked exactly, not guessed.
+ */
+function log(x: Value, base: Value, ctx: NumberContext): Value {
+  if (sign(x) <= 0) throw domain("log is undefined for zero and negative numbers");
+  if (sign(base) <= 0 || (isExact(base) && equalExact(base, ONE))) throw domain("a logarithm's base must be positive and not 1");
+  const ratio = ctx.approx(ctx.decimal(x).ln().div(ctx.decimal(base).ln()));
+  if (isExact(x) && isExact(base)) {
+    for (let q = 1; q <= 12; q++) {
+      const scaled = ratio.mul(q);
+      const p = scaled.round();
+      if (!scaled.sub(p).abs().lt(ctx.noise)) continue;
+      const pn = BigInt(p.toFixed(0));
+      // x^q = base^p, when both sides are small enough to compute
+      const size = Math.abs(Number(pn)) * Math.log10(Math.max(2, Number(base.num), Number(base.den)));
+      if (size > MAX_EXACT_DIGITS) break;
+      const lhs = ctx.power(x, integer(q));
+      const rhs = ctx.power(base, integer(pn));
+      if (isExact(lhs) && isExact(rhs) && equalExact(lhs, rhs)) return rational(pn, BigInt(q));
+    }
+  }
+  return ctx.snap(ratio, ONE_D(ctx));
+}
+
+const ONE_D = (ctx: NumberContext) => new ctx.D(1);
+
+function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal) => Decimal, name: string): Decimal {
+  if (x.abs().gt(1)) {
+    // a value that is 1 but for noise (sin(pi/2) computed approximately) is 1
+    if (x.abs().sub(1).gt(ctx.noise)) throw domain(`${name} is defined only for arguments from -1 to 1`);
+    x = new ctx.D(x.isNeg() ? -1 : 1);
+  }
+  return f(x);
+}
+
+/** n! by binary splitting, after checking the size of the result. */
+function factorial(n: bigint): Rational {
+  if (n < 0n) throw domain("factorial is defined only for non-negative integers");
+  const digits = log10Factorial(Number(n));
+  if (digits > MAX_EXACT_DIGITS) {
+    throw new ArithmeticError(
+      "limit",
+      `result too large: ${n}! has about ${formatCount(digits)} digits (the limit for exact results is ${formatCount(MAX_EXACT_DIGITS)})`,
+    );
+  }
+  return integer(productRange(1n, n));
+}
+
+/** log10(n!) by Stirling's series: accurate to far better than one digit. */
+function log10Factorial(n: number): number {
+  if (n < 2) return 0;
+  return (n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n)) / Math.LN10;
+}
+
+function formatCount(n: number): string {
+  return Math.ceil(n).toLocaleString("en-US");
+}
+
+/** lo · (lo+1) · … · hi, splitting the range so the big multiplications are balanced. */
+export function productRange(lo: bigint, hi: bigint): bigint {
+  if (lo > hi) return 1n;
+  if (hi - lo < 16n) {
+    let p = lo;
+    for (let i = lo + 1n; i <= hi; i++) p *= i;
+    return p;
+  }
+  const mid = (lo + hi) / 2n;
+  return productRange(lo, mid) * productRange(mid + 1n, hi);
+}
+
+function choose(nv: Value, kv: Value, ctx: NumberContext, ordered: boolean): Value {
+  const n = toBigInt(nv, ctx, "n");
+  const k = toBigInt(kv, ctx, "k");
+  if (n < 0n || k < 0n) throw domain("n and k must be non-negative");
+  if (k > n) return ZERO;
+  const take = ordered ? k : k < n - k ? k : n - k;
+  const nn = Number(n);
+  const kk = Number(take);
+  const productDigits = log10Factorial(nn) - log10Factorial(nn - kk);
+  const digits = ordered ? productDigits : productDigits - log10Factorial(kk);
+  // the quotient n!/(n-k)! is computed before dividing by k!; bound it too
+  if (digits > MAX_EXACT_DIGITS || productDigits > 4 * MAX_EXACT_DIGITS) {
+    throw new ArithmeticError("limit", `result too large: about ${formatCount(digits)} digits (the limit for exact results is ${formatCount(MAX_EXACT_DIGITS)})`);
+  }
+  const product = productRange(n - take + 1n, n);
+  return integer(ordered ? product : product / productRange(1n, take));
+}
+
+function compare(a: Value, b: Value, ctx: NumberContext): number {
+  if (isExact(a) && isExact(b)) {
+    const d = a.num * b.den - b.num * a.den;
+    return d > 0n ? 1 : d < 0n ? -1 : 0;
+  }
+  return ctx.decimal(a).cmp(ctx.decimal(b));
+}
+
+function integersOnly(args: Value[], ctx: NumberContext, name: string): bigint[] {
+  return args.map((a) => toBigInt(a, ctx, `${name}'s arguments`));
+}
+
+function roundHalfAway(x: Value, places: bigint, ctx: NumberContext): Value {
+  const exact = isExact(x) ? x : ctx.toExact(ctx.settle(x));
+  if (!isExact(exact)) return x; // beyond the exact range every digit is already integral
+  const scale = 10n ** (places < 0n ? -places : places);
+  const [mulN, mulD] = places >= 0n ? [scale, 1n] : [1n, scale];
+  // |x|·10^places + 1/2, floored, with the sign put back
+  const n = (exact.num < 0n ? -exact.num : exact.num) * mulN;
+  const d = exact.den * mulD;
+  const rounded = floorDiv(2n * n + d, 2n * d);
+  return rational((exact.num < 0n ? -rounded : rounded) * mulD, mulN);
+}
+
+const table: Record<string, Builtin> = {
+  pi: constant("the ratio of a circle's circumference to its diameter", (ctx) => ctx.pi()),
+  tau: constant("2·pi", (ctx) => ctx.pi().mul(2)),
+  e: constant("Euler's number, the base of ln", (ctx) => ctx.e()),
+  phi: constant("the golden ratio, (1 + sqrt(5)) / 2", (ctx) => new ctx.D(5).sqrt().add(1).div(2)),
+  deg: constant("one degree in radians, pi/180: sin(30deg)", (ctx) => ctx.pi().div(180)),
+
+  sqrt: fn("x", "square root", ([x], ctx) => sqrt(x!, ctx)),
+  cbrt: fn("x", "cube root (real, also of negative numbers)", ([x], ctx) => nthRoot(x!, 3n, ctx)),
+  root: fn("x, n", "n-th root", ([x, n], ctx) => nthRoot(x!, toBigInt(n!, ctx, "the root's degree"), ctx)),
+  abs: fn("x", "absolute value", ([x]) => (sign(x!) < 0 ? (isExact(x!) ? new Rational(-x.num, x.den) : x!.neg()) : x!)),
+  sign: fn("x", "-1, 0 or 1", ([x]) => integer(sign(x!))),
+  floor: fn("x", "largest integer ≤ x", ([x], ctx) => ctx.floor(x!)),
+  ceil: fn("x", "smallest integer ≥ x", ([x], ctx) => ctx.negate(ctx.floor(ctx.negate(x!)))),
+  trunc: fn("x", "x without its fraction", ([x], ctx) =>
+    sign(x!) < 0 ? ctx.negate(ctx.floor(ctx.negate(x!))) : ctx.floor(x!),
+  ),
+  round: fn("x[, digits]", "round half away from zero, to digits decimal places", ([x, places], ctx) =>
+    roundHalfAway(x!, places ? toBigInt(places, ctx, "the number of digits") : 0n, ctx),
+  ),
+  exp: real("exp", "e^x", (x) => x.exp(), [[ZERO, ONE]]),
+  ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
+  log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
+  log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
+  log10: fn("x", "base-10 logarithm", ([x], ctx) => log(x!, integer(10), ctx)),
+  sin: real("sin", "sine (radians)", trig((x) => x.sin()), [[ZERO, ZERO]]),
+  cos: real("cos", "cosine (radians)", trig((x) => x.cos()), [[ZERO, ONE]]),
+  tan: fn("x", "tangent (radians)", ([x], ctx) => {
+    if (isZero(x!)) return ZERO;
+    const d = ctx.decimal(x!);
+    const exactArgument = isExact(x!);
+    const s = guardPrecision(() => trig((v) => v.sin())(d, ctx, exactArgument), "tan");
+    const c = guardPrecision(() => trig((v) => v.cos())(d, ctx, exactArgument), "tan");
+    if (c.isZero()) throw domain("tan is undefined at odd multiples of pi/2");
+    return ctx.approx(s.div(c));
+  }),
+  asin: real("asin", "inverse sine", (x, ctx) => asinOrAcos(x, ctx, (v) => v.asin(), "asin"), [[ZERO, ZERO]]),
+  acos: real("acos", "inverse cosine", (x, ctx) => asinOrAcos(x, ctx, (v) => v.acos(), "acos"), [[ONE, ZERO]]),
+  atan: real("atan", "inverse tangent", (x) => x.atan(), [[ZERO, ZERO]]),
+  atan2: fn("y, x", "angle of the point (x, y)", ([y, x], ctx) => {
+    if (isZero(y!) && isZero(x!)) return ZERO;
+    return ctx.approx(ctx.D.atan2(ctx.decimal(y!), ctx.decimal(x!)));
+  }),
+  sinh: real("sinh", "hyperbolic sine", (x) => x.sinh(), [[ZERO, ZERO]]),
+  cosh: real("cosh", "hyperbolic cosine", (x) => x.cosh(), [[ZERO, ONE]]),
+  tanh: real("tanh", "hyperbolic tangent", (x) => x.tanh(), [[ZERO, ZERO]]),
+  min: fn("x, …", "smallest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) < 0 ? b : a))),
+  max: fn("x, …", "largest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) > 0 ? b : a))),
+  gcd: fn("a, …", "greatest common divisor of integers", (args, ctx) =>
+    integer(integersOnly(args, ctx, "gcd").reduce((a, b) => gcd(a, b))),
+  ),
+  lcm: fn("a, …", "least common multiple of integers", (args, ctx) =>
+    ctx.exact(
+      integer(
+        integersOnly(args, ctx, "lcm").reduce((a, b) => {
+          if (a === 0n || b === 0n) return 0n;
+          const l = (a * b) / gcd(a, b);
+          return l < 0n ? -l : l;
+        }),
+      ),
+    ),
+  ),
+  ncr: fn("n, k", "combinations: ways to choose k of n", ([n, k], ctx) => choose(n!, k!, ctx, false)),
+  npr: fn("n, k", "permutations: ordered choices of k of n", ([n, k], ctx) => choose(n!, k!, ctx, true)),
+  hypot: fn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
+    sqrt(args.reduce<Value>((sum, a) => ctx.add(sum, ctx.multiply(a, a)), ZERO), ctx),
+  ),
+};
+
+/** Other spellings of the same entry. */
+const aliases: Record<string, string> = { π: "pi", τ: "tau", φ: "phi" };
+
+export const builtins: ReadonlyMap<string, Builtin> = new Map([
+  ...Object.entries(table),
+  ...Object.entries(aliases).map(([alias, name]) => [alias, table[name]!] as const),
+]);
+
+/** The factorial operator `n!`, here so the evaluator keeps no arithmetic of its own. */
+export function factorialOf(x: Value, ctx: NumberContext): Value {
+  const n = isExact(x) ? x : ctx.toExact(ctx.settle(x));
+  if (!isExact(n)) throw new ArithmeticError("limit", "result too large: the factorial of a number this big");
+  if (n.den !== 1n || n.num < 0n) throw domain("factorial is defined only for non-negative integers");
+  return factorial(n.num);
+}

@@ -1,0 +1,34 @@
+/**
+ * Every failure the language can report is a CalcError: a message plus the
+ * span of the input it is about. Front ends render it; the core never prints.
+ */
+
+/** Offsets into one input line: `start` inclusive, `end` exclusive. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type ErrorKind =
+  | "syntax" // the line does not parse
+  | "name" // unknown variable or function, or a bad assignment target
+  | "arity" // wrong number of arguments
+  | "domain" // division by zero, sqrt(-1), ln(0), …
+  | "limit"; // the result or the work would exceed a documented bound
+
+export class CalcError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly span: Span,
+    /** The user function whose body failed; the span is then that of the call. */
+    readonly inFunction?: string,
+  ) {
+    super(message);
+    this.name = "CalcError";
+  }
+}
+
+export function spanOf(a: Span, b: Span = a): Span {
+  return { start: a.start, end: b.end };
+}

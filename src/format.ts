@@ -1,0 +1,93 @@
+/**
+ * How numbers are written. Exact integers: every digit, always. Everything
+ * else: at most `digits` significant digits (rounded half away from zero),
+ * trailing zeros dropped, in plain notation when the leading digit's decimal
+ * exponent E is in -7 < E < digits and in scientific notation (1e-30,
+ * 3.3333333333333333333e-11, 2.6881171418161354484e43) otherwise.
+ */
+import Decimal from "decimal.js";
+import { isExact, type Rational, type Value } from "./number.ts";
+
+export interface Formatted {
+  readonly text: string;
+  /** Whether `text` is the value exactly (not rounded, not approximate). */
+  readonly exact: boolean;
+}
+
+export function formatNumber(value: Value, digits: number): Formatted {
+  if (isExact(value)) return formatRational(value, digits);
+  if (value.isZero()) return { text: "0", exact: false };
+  const rounded = value.toSignificantDigits(digits, Decimal.ROUND_HALF_UP);
+  const [mantissa, exponent] = rounded.abs().toExponential().split("e") as [string, string];
+  return { text: layout(rounded.isNeg(), mantissa.replace(".", ""), Number(exponent), digits), exact: false };
+}
+
+function formatRational(r: Rational, digits: number): Formatted {
+  if (r.den === 1n) return { text: r.num.toString(), exact: true };
+  const negative = r.num < 0n;
+  const num = negative ? -r.num : r.num;
+  const scale = terminatingScale(r.den);
+  if (scale !== undefined) {
+    // num/den = m / 10^scale exactly; m has no trailing zeros because num/den is in lowest terms
+    const m = (num * 10n ** BigInt(scale)) / r.den;
+    const mDigits = m.toString();
+    if (mDigits.length <= digits) {
+      return { text: layout(negative, mDigits, mDigits.length - 1 - scale, digits), exact: true };
+    }
+  }
+  const { significand, exponent } = roundRational(num, r.den, digits);
+  return { text: layout(negative, significand, exponent, digits), exact: false };
+}
+
+/** k such that den divides 10^k, if den has no prime factors but 2 and 5. */
+function terminatingScale(den: bigint): number | undefined {
+  let twos = 0;
+  let fives = 0;
+  while (den % 2n === 0n) {
+    den /= 2n;
+    twos++;
+  }
+  while (den % 5n === 0n) {
+    den /= 5n;
+    fives++;
+  }
+  return den === 1n ? Math.max(twos, fives) : undefined;
+}
+
+/** num/den (both positive) rounded half-up to `digits` significant digits. */
+function roundRational(num: bigint, den: bigint, digits: number): { significand: string; exponent: number } {
+  // first guess of the decimal exponent from the lengths, then correct by one
+  let exponent = num.toString().length - den.toString().length;
+  const scaled = (e: number) => {
+    const shift = digits - 1 - e;
+    return shift >= 0 ? [num * 10n ** BigInt(shift), den] as const : [num, den * 10n ** BigInt(-shift)] as const;
+  };
+  let [n, d] = scaled(exponent);
+  if (n / d < 10n ** BigInt(digits - 1)) {
+    exponent -= 1;
+    [n, d] = scaled(exponent);
+  }
+  let q = n / d;
+  if (2n * (n % d) >= d) q += 1n;
+  let significand = q.toString();
+  if (significand.length > digits) {
+    // rounding carried into a new digit: 9.99… → 10.0…
+    significand = significand.slice(0, digits);
+    exponent += 1;
+  }
+  return { significand: significand.replace(/0+$/, "") || "0", exponent };
+}
+
+/** Writes ±d.ddd × 10^exponent, given its significant digits. */
+function layout(negative: boolean, significand: string, exponent: number, digits: number): string {
+  significand = significand.replace(/0+$/, "") || "0";
+  const sign = negative ? "-" : "";
+  if (exponent <= -7 || exponent >= digits) {
+    const rest = significand.slice(1);
+    return `${sign}${significand[0]}${rest ? `.${rest}` : ""}e${exponent}`;
+  }
+  if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${significand}`;
+  const whole = significand.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+  const fraction = significand.slice(exponent + 1);
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}

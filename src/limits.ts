@@ -1,0 +1,24 @@
+/**
+ * The documented bounds that keep every input finite in time and memory.
+ * README "Limits" describes each one; change them together.
+ */
+
+/** Decimal digits an exact number (numerator or denominator) may have. Beyond it, powers and products go approximate and factorials are refused. */
+export const MAX_EXACT_DIGITS = 100_000;
+
+/** Nesting of parentheses, signs and exponents in one expression. */
+export const MAX_NESTING = 500;
+
+/** Depth of user-function calls (every recursion is unbounded: the language has no conditionals). */
+export const MAX_CALL_DEPTH = 200;
+
+/** Characters in one input line. */
+export const MAX_LINE_LENGTH = 1_000_000;
+
+/** Display precision range, in significant digits. */
+export const MIN_PRECISION = 1;
+export const MAX_PRECISION = 1000;
+export const DEFAULT_PRECISION = 20;
+
+/** Extra digits carried by every approximate computation beyond the display precision. */
+export const GUARD_DIGITS = 10;

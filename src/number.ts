@@ -1,0 +1,350 @@
+/**
+ * The number model. A value is either exact — a Rational of two big integers,
+ * always in lowest terms with a positive denominator — or approximate — a
+ * decimal.js Decimal carried at the working precision (display digits plus
+ * guard digits). Exact arithmetic stays exact until a result would exceed
+ * MAX_EXACT_DIGITS; irrational functions produce approximate values.
+ *
+ * Nothing here knows about source spans: failures are ArithmeticErrors, and
+ * the evaluator attaches the span of the expression that caused them.
+ */
+import Decimal from "decimal.js";
+import { GUARD_DIGITS, MAX_EXACT_DIGITS } from "./limits.ts";
+
+export class Rational {
+  /** Use `rational()` unless the fraction is already in lowest terms with den > 0. */
+  constructor(
+    readonly num: bigint,
+    readonly den: bigint,
+  ) {}
+
+  get isInteger(): boolean {
+    return this.den === 1n;
+  }
+}
+
+export type Value = Rational | Decimal;
+
+export function isExact(value: Value): value is Rational {
+  return value instanceof Rational;
+}
+
+/** A failure of arithmetic itself; the evaluator gives it a span. */
+export class ArithmeticError extends Error {
+  constructor(
+    readonly kind: "domain" | "limit",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const ZERO = new Rational(0n, 1n);
+export const ONE = new Rational(1n, 1n);
+
+export function integer(n: bigint | number): Rational {
+  return new Rational(BigInt(n), 1n);
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+export function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  // Most numbers a calculator sees are small: a float loop is much cheaper than a bigint one.
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) [x, y] = [y, x % y];
+    return BigInt(x);
+  }
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function rational(num: bigint, den: bigint): Rational {
+  if (den === 0n) throw new ArithmeticError("domain", "division by zero");
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  if (den === 1n) return new Rational(num, 1n);
+  const g = gcd(num, den);
+  return g === 1n ? new Rational(num, den) : new Rational(num / g, den / g);
+}
+
+/** Bits needed for |n| (0 for 0): cheap for small numbers, linear for big ones. */
+export function bitLength(n: bigint): number {
+  if (n < 0n) n = -n;
+  if (n <= SAFE) return n === 0n ? 0 : Math.floor(Math.log2(Number(n))) + 1;
+  const hex = n.toString(16);
+  return (hex.length - 1) * 4 + Math.floor(Math.log2(Number.parseInt(hex[0]!, 16))) + 1;
+}
+
+/** log10 |n| for n ≠ 0, to a few digits: for estimating sizes before computing. */
+export function log10Abs(n: bigint): number {
+  if (n < 0n) n = -n;
+  if (n <= SAFE) return Math.log10(Number(n));
+  const bits = bitLength(n);
+  const shift = BigInt(Math.max(0, bits - 53));
+  return Math.log10(Number(n >> shift)) + Number(shift) * Math.LOG10_2;
+}
+
+let exactLimit: bigint | undefined;
+const SMALL = 1n << 64n;
+
+/** True if n has more than MAX_EXACT_DIGITS digits. The 10^limit constant is built on first need. */
+function tooManyDigits(n: bigint): boolean {
+  if (n < SMALL && n > -SMALL) return false;
+  exactLimit ??= 10n ** BigInt(MAX_EXACT_DIGITS);
+  return n >= exactLimit || n <= -exactLimit;
+}
+
+/**
+ * The working context of one precision setting: the Decimal constructor that
+ * rounds to display digits plus guard digits, and constants at that precision.
+ */
+export class NumberContext {
+  readonly workingDigits: number;
+  readonly D: Decimal.Constructor;
+  /** Relative size below which an approximate difference is noise: zero. */
+  readonly noise: Decimal;
+  private piValue?: Decimal;
+  private eValue?: Decimal;
+
+  constructor(readonly digits: number) {
+    this.workingDigits = digits + GUARD_DIGITS;
+    this.D = Decimal.clone({
+      precision: this.workingDigits,
+      rounding: Decimal.ROUND_HALF_EVEN,
+      toExpNeg: -9e15,
+      toExpPos: 9e15,
+      minE: -9e15,
+      maxE: 9e15,
+    });
+    this.noise = new this.D(10).pow(-(digits + GUARD_DIGITS / 2));
+  }
+
+  pi(): Decimal {
+    return (this.piValue ??= this.D.acos(-1));
+  }
+
+  e(): Decimal {
+    return (this.eValue ??= this.D.exp(1));
+  }
+
+  decimal(value: Value): Decimal {
+    // a value kept from another precision setting is carried over at this one
+    if (!isExact(value)) return value.constructor === this.D ? value : new this.D(value);
+    const n = new this.D(value.num.toString());
+    return value.den === 1n ? n : n.div(value.den.toString());
+  }
+
+  /** An approximate result, checked: overflow is an error, not Infinity. */
+  approx(d: Decimal): Decimal {
+    if (!d.isFinite()) {
+      throw new ArithmeticError(d.isNaN() ? "domain" : "limit", d.isNaN() ? "result is undefined" : "result too large to represent");
+    }
+    return d;
+  }
+
+  /** An exact result, unless it is too big to keep exact: then its approximation. */
+  exact(r: Rational): Value {
+    return tooManyDigits(r.num) || tooManyDigits(r.den) ? this.approx(this.decimal(r)) : r;
+  }
+
+  /** Zero if `d` is below the noise of the operands it came from. */
+  snap(d: Decimal, ...scale: Decimal[]): Decimal {
+    if (d.isZero()) return d;
+    let magnitude = new this.D(1);
+    for (const s of scale) if (s.abs().gt(magnitude)) magnitude = s.abs();
+    return d.abs().lt(magnitude.mul(this.noise)) ? new this.D(0) : d;
+  }
+
+  // ---- arithmetic -------------------------------------------------------
+
+  add(a: Value, b: Value): Value {
+    if (isExact(a) && isExact(b)) {
+      if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num + b.num, 1n));
+      return this.exact(rational(a.num * b.den + b.num * a.den, a.den * b.den));
+    }
+    const x = this.decimal(a);
+    const y = this.decimal(b);
+    // cancellation: sqrt(2)^2 - 2 is zero to every digit we carry
+    return this.approx(this.snap(x.add(y), x, y));
+  }
+
+  negate(a: Value): Value {
+    return isExact(a) ? new Rational(-a.num, a.den) : a.neg();
+  }
+
+  subtract(a: Value, b: Value): Value {
+    return this.add(a, this.negate(b));
+  }
+
+  multiply(a: Value, b: Value): Value {
+    if (isExact(a) && isExact(b)) {
+      if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num * b.num, 1n));
+      return this.exact(rational(a.num * b.num, a.den * b.den));
+    }
+    return this.approx(this.decimal(a).mul(this.decimal(b)));
+  }
+
+  divide(a: Value, b: Value): Value {
+    if (isZero(b)) throw new ArithmeticError("domain", "division by zero");
+    if (isExact(a) && isExact(b)) return this.exact(rational(a.num * b.den, a.den * b.num));
+    return this.approx(this.decimal(a).div(this.decimal(b)));
+  }
+
+  /** Floor division: the largest integer ≤ a / b. */
+  floorDivide(a: Value, b: Value): Value {
+    if (isZero(b)) throw new ArithmeticError("domain", "division by zero");
+    return this.floor(this.divide(a, b));
+  }
+
+  /** Floored modulo: the result has the sign of the divisor (-7 % 3 = 2). */
+  modulo(a: Value, b: Value): Value {
+    if (isZero(b)) throw new ArithmeticError("domain", "modulo by zero");
+    if (isExact(a) && isExact(b)) {
+      // a - b·floor(a/b), over the common denominator
+      const num = a.num * b.den;
+      const div = b.num * a.den;
+      let r = num % div;
+      if (r !== 0n && r < 0n !== div < 0n) r += div;
+      return rational(r, a.den * b.den);
+    }
+    const x = this.decimal(a);
+    const y = this.decimal(b);
+    const r = this.snap(x.sub(y.mul(x.div(y).floor())), x);
+    return this.approx(r);
+  }
+
+  /** An approximate value cut to the digits that can be trusted, so 2.99999…97 is 3. */
+  settle(d: Decimal): Decimal {
+    return d.toSignificantDigits(this.digits + GUARD_DIGITS / 2);
+  }
+
+  /** The rational a finite Decimal denotes exactly, unless it is beyond the exact range. */
+  toExact(d: Decimal): Value {
+    if (Math.abs(d.e) > MAX_EXACT_DIGITS) return d;
+    return parseLiteral(d.toFixed(), this);
+  }
+
+  /** The largest integer ≤ a; approximate values are settled first. */
+  floor(a: Value): Value {
+    if (isExact(a)) return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
+    return this.toExact(this.settle(a).floor());
+  }
+
+  // ---- powers -----------------------------------------------------------
+
+  power(base: Value, exponent: Value): Value {
+    if (isExact(exponent)) {
+      if (exponent.den === 1n) return this.integerPower(base, exponent.num);
+      if (isExact(base)) return this.rationalPower(base, exponent);
+    }
+    const x = this.decimal(base);
+    const y = this.decimal(exponent);
+    if (x.isZero()) {
+      if (y.isZero()) return ONE;
+      if (y.isNeg()) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
+      return ZERO;
+    }
+    if (x.isNeg() && !y.isInteger()) throw negativeRoot();
+    return this.approx(x.pow(y));
+  }
+
+  private integerPower(base: Value, k: bigint): Value {
+    if (k === 0n) return ONE; // including 0^0, as in every calculator and IEEE pow
+    if (!isExact(base)) {
+      if (base.isZero() && k < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
+      return this.approx(base.pow(k.toString()));
+    }
+    const { num, den } = base;
+    if (num === 0n) {
+      if (k < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
+      return ZERO;
+    }
+    if (den === 1n && (num === 1n || num === -1n)) return num === 1n || k % 2n === 0n ? ONE : integer(-1);
+    // Estimate the size first: 2^(2^40) must not be attempted exactly.
+    const digits = Math.abs(Number(k)) * Math.max(log10Abs(num), log10Abs(den));
+    if (digits > MAX_EXACT_DIGITS) return this.approx(this.decimal(base).pow(k.toString()));
+    const p = k < 0n ? -k : k;
+    return k < 0n ? rational(den ** p, num ** p) : new Rational(num ** p, den ** p);
+  }
+
+  /** base^(p/q) for exact base: exact when base has an exact q-th root. */
+  private rationalPower(base: Rational, exponent: Rational): Value {
+    if (base.num < 0n) throw negativeRoot();
+    if (base.num === 0n) {
+      if (exponent.num < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
+      return ZERO;
+    }
+    const root = exactRoot(base, exponent.den);
+    if (root) return this.integerPower(root, exponent.num);
+    return this.approx(this.decimal(base).pow(this.decimal(exponent)));
+  }
+}
+
+function negativeRoot(): ArithmeticError {
+  return new ArithmeticError("domain", "a negative number to a non-integer power is not real (for odd roots use cbrt or root)");
+}
+
+export function isZero(v: Value): boolean {
+  return isExact(v) ? v.num === 0n : v.isZero();
+}
+
+export function sign(v: Value): number {
+  return isExact(v) ? (v.num > 0n ? 1 : v.num < 0n ? -1 : 0) : v.isZero() ? 0 : v.isNeg() ? -1 : 1;
+}
+
+export function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n) && (a < 0n) !== (b < 0n) ? q - 1n : q;
+}
+
+/** ⌊n^(1/k)⌋ for n ≥ 0, k ≥ 1, by Newton's method from a float estimate. */
+export function integerRoot(n: bigint, k: bigint): bigint {
+  if (n < 2n || k === 1n) return n;
+  const bits = bitLength(n);
+  if (BigInt(bits) <= k) return 1n; // n < 2^k, so the root is below 2
+  const kn = Number(k);
+  // start above the root: Newton's iteration then decreases monotonically to it
+  let x = (1n << BigInt(Math.ceil(bits / kn) + 1));
+  for (;;) {
+    const y = ((k - 1n) * x + n / x ** (k - 1n)) / k;
+    if (y >= x) return x;
+    x = y;
+  }
+}
+
+/** The exact q-th root of a non-negative rational, if it has one. */
+export function exactRoot(r: Rational, q: bigint): Rational | undefined {
+  const num = integerRoot(r.num, q);
+  if (num ** q !== r.num) return undefined;
+  const den = integerRoot(r.den, q);
+  if (den ** q !== r.den) return undefined;
+  return new Rational(num, den);
+}
+
+/**
+ * An exact number from a literal's text (underscores already removed):
+ * 255, 0xff, 0b1010, 0o17, 1.25, .5, 2.5e-3. A literal too big to keep
+ * exact becomes approximate, like any other result.
+ */
+export function parseLiteral(text: string, ctx: NumberContext): Value {
+  if (/^0[xbo]/i.test(text)) return integer(BigInt(text.toLowerCase()));
+  const negative = text.startsWith("-");
+  const match = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+  if (!match) throw new ArithmeticError("domain", `not a number: ${text}`);
+  const [, whole = "", fraction = "", exp = "0"] = match;
+  const exponent = Number(exp) - fraction.length;
+  const magnitude = BigInt(whole + fraction || "0");
+  const digits = negative ? -magnitude : magnitude;
+  if (digits === 0n) return ZERO;
+  if (Math.abs(exponent) > MAX_EXACT_DIGITS) {
+    if (!Number.isSafeInteger(Number(exp))) throw new ArithmeticError("limit", "number too large to represent");
+    return ctx.approx(new ctx.D(text));
+  }
+  return exponent >= 0 ? integer(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
+}

@@ -1,0 +1,200 @@
+/**
+ * A Session is one user's calculator: variables, user functions, the last
+ * answer and the precision. Every front end (one-shot, piped, REPL) drives
+ * one through `evaluate(line)`, which returns an Outcome and never throws.
+ *
+ * A line is all or nothing: if any statement in it fails, none of its
+ * assignments or definitions take effect and `ans` is unchanged.
+ */
+import { parse } from "../grammar/parser.ts";
+import type { Statement } from "./ast.ts";
+import { builtins } from "./builtins.ts";
+import { CalcError, type Span } from "./errors.ts";
+import { evaluate, type Bindings, type UserFunction } from "./evaluate.ts";
+import { formatNumber } from "./format.ts";
+import { DEFAULT_PRECISION, MAX_LINE_LENGTH, MAX_PRECISION, MIN_PRECISION } from "./limits.ts";
+import { NumberContext, type Value } from "./number.ts";
+import { printStatement } from "./print.ts";
+
+export type Outcome =
+  /** A blank or comment-only line. */
+  | { readonly kind: "empty" }
+  | { readonly kind: "value"; readonly value: Value; readonly text: string; readonly exact: boolean }
+  | { readonly kind: "definition"; readonly name: string; readonly text: string }
+  | { readonly kind: "error"; readonly error: CalcError };
+
+const RESERVED = "ans";
+
+export class Session {
+  private readonly variables = new Map<string, Value>();
+  private readonly functions = new Map<string, UserFunction>();
+  private last: Value | undefined;
+  private ctx = new NumberContext(DEFAULT_PRECISION);
+
+  get precision(): number {
+    return this.ctx.digits;
+  }
+
+  /** Sets the display precision in significant digits; throws a RangeError outside 1–1000. */
+  set precision(digits: number) {
+    if (!Number.isInteger(digits) || digits < MIN_PRECISION || digits > MAX_PRECISION) {
+      throw new RangeError(`precision must be a whole number from ${MIN_PRECISION} to ${MAX_PRECISION}`);
+    }
+    if (digits !== this.ctx.digits) this.ctx = new NumberContext(digits);
+  }
+
+  get ans(): Value | undefined {
+    return this.last;
+  }
+
+  /** Variables and their values as the front ends show them. */
+  listVariables(): { name: string; text: string }[] {
+    return [...this.variables].map(([name, value]) => ({ name, text: this.format(value).text }));
+  }
+
+  listFunctions(): UserFunction[] {
+    return [...this.functions.values()];
+  }
+
+  /** Every name a line can use now: for completion. */
+  names(): string[] {
+    return [...builtins.keys(), ...this.variables.keys(), ...this.functions.keys(), ...(this.last ? [RESERVED] : [])];
+  }
+
+  /** Forgets variables, user functions and ans; keeps the precision. */
+  clear(): void {
+    this.variables.clear();
+    this.functions.clear();
+    this.last = undefined;
+  }
+
+  format(value: Value) {
+    return formatNumber(value, this.ctx.digits);
+  }
+
+  evaluate(line: string): Outcome {
+    if (line.length > MAX_LINE_LENGTH) {
+      return failure("limit", `line too long: ${line.length} characters (the limit is ${MAX_LINE_LENGTH})`, {
+        start: MAX_LINE_LENGTH,
+        end: MAX_LINE_LENGTH + 1,
+      });
+    }
+    try {
+      const statements = parse(line);
+      const pending = new LineTransaction(this.variables, this.functions, this.last);
+      let outcome: Outcome = { kind: "empty" };
+      for (const statement of statements) outcome = this.run(statement, pending);
+      // every statement succeeded: now the line takes effect
+      pending.commit(this.variables, this.functions);
+      this.last = pending.ans();
+      return outcome;
+    } catch (error) {
+      if (error instanceof CalcError) return { kind: "error", error };
+      if (error instanceof RangeError) {
+        // the JavaScript stack ran out: the MAX_NESTING and MAX_CALL_DEPTH checks should come first
+        return failure("limit", "expression too deeply nested", { start: 0, end: Math.max(1, line.length) });
+      }
+      throw error;
+    }
+  }
+
+  private run(statement: Statement, line: LineTransaction): Outcome {
+    switch (statement.kind) {
+      case "expression":
+      case "assign": {
+        const value = this.assignOrEvaluate(statement, line);
+        line.setAns(value);
+        return { kind: "value", value, ...this.format(value) };
+      }
+      case "define": {
+        checkDefinable(statement.name, statement.nameSpan);
+        if (line.variable(statement.name) !== undefined) {
+          throw new CalcError("name", `'${statement.name}' is a variable; a function needs another name`, statement.nameSpan);
+        }
+        for (const param of statement.params) {
+          if (builtins.has(param) || param === RESERVED) {
+            throw new CalcError("name", `parameter '${param}' would hide the built-in '${param}'`, statement.nameSpan);
+          }
+        }
+        const text = printStatement(statement);
+        line.define({ name: statement.name, params: statement.params, body: statement.body, text });
+        return { kind: "definition", name: statement.name, text };
+      }
+    }
+  }
+
+  private assignOrEvaluate(statement: Exclude<Statement, { kind: "define" }>, line: LineTransaction): Value {
+    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line, depth: 0 });
+    checkDefinable(statement.name, statement.nameSpan);
+    if (line.userFunction(statement.name)) {
+      throw new CalcError("name", `'${statement.name}' is a function; a variable needs another name`, statement.nameSpan);
+    }
+    if (statement.value.kind === "define") {
+      throw new CalcError("syntax", "a function definition cannot be assigned", statement.value.span);
+    }
+    const value = this.assignOrEvaluate(statement.value, line);
+    line.assign(statement.name, value);
+    return value;
+  }
+}
+
+function checkDefinable(name: string, span: Span): void {
+  const builtin = builtins.get(name);
+  if (builtin) throw new CalcError("name", `cannot assign to '${name}': it is a built-in ${builtin.kind}`, span);
+  if (name === RESERVED) throw new CalcError("name", "cannot assign to 'ans': it is always the last result", span);
+}
+
+function failure(kind: CalcError["kind"], message: string, span: Span): Outcome {
+  return { kind: "error", error: new CalcError(kind, message, span) };
+}
+
+/** The session's bindings as seen from inside one line, with that line's changes held apart. */
+class LineTransaction implements Bindings {
+  private readonly newVariables = new Map<string, Value>();
+  private readonly newFunctions = new Map<string, UserFunction>();
+
+  constructor(
+    private readonly variables: ReadonlyMap<string, Value>,
+    private readonly functions: ReadonlyMap<string, UserFunction>,
+    private last: Value | undefined,
+  ) {}
+
+  variable(name: string): Value | undefined {
+    return this.newVariables.get(name) ?? this.variables.get(name);
+  }
+
+  userFunction(name: string): UserFunction | undefined {
+    return this.newFunctions.get(name) ?? this.functions.get(name);
+  }
+
+  ans(): Value | undefined {
+    return this.last;
+  }
+
+  *variableNames(): Iterable<string> {
+    yield* this.newVariables.keys();
+    yield* this.variables.keys();
+  }
+
+  *functionNames(): Iterable<string> {
+    yield* this.newFunctions.keys();
+    yield* this.functions.keys();
+  }
+
+  assign(name: string, value: Value): void {
+    this.newVariables.set(name, value);
+  }
+
+  define(fn: UserFunction): void {
+    this.newFunctions.set(fn.name, fn);
+  }
+
+  setAns(value: Value): void {
+    this.last = value;
+  }
+
+  commit(variables: Map<string, Value>, functions: Map<string, UserFunction>): void {
+    for (const [name, value] of this.newVariables) variables.set(name, value);
+    for (const [name, fn] of this.newFunctions) functions.set(name, fn);
+  }
+}
