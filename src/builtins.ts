@@ -3,7 +3,8 @@
  * all it takes: the evaluator, completion and help read this table.
  */
 import type Decimal from "decimal.js";
-import { MAX_EXACT_DIGITS } from "./limits.ts";
+import * as elementary from "./elementary.ts";
+import { MAX_EXACT_DIGITS, MAX_ROUND_PLACES } from "./limits.ts";
 import {
   ArithmeticError,
   exactRoot,
@@ -44,7 +45,7 @@ const domain = (message: string) => new ArithmeticError("domain", message);
 const constant = (summary: string, value: (ctx: NumberContext) => Value): Constant => ({ kind: "constant", summary, value });
 
 function fn(params: string, summary: string, apply: (args: Value[], ctx: NumberContext) => Value): BuiltinFunction {
-  const required = params.split("[")[0]!.split(",").filter((p) => p.trim() !== "").length;
+  const required = params.split("[")[0]!.split(",").filter((p) => p.trim() !== "" && p.trim() !== "…").length;
   const arity: [number, number] = params.includes("…")
     ? [Math.max(1, required), Infinity]
     : [required, params.split(",").length];
@@ -60,7 +61,7 @@ function real(
 ): BuiltinFunction {
   return fn("x", summary, ([x], ctx) => {
     for (const [at, result] of exactAt) if (isExact(x!) && equalExact(x, at)) return result;
-    return ctx.approx(guardPrecision(() => compute(ctx.decimal(x!), ctx, isExact(x!)), name));
+    return ctx.approx(compute(ctx.decimal(x!), ctx, isExact(x!)));
   });
 }
 
@@ -68,22 +69,12 @@ function equalExact(a: Rational, b: Value): boolean {
   return isExact(b) && a.num === b.num && a.den === b.den;
 }
 
-/** decimal.js refuses arguments it cannot reduce at this precision: say so plainly. */
-function guardPrecision(compute: () => Decimal, name: string): Decimal {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof Error && /Precision limit exceeded/.test(error.message)) {
-      throw new ArithmeticError("limit", `argument too large for ${name} at this precision`);
-    }
-    throw error;
-  }
-}
-
 /** Trigonometric results smaller than the argument's rounding error are zero: sin(pi) = 0. */
-function trig(f: (x: Decimal) => Decimal) {
-  return (x: Decimal, ctx: NumberContext, exactArgument: boolean) =>
-    exactArgument ? f(x) : ctx.snap(f(x), x);
+function trig(f: (x: Decimal, digits: number) => Decimal) {
+  return (x: Decimal, ctx: NumberContext, exactArgument: boolean) => {
+    const value = f(x, ctx.workingDigits);
+    return exactArgument ? value : ctx.snap(value, x);
+  };
 }
 
 /** An integer argument: exact, or approximate but within noise of an integer. */
@@ -109,15 +100,14 @@ function nthRoot(x: Value, n: bigint, ctx: NumberContext): Value {
     const exact = exactRoot(magnitude, n);
     if (exact) return negative ? ctx.negate(exact) : exact;
   }
-  const d = ctx.decimal(magnitude);
-  const root = n === 3n ? d.cbrt() : d.pow(new ctx.D(1).div(n.toString()));
+  const root = elementary.pow(ctx.decimal(magnitude), new ctx.D(1).div(n.toString()), ctx.workingDigits);
   return ctx.approx(negative ? root.neg() : root);
 }
 
 function ln(x: Value, ctx: NumberContext): Value {
   if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
   if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
-  return ctx.approx(ctx.decimal(x).ln());
+  return ctx.approx(elementary.ln(ctx.decimal(x), ctx.workingDigits));
 }
 
 /**
@@ -127,7 +117,9 @@ function ln(x: Value, ctx: NumberContext): Value {
 function log(x: Value, base: Value, ctx: NumberContext): Value {
   if (sign(x) <= 0) throw domain("log is undefined for zero and negative numbers");
   if (sign(base) <= 0 || (isExact(base) && equalExact(base, ONE))) throw domain("a logarithm's base must be positive and not 1");
-  const ratio = ctx.approx(ctx.decimal(x).ln().div(ctx.decimal(base).ln()));
+  const ratio = ctx.approx(
+    elementary.ln(ctx.decimal(x), ctx.workingDigits).div(elementary.ln(ctx.decimal(base), ctx.workingDigits)),
+  );
   if (isExact(x) && isExact(base)) {
     for (let q = 1; q <= 12; q++) {
       const scaled = ratio.mul(q);
@@ -147,13 +139,13 @@ function log(x: Value, base: Value, ctx: NumberContext): Value {
 
 const ONE_D = (ctx: NumberContext) => new ctx.D(1);
 
-function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal) => Decimal, name: string): Decimal {
+function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal, digits: number) => Decimal, name: string): Decimal {
   if (x.abs().gt(1)) {
     // a value that is 1 but for noise (sin(pi/2) computed approximately) is 1
     if (x.abs().sub(1).gt(ctx.noise)) throw domain(`${name} is defined only for arguments from -1 to 1`);
     x = new ctx.D(x.isNeg() ? -1 : 1);
   }
-  return f(x);
+  return f(x, ctx.workingDigits);
 }
 
 /** n! by binary splitting, after checking the size of the result. */
@@ -201,9 +193,11 @@ function choose(nv: Value, kv: Value, ctx: NumberContext, ordered: boolean): Val
   const kk = Number(take);
   const productDigits = log10Factorial(nn) - log10Factorial(nn - kk);
   const digits = ordered ? productDigits : productDigits - log10Factorial(kk);
-  // the quotient n!/(n-k)! is computed before dividing by k!; bound it too
-  if (digits > MAX_EXACT_DIGITS || productDigits > 4 * MAX_EXACT_DIGITS) {
-    throw new ArithmeticError("limit", `result too large: about ${formatCount(digits)} digits (the limit for exact results is ${formatCount(MAX_EXACT_DIGITS)})`);
+  const limit = `(the limit for exact results is ${formatCount(MAX_EXACT_DIGITS)})`;
+  if (digits > MAX_EXACT_DIGITS) throw new ArithmeticError("limit", `result too large: about ${formatCount(digits)} digits ${limit}`);
+  // n!/(n-k)! is computed before dividing by k!: bound it too
+  if (productDigits > 4 * MAX_EXACT_DIGITS) {
+    throw new ArithmeticError("limit", `too large to compute: n!/(n-k)! has about ${formatCount(productDigits)} digits, over 4 times ${limit.slice(1, -1)}`);
   }
   const product = productRange(n - take + 1n, n);
   return integer(ordered ? product : product / productRange(1n, take));
@@ -222,6 +216,9 @@ function integersOnly(args: Value[], ctx: NumberContext, name: string): bigint[]
 }
 
 function roundHalfAway(x: Value, places: bigint, ctx: NumberContext): Value {
+  if (places > BigInt(MAX_ROUND_PLACES) || places < -BigInt(MAX_ROUND_PLACES)) {
+    throw new ArithmeticError("limit", `round takes from -${MAX_ROUND_PLACES} to ${MAX_ROUND_PLACES} decimal places`);
+  }
   const exact = isExact(x) ? x : ctx.toExact(ctx.settle(x));
   if (!isExact(exact)) return x; // beyond the exact range every digit is already integral
   const scale = 10n ** (places < 0n ? -places : places);
@@ -253,32 +250,32 @@ const table: Record<string, Builtin> = {
   round: fn("x[, digits]", "round half away from zero, to digits decimal places", ([x, places], ctx) =>
     roundHalfAway(x!, places ? toBigInt(places, ctx, "the number of digits") : 0n, ctx),
   ),
-  exp: real("exp", "e^x", (x) => x.exp(), [[ZERO, ONE]]),
+  exp: real("exp", "e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]]),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
   log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
   log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
   log10: fn("x", "base-10 logarithm", ([x], ctx) => log(x!, integer(10), ctx)),
-  sin: real("sin", "sine (radians)", trig((x) => x.sin()), [[ZERO, ZERO]]),
-  cos: real("cos", "cosine (radians)", trig((x) => x.cos()), [[ZERO, ONE]]),
+  sin: real("sin", "sine (radians)", trig(elementary.sin), [[ZERO, ZERO]]),
+  cos: real("cos", "cosine (radians)", trig(elementary.cos), [[ZERO, ONE]]),
   tan: fn("x", "tangent (radians)", ([x], ctx) => {
     if (isZero(x!)) return ZERO;
     const d = ctx.decimal(x!);
     const exactArgument = isExact(x!);
-    const s = guardPrecision(() => trig((v) => v.sin())(d, ctx, exactArgument), "tan");
-    const c = guardPrecision(() => trig((v) => v.cos())(d, ctx, exactArgument), "tan");
+    const s = trig(elementary.sin)(d, ctx, exactArgument);
+    const c = trig(elementary.cos)(d, ctx, exactArgument);
     if (c.isZero()) throw domain("tan is undefined at odd multiples of pi/2");
     return ctx.approx(s.div(c));
   }),
-  asin: real("asin", "inverse sine", (x, ctx) => asinOrAcos(x, ctx, (v) => v.asin(), "asin"), [[ZERO, ZERO]]),
-  acos: real("acos", "inverse cosine", (x, ctx) => asinOrAcos(x, ctx, (v) => v.acos(), "acos"), [[ONE, ZERO]]),
-  atan: real("atan", "inverse tangent", (x) => x.atan(), [[ZERO, ZERO]]),
+  asin: real("asin", "inverse sine", (x, ctx) => asinOrAcos(x, ctx, elementary.asin, "asin"), [[ZERO, ZERO]]),
+  acos: real("acos", "inverse cosine", (x, ctx) => asinOrAcos(x, ctx, elementary.acos, "acos"), [[ONE, ZERO]]),
+  atan: real("atan", "inverse tangent", (x, ctx) => elementary.atan(x, ctx.workingDigits), [[ZERO, ZERO]]),
   atan2: fn("y, x", "angle of the point (x, y)", ([y, x], ctx) => {
     if (isZero(y!) && isZero(x!)) return ZERO;
-    return ctx.approx(ctx.D.atan2(ctx.decimal(y!), ctx.decimal(x!)));
+    return ctx.approx(elementary.atan2(ctx.decimal(y!), ctx.decimal(x!), ctx.workingDigits));
   }),
-  sinh: real("sinh", "hyperbolic sine", (x) => x.sinh(), [[ZERO, ZERO]]),
-  cosh: real("cosh", "hyperbolic cosine", (x) => x.cosh(), [[ZERO, ONE]]),
-  tanh: real("tanh", "hyperbolic tangent", (x) => x.tanh(), [[ZERO, ZERO]]),
+  sinh: real("sinh", "hyperbolic sine", (x, ctx) => elementary.sinh(x, ctx.workingDigits), [[ZERO, ZERO]]),
+  cosh: real("cosh", "hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]]),
+  tanh: real("tanh", "hyperbolic tangent", (x, ctx) => elementary.tanh(x, ctx.workingDigits), [[ZERO, ZERO]]),
   min: fn("x, …", "smallest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) < 0 ? b : a))),
   max: fn("x, …", "largest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) > 0 ? b : a))),
   gcd: fn("a, …", "greatest common divisor of integers", (args, ctx) =>

@@ -32,3 +32,13 @@ export class CalcError extends Error {
 export function spanOf(a: Span, b: Span = a): Span {
   return { start: a.start, end: b.end };
 }
+
+/** A failure of arithmetic itself, before any span is known; the evaluator gives it one. */
+export class ArithmeticError extends Error {
+  constructor(
+    readonly kind: "domain" | "limit",
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -41,17 +41,29 @@ function formatRational(r: Rational, digits: number): Formatted {
 
 /** k such that den divides 10^k, if den has no prime factors but 2 and 5. */
 function terminatingScale(den: bigint): number | undefined {
-  let twos = 0;
-  let fives = 0;
-  while (den % 2n === 0n) {
-    den /= 2n;
-    twos++;
-  }
-  while (den % 5n === 0n) {
-    den /= 5n;
-    fives++;
-  }
+  // twos: the trailing zero bits, all at once
+  const lowest = den & -den;
+  const twos = lowest.toString(2).length - 1;
+  den >>= BigInt(twos);
+  const fives = multiplicity(den, 5n);
+  den /= 5n ** BigInt(fives);
   return den === 1n ? Math.max(twos, fives) : undefined;
+}
+
+/** The exponent of p in n, by squaring p: logarithmically many divisions even for 10^100000. */
+function multiplicity(n: bigint, p: bigint): number {
+  if (n % p !== 0n) return 0;
+  // n is divisible by p^(2^i) for i < powers.length
+  const powers: bigint[] = [p];
+  while (n % (powers.at(-1)! * powers.at(-1)!) === 0n) powers.push(powers.at(-1)! * powers.at(-1)!);
+  let count = 0;
+  for (let i = powers.length - 1; i >= 0; i--) {
+    if (n % powers[i]! === 0n) {
+      n /= powers[i]!;
+      count += 2 ** i;
+    }
+  }
+  return count;
 }
 
 /** num/den (both positive) rounded half-up to `digits` significant digits. */

@@ -4,7 +4,7 @@
  */
 
 /** Decimal digits an exact number (numerator or denominator) may have. Beyond it, powers and products go approximate and factorials are refused. */
-export const MAX_EXACT_DIGITS = 100_000;
+export const MAX_EXACT_DIGITS = 50_000;
 
 /** Nesting of parentheses, signs and exponents in one expression. */
 export const MAX_NESTING = 500;
@@ -13,7 +13,7 @@ export const MAX_NESTING = 500;
 export const MAX_CALL_DEPTH = 200;
 
 /** Characters in one input line. */
-export const MAX_LINE_LENGTH = 1_000_000;
+export const MAX_LINE_LENGTH = 200_000;
 
 /** Display precision range, in significant digits. */
 export const MIN_PRECISION = 1;
@@ -22,3 +22,9 @@ export const DEFAULT_PRECISION = 20;
 
 /** Extra digits carried by every approximate computation beyond the display precision. */
 export const GUARD_DIGITS = 10;
+
+/** sin, cos and tan need pi to as many digits as their argument has: arguments stay below 1e10000. */
+export const MAX_TRIG_ARGUMENT_DIGITS = 10_000;
+
+/** Decimal places round(x, digits) may ask for, either way. */
+export const MAX_ROUND_PLACES = 10_000;

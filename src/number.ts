@@ -8,7 +8,9 @@
  * Nothing here knows about source spans: failures are ArithmeticErrors, and
  * the evaluator attaches the span of the expression that caused them.
  */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
+import { decimalAt, exp, pi, pow } from "./elementary.ts";
+import { ArithmeticError } from "./errors.ts";
 import { GUARD_DIGITS, MAX_EXACT_DIGITS } from "./limits.ts";
 
 export class Rational {
@@ -29,15 +31,7 @@ export function isExact(value: Value): value is Rational {
   return value instanceof Rational;
 }
 
-/** A failure of arithmetic itself; the evaluator gives it a span. */
-export class ArithmeticError extends Error {
-  constructor(
-    readonly kind: "domain" | "limit",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { ArithmeticError };
 
 export const ZERO = new Rational(0n, 1n);
 export const ONE = new Rational(1n, 1n);
@@ -47,6 +41,7 @@ export function integer(n: bigint | number): Rational {
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const LOG10_2 = Math.log10(2);
 
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -87,7 +82,7 @@ export function log10Abs(n: bigint): number {
   if (n <= SAFE) return Math.log10(Number(n));
   const bits = bitLength(n);
   const shift = BigInt(Math.max(0, bits - 53));
-  return Math.log10(Number(n >> shift)) + Number(shift) * Math.LOG10_2;
+  return Math.log10(Number(n >> shift)) + Number(shift) * LOG10_2;
 }
 
 let exactLimit: bigint | undefined;
@@ -109,35 +104,28 @@ export class NumberContext {
   readonly D: Decimal.Constructor;
   /** Relative size below which an approximate difference is noise: zero. */
   readonly noise: Decimal;
-  private piValue?: Decimal;
   private eValue?: Decimal;
 
   constructor(readonly digits: number) {
     this.workingDigits = digits + GUARD_DIGITS;
-    this.D = Decimal.clone({
-      precision: this.workingDigits,
-      rounding: Decimal.ROUND_HALF_EVEN,
-      toExpNeg: -9e15,
-      toExpPos: 9e15,
-      minE: -9e15,
-      maxE: 9e15,
-    });
+    this.D = decimalAt(this.workingDigits);
     this.noise = new this.D(10).pow(-(digits + GUARD_DIGITS / 2));
   }
 
   pi(): Decimal {
-    return (this.piValue ??= this.D.acos(-1));
+    return pi(this.workingDigits);
   }
 
   e(): Decimal {
-    return (this.eValue ??= this.D.exp(1));
+    return (this.eValue ??= exp(new this.D(1), this.workingDigits));
   }
 
   decimal(value: Value): Decimal {
     // a value kept from another precision setting is carried over at this one
     if (!isExact(value)) return value.constructor === this.D ? value : new this.D(value);
+    // the constructor keeps every digit it is given: round big integers to the working precision
     const n = new this.D(value.num.toString());
-    return value.den === 1n ? n : n.div(value.den.toString());
+    return value.den === 1n ? n.toSignificantDigits(this.workingDigits) : n.div(value.den.toString());
   }
 
   /** An approximate result, checked: overflow is an error, not Infinity. */
@@ -250,15 +238,16 @@ export class NumberContext {
       if (y.isNeg()) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
       return ZERO;
     }
-    if (x.isNeg() && !y.isInteger()) throw negativeRoot();
-    return this.approx(x.pow(y));
+    if (y.isInteger()) return this.integerPower(x, BigInt(y.toFixed(0)));
+    if (x.isNeg()) throw negativeRoot();
+    return this.approx(pow(x, y, this.workingDigits));
   }
 
   private integerPower(base: Value, k: bigint): Value {
     if (k === 0n) return ONE; // including 0^0, as in every calculator and IEEE pow
     if (!isExact(base)) {
       if (base.isZero() && k < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
-      return this.approx(base.pow(k.toString()));
+      return this.approx(this.decimalPower(base, k));
     }
     const { num, den } = base;
     if (num === 0n) {
@@ -268,9 +257,16 @@ export class NumberContext {
     if (den === 1n && (num === 1n || num === -1n)) return num === 1n || k % 2n === 0n ? ONE : integer(-1);
     // Estimate the size first: 2^(2^40) must not be attempted exactly.
     const digits = Math.abs(Number(k)) * Math.max(log10Abs(num), log10Abs(den));
-    if (digits > MAX_EXACT_DIGITS) return this.approx(this.decimal(base).pow(k.toString()));
+    if (digits > MAX_EXACT_DIGITS) return this.approx(this.decimalPower(this.decimal(base), k));
     const p = k < 0n ? -k : k;
     return k < 0n ? rational(den ** p, num ** p) : new Rational(num ** p, den ** p);
+  }
+
+  /** x^k for an integer k: by squaring while k is a safe integer, else through exp and ln. */
+  private decimalPower(x: Decimal, k: bigint): Decimal {
+    if (k >= -SAFE && k <= SAFE) return x.pow(Number(k));
+    const magnitude = pow(x.abs(), new this.D(k.toString()), this.workingDigits);
+    return x.isNeg() && k % 2n !== 0n ? magnitude.neg() : magnitude;
   }
 
   /** base^(p/q) for exact base: exact when base has an exact q-th root. */
@@ -282,7 +278,7 @@ export class NumberContext {
     }
     const root = exactRoot(base, exponent.den);
     if (root) return this.integerPower(root, exponent.num);
-    return this.approx(this.decimal(base).pow(this.decimal(exponent)));
+    return this.approx(pow(this.decimal(base), this.decimal(exponent), this.workingDigits));
   }
 }
 

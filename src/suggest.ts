@@ -24,12 +24,22 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   const allowed = name.length <= 2 ? 0 : name.length <= 5 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = Infinity;
+  let bestPrefix = 0;
   for (const candidate of candidates) {
     const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
-    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+    // among equally close names, the one that starts like the typo wins: 'pii' is 'pi', not 'phi'
+    const prefix = commonPrefix(name, candidate);
+    if (distance < bestDistance || (distance === bestDistance && prefix > bestPrefix)) {
       best = candidate;
       bestDistance = distance;
+      bestPrefix = prefix;
     }
   }
   return bestDistance <= allowed && best !== name ? best : undefined;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

@@ -1,0 +1,55 @@
+// Bounded work: no single input hangs or exhausts memory. Each case must end with a
+// clear error or a result, well inside the 2 seconds the language promises.
+import { describe, expect, test } from "bun:test";
+import { MAX_EXACT_DIGITS, MAX_LINE_LENGTH, MAX_NESTING } from "../src/limits.ts";
+import { Session } from "../src/session.ts";
+
+// a pattern for short answers; for long ones, the number of digits (a failure must not print 50,000 of them)
+const digits = (n: number) => ({ digits: n });
+const cases: [string, string, RegExp | { digits: number }][] = [
+  ["a tower of powers", "10^10^10", /^1e10000000000$/],
+  ["a huge factorial", "9999999!", /^error: result too large: 9999999! has about 65,657,053 digits/],
+  ["a power of a power", "2^(2^40)", /^8\.0572322450658238256e330985980541$/],
+  ["50,000 nested parentheses", `${"(".repeat(50_000)}1${")".repeat(50_000)}`, /^error: expression nested too deeply/],
+  ["100,000 signs", `${"-".repeat(100_000)}1`, /^error: expression nested too deeply/],
+  ["60,000 exponents", `${"2^".repeat(60_000)}1`, /^error: expression nested too deeply/],
+  ["a 10 MB line", `${"1+".repeat(5_000_000)}1`, /^error: line too long: 10000001 characters/],
+  ["a million-term chain", `${"1+".repeat(999_999)}1`, /^error: line too long: 1999999 characters/],
+  ["the largest line allowed", `${"1+".repeat(MAX_LINE_LENGTH / 2 - 1)}1`, new RegExp(`^${MAX_LINE_LENGTH / 2}$`)],
+  ["an exact result at the digit limit", "2^166000", digits(49971)],
+  ["past the digit limit a power goes approximate", "2^1000000", /^9\.9006562292958982507e301029$/],
+  ["a factorial just under the limit", "13000!", digits(47838)],
+  ["a factorial just over the limit", "14000!", /^error: result too large: 14000! has about 51,969 digits/],
+  ["exact fractions with huge coprime denominators", "1/3^50000 + 1/7^29000", /^8\.6549391108623305864e-23857$/],
+  ["a sum whose exact denominator would pass the limit", "1/3^52000 + 1/7^30000", /^4\.9517028799073568203e-24811$/],
+  ["binomials are sized before they are computed", "ncr(10^9, 5*10^8)", /^error: result too large/],
+  ["huge arguments to sin", "sin(10^5000)", /^0\.6861601090482926587$/],
+  ["infinite recursion", "f(x) = f(x) + 1; f(1)", /^error: in f: recursion too deep/],
+  ["deep recursion through deep nesting", `h(x) = ${"(".repeat(MAX_NESTING - 5)}h(x)${")".repeat(MAX_NESTING - 5)}; h(1)`, /^error: in h: recursion too deep/],
+  ["exp overflow", "exp(10^20)", /^error: result too large to represent$/],
+  ["exp underflow", "exp(-10^20)", /^0$/],
+  ["a literal beyond any exponent", "1e99999999999999999999", /^error: number too large to represent$/],
+  ["a tiny literal", "1e-400000", /^1e-400000$/],
+  ["rounding to absurd places", "round(1/3, 10^9)", /^error: round takes from -10000 to 10000 decimal places$/],
+  ["a huge root", "root(2, 10^9)", /^1\.0000000006931471808$/],
+];
+
+describe(`bounded work (exact numbers up to ${MAX_EXACT_DIGITS} digits)`, () => {
+  const session = new Session();
+  for (const [name, line, expected] of cases) {
+    test(name, () => {
+      const started = performance.now();
+      const outcome = session.evaluate(line);
+      const elapsed = performance.now() - started;
+      const shown = outcome.kind === "error" ? `error: ${outcome.error.message}` : outcome.kind === "value" ? outcome.text : outcome.kind;
+      if (expected instanceof RegExp) expect(shown.slice(0, 200)).toMatch(expected);
+      else expect({ digits: /^\d+$/.test(shown) ? shown.length : shown.slice(0, 80) }).toEqual(expected);
+      expect(elapsed).toBeLessThan(2000);
+    });
+  }
+
+  test("the session is alive after all of them", () => {
+    const outcome = session.evaluate("1 + 1");
+    expect(outcome.kind === "value" && outcome.text).toBe("2");
+  });
+});
