@@ -1,0 +1,68 @@
+/**
+ * Standard input that is not a terminal: every line is evaluated in one
+ * session and answered as soon as it has arrived. Output is gathered for all
+ * the lines of one chunk of input and written at once, so a script file is
+ * not written one system call per line, while an interactive writer (one line,
+ * then wait) gets each answer immediately. Only one line is held at a time:
+ * memory stays flat however long the input.
+ */
+import type { Session } from "../session.ts";
+import { writeErr, writeOut } from "./output.ts";
+import { formatError, formatOutcome, type Style } from "./report.ts";
+
+/** Evaluates standard input; resolves to true if every line succeeded. */
+export async function runPiped(session: Session, style: Style): Promise<boolean> {
+  const decoder = new TextDecoder();
+  let pending = "";
+  let lineNumber = 0;
+  let ok = true;
+  let lastCollection = 0;
+
+  const evaluateLine = (line: string, out: string[], err: string[]) => {
+    lineNumber++;
+    const outcome = session.evaluate(line);
+    if (outcome.kind === "error") {
+      ok = false;
+      err.push(formatError(outcome.error, line, style, lineNumber));
+    } else {
+      out.push(formatOutcome(outcome, line, style));
+    }
+  };
+
+  const flush = (out: string[], err: string[]) => {
+    writeOut(out.join(""));
+    writeErr(err.join(""));
+  };
+
+  for await (const chunk of Bun.stdin.stream()) {
+    pending += decoder.decode(chunk, { stream: true });
+    const out: string[] = [];
+    const err: string[] = [];
+    let start = 0;
+    for (let end = pending.indexOf("\n"); end !== -1; end = pending.indexOf("\n", start)) {
+      evaluateLine(pending.slice(start, end), out, err);
+      // errors must not overtake the results before them: flush in order
+      if (err.length > 0) {
+        flush(out, err);
+        out.length = 0;
+        err.length = 0;
+      }
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+    flush(out, err);
+    // JavaScriptCore lets its heap grow with the allocation rate; a periodic collection keeps a long run flat
+    if (lineNumber - lastCollection >= 100_000) {
+      Bun.gc(false);
+      lastCollection = lineNumber;
+    }
+  }
+  pending += decoder.decode();
+  if (pending !== "") {
+    const out: string[] = [];
+    const err: string[] = [];
+    evaluateLine(pending, out, err);
+    flush(out, err);
+  }
+  return ok;
+}

@@ -1,0 +1,52 @@
+/**
+ * How a front end writes outcomes: plain text or one JSON object per result,
+ * errors with their caret, in colour when the stream is a terminal.
+ */
+import type { ChalkInstance } from "chalk";
+import type { CalcError } from "../errors.ts";
+import { excerpt } from "../render.ts";
+import type { Outcome } from "../session.ts";
+
+export interface Style {
+  readonly json: boolean;
+  /** Colours for results (stdout) and for errors (stderr). */
+  readonly out: ChalkInstance;
+  readonly err: ChalkInstance;
+}
+
+/** The stdout text for an outcome (with its newline), or "" for nothing. */
+export function formatOutcome(outcome: Exclude<Outcome, { kind: "error" }>, input: string, style: Style): string {
+  switch (outcome.kind) {
+    case "empty":
+      return "";
+    case "value":
+      return style.json
+        ? `${JSON.stringify({ input: input.trim(), value: outcome.text, exact: outcome.exact })}\n`
+        : `${style.out.bold(outcome.text)}\n`;
+    case "definition":
+      return style.json
+        ? `${JSON.stringify({ input: input.trim(), definition: outcome.text })}\n`
+        : `${style.out.cyan(outcome.text)}\n`;
+  }
+}
+
+/**
+ * The stderr text for an error. With a line number (piped input):
+ *   line 6: division by zero
+ *     1/0
+ *      ^~
+ * Without (one-shot, REPL): the line, then the caret and the message.
+ */
+export function formatError(error: CalcError, input: string, style: Style, lineNumber?: number): string {
+  if (style.json) {
+    const { start, end } = error.span;
+    const fields = lineNumber === undefined ? {} : { line: lineNumber };
+    return `${JSON.stringify({ ...fields, input: input.length > 1000 ? `${input.slice(0, 1000)}…` : input, error: error.message, kind: error.kind, column: start + 1, length: Math.max(1, end - start) })}\n`;
+  }
+  const { text, pad, marker } = excerpt(input, error);
+  const red = style.err.red;
+  if (lineNumber !== undefined) {
+    return `${red(`line ${lineNumber}:`)} ${error.message}\n  ${text}\n  ${pad}${red(marker)}\n`;
+  }
+  return `${text}\n${pad}${red(`${marker} ${error.message}`)}\n`;
+}
