@@ -82,6 +82,18 @@ export function ln2(digits: number): Decimal {
   return value;
 }
 
+const epsilons = new Map<number, Decimal>();
+
+/** Whether a series term no longer changes the sum at `digits` digits (10^-digits is cached per precision). */
+function negligible(term: Decimal, sum: Decimal, digits: number): boolean {
+  let epsilon = epsilons.get(digits);
+  if (!epsilon) {
+    epsilon = new (decimalAt(digits))(10).pow(-digits);
+    epsilons.set(digits, epsilon);
+  }
+  return term.abs().lte(epsilon.mul(sum.abs()));
+}
+
 // ---- exp and ln --------------------------------------------------------
 
 /** How many times to halve (or third) an argument before the series: balances series length against the squarings. */
@@ -103,8 +115,7 @@ export function exp(x: Decimal, digits: number): Decimal {
   // Taylor series of e^r - 1 (kept minus one so the squarings lose nothing to cancellation)
   let term = new W(r);
   let sum = new W(r);
-  const tiny = new W(10).pow(-work);
-  for (let n = 2; term.abs().gt(tiny.mul(sum.abs())); n++) {
+  for (let n = 2; !negligible(term, sum, work); n++) {
     term = term.mul(r).div(n);
     sum = sum.add(term);
   }
@@ -130,8 +141,7 @@ export function ln(x: Decimal, digits: number): Decimal {
   const z2 = z.mul(z);
   let power = z;
   let sum = z;
-  const tiny = new W(10).pow(-work);
-  for (let n = 3; power.abs().gt(tiny.mul(sum.abs())); n += 2) {
+  for (let n = 3; !negligible(power, sum, work); n += 2) {
     power = power.mul(z2);
     sum = sum.add(power.div(n));
   }
@@ -149,8 +159,7 @@ function sinReduced(r: Decimal, W: Decimal.Constructor, work: number): Decimal {
   const a2 = a.mul(a);
   let term = a;
   let sum = a;
-  const tiny = new W(10).pow(-work);
-  for (let n = 2; term.abs().gt(tiny.mul(sum.abs())); n += 2) {
+  for (let n = 2; !negligible(term, sum, work); n += 2) {
     term = term.mul(a2).div(n * (n + 1)).neg();
     sum = sum.add(term);
   }
@@ -202,8 +211,7 @@ export function atan(x: Decimal, digits: number): Decimal {
   const a2 = a.mul(a);
   let power = a;
   let sum = a;
-  const tiny = new W(10).pow(-work);
-  for (let n = 3; power.abs().gt(tiny.mul(sum.abs())); n += 2) {
+  for (let n = 3; !negligible(power, sum, work); n += 2) {
     power = power.mul(a2).neg();
     sum = sum.add(power.div(n));
   }
