@@ -54,7 +54,6 @@ function fn(params: string, summary: string, apply: (args: Value[], ctx: NumberC
 
 /** A unary real function computed by decimal.js, with exact special values. */
 function real(
-  name: string,
   summary: string,
   compute: (x: Decimal, ctx: NumberContext, exactArgument: boolean) => Decimal,
   exactAt: readonly (readonly [Value, Value])[] = [],
@@ -134,10 +133,8 @@ function log(x: Value, base: Value, ctx: NumberContext): Value {
       if (isExact(lhs) && isExact(rhs) && equalExact(lhs, rhs)) return rational(pn, BigInt(q));
     }
   }
-  return ctx.snap(ratio, ONE_D(ctx));
+  return ctx.snap(ratio);
 }
-
-const ONE_D = (ctx: NumberContext) => new ctx.D(1);
 
 function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal, digits: number) => Decimal, name: string): Decimal {
   if (x.abs().gt(1)) {
@@ -250,13 +247,13 @@ const table: Record<string, Builtin> = {
   round: fn("x[, digits]", "round half away from zero, to digits decimal places", ([x, places], ctx) =>
     roundHalfAway(x!, places ? toBigInt(places, ctx, "the number of digits") : 0n, ctx),
   ),
-  exp: real("exp", "e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]]),
+  exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]]),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
   log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
   log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
   log10: fn("x", "base-10 logarithm", ([x], ctx) => log(x!, integer(10), ctx)),
-  sin: real("sin", "sine (radians)", trig(elementary.sin), [[ZERO, ZERO]]),
-  cos: real("cos", "cosine (radians)", trig(elementary.cos), [[ZERO, ONE]]),
+  sin: real("sine (radians)", trig(elementary.sin), [[ZERO, ZERO]]),
+  cos: real("cosine (radians)", trig(elementary.cos), [[ZERO, ONE]]),
   tan: fn("x", "tangent (radians)", ([x], ctx) => {
     if (isZero(x!)) return ZERO;
     const d = ctx.decimal(x!);
@@ -266,16 +263,16 @@ const table: Record<string, Builtin> = {
     if (c.isZero()) throw domain("tan is undefined at odd multiples of pi/2");
     return ctx.approx(s.div(c));
   }),
-  asin: real("asin", "inverse sine", (x, ctx) => asinOrAcos(x, ctx, elementary.asin, "asin"), [[ZERO, ZERO]]),
-  acos: real("acos", "inverse cosine", (x, ctx) => asinOrAcos(x, ctx, elementary.acos, "acos"), [[ONE, ZERO]]),
-  atan: real("atan", "inverse tangent", (x, ctx) => elementary.atan(x, ctx.workingDigits), [[ZERO, ZERO]]),
+  asin: real("inverse sine", (x, ctx) => asinOrAcos(x, ctx, elementary.asin, "asin"), [[ZERO, ZERO]]),
+  acos: real("inverse cosine", (x, ctx) => asinOrAcos(x, ctx, elementary.acos, "acos"), [[ONE, ZERO]]),
+  atan: real("inverse tangent", (x, ctx) => elementary.atan(x, ctx.workingDigits), [[ZERO, ZERO]]),
   atan2: fn("y, x", "angle of the point (x, y)", ([y, x], ctx) => {
     if (isZero(y!) && isZero(x!)) return ZERO;
     return ctx.approx(elementary.atan2(ctx.decimal(y!), ctx.decimal(x!), ctx.workingDigits));
   }),
-  sinh: real("sinh", "hyperbolic sine", (x, ctx) => elementary.sinh(x, ctx.workingDigits), [[ZERO, ZERO]]),
-  cosh: real("cosh", "hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]]),
-  tanh: real("tanh", "hyperbolic tangent", (x, ctx) => elementary.tanh(x, ctx.workingDigits), [[ZERO, ZERO]]),
+  sinh: real("hyperbolic sine", (x, ctx) => elementary.sinh(x, ctx.workingDigits), [[ZERO, ZERO]]),
+  cosh: real("hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]]),
+  tanh: real("hyperbolic tangent", (x, ctx) => elementary.tanh(x, ctx.workingDigits), [[ZERO, ZERO]]),
   min: fn("x, …", "smallest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) < 0 ? b : a))),
   max: fn("x, …", "largest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) > 0 ? b : a))),
   gcd: fn("a, …", "greatest common divisor of integers", (args, ctx) =>
