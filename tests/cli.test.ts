@@ -11,8 +11,8 @@ beforeAll(() => {
   if (build.exitCode !== 0) throw new Error(`npm run build failed:\n${build.stderr}`);
 }, 120_000);
 
-function run(args: string[], stdin?: string, env: Record<string, string> = {}) {
-  const result = Bun.spawnSync([calc, ...args], {
+function run(args: string[], stdin?: string, env: Record<string, string> = {}, program: string[] = [calc]) {
+  const result = Bun.spawnSync([...program, ...args], {
     stdin: stdin === undefined ? "ignore" : Buffer.from(stdin),
     env: { PATH: process.env.PATH ?? "", ...env },
   });
@@ -149,4 +149,23 @@ describe("piped standard input", () => {
     // flat memory is not asserted yet: see the note on the program issue (peak grows ~50 MB from 250k to 1M lines here)
     expect(peak(1_000_000)).toMatchObject({ count: 1_000_000, last: "1000000\n" });
   }, 120_000);
+});
+
+describe("the source behaves as the binary (npm start runs bun src/main.ts)", () => {
+  const source = [process.execPath, `${root}src/main.ts`];
+  const cases: [string, string[], string?][] = [
+    ["arguments", ["20", "-", "5"]],
+    ["a statement list", ["x = 3; x^2"]],
+    ["an error", ["1", "+", "*", "2"]],
+    ["json", ["--json", "1/3"]],
+    ["a usage error", ["--bogus"]],
+    ["piped lines with comments and blanks", [], "1+2\nx = 3\n# comment\n\nx * 2\n2^10\n"],
+    ["piped errors", [], "1+1\n1/0\n2+2\n"],
+    ["a last line without a newline", [], "6*7"],
+  ];
+  for (const [name, args, stdin] of cases) {
+    test(name, () => {
+      expect(run(args, stdin, {}, source)).toEqual(run(args, stdin));
+    });
+  }
 });
