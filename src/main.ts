@@ -14,9 +14,16 @@ import { Session } from "./session.ts";
 
 const noColor = new Chalk({ level: 0 });
 
+/** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
+function colourAllowed(options: Options): boolean {
+  const env = process.env;
+  if (!options.color || options.json) return false;
+  return env.FORCE_COLOR !== undefined || !env.NO_COLOR;
+}
+
 function style(options: Options, interactive: boolean): Style {
-  // piped output never has colour; otherwise chalk decides per stream (TTY, NO_COLOR, FORCE_COLOR)
-  const colour = options.color && !options.json;
+  // piped output never has colour; otherwise chalk decides per stream (TTY, FORCE_COLOR, TERM)
+  const colour = colourAllowed(options);
   return {
     json: options.json,
     out: colour && interactive ? chalk : noColor,
@@ -53,7 +60,13 @@ async function main(): Promise<number> {
   }
   if (options.stdin || !process.stdin.isTTY) return (await runPiped(session, style(options, false))) ? 0 : 1;
   const { runRepl } = await import("./cli/repl.ts");
-  return runRepl(session, style(options, true));
+  return runRepl(session, style(options, true), packageJson.version);
+}
+
+// the conventional statuses for death by signal (128 + number); needed also because a program
+// that is PID 1 in a container gets no default action for SIGTERM and SIGINT
+for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+  process.on(signal, () => process.exit(status));
 }
 
 process.exitCode = await main();

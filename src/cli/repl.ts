@@ -1,9 +1,118 @@
-/** The interactive session: comes with the REPL work of the program issue. */
+/**
+ * The interactive session: node:readline for line editing, history and
+ * completion; the Session for everything else. Ctrl-C clears the line, and a
+ * second Ctrl-C on an empty line (or Ctrl-D, or :quit) leaves with status 0.
+ *
+ * A line is evaluated synchronously, so a Ctrl-C typed while it runs is
+ * read after the answer; the limits in src/limits.ts keep every line short.
+ */
+import * as readline from "node:readline";
+import { Identifier } from "../../grammar/tokens.ts";
 import type { Session } from "../session.ts";
-import { writeErr } from "./output.ts";
-import type { Style } from "./report.ts";
+import { commandNames, runCommand } from "./commands.ts";
+import { History, HISTORY_SIZE, historyPath } from "./history.ts";
+import { writeErr, writeOut } from "./output.ts";
+import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
 
-export async function runRepl(_session: Session, _style: Style): Promise<number> {
-  writeErr("calc: the interactive session is not built yet; pass an expression or pipe lines in\n");
-  return 2;
+const PROMPT = "> ";
+
+/** The word being typed at the end of `line`: what Tab completes. */
+const partialName = new RegExp(`(?:${(Identifier.PATTERN as RegExp).source})$`);
+
+export function completer(session: Session, line: string): [string[], string] {
+  const command = /^\s*(:[A-Za-z]*)$/.exec(line);
+  if (command) return [matching(commandNames().filter((name) => name.startsWith(":")), command[1]!), command[1]!];
+  const word = partialName.exec(line)?.[0] ?? "";
+  const alone = line.trim() === word;
+  const helpArgument = /^\s*:?help\s+\S*$/.test(line);
+  const names = [
+    ...session.names(),
+    ...(alone ? commandNames().filter((name) => !name.startsWith(":")) : []),
+    ...(helpArgument ? commandNames().filter((name) => name.startsWith(":")).map((name) => name.slice(1)) : []),
+  ];
+  return [matching(names, word), word];
+}
+
+function matching(names: string[], prefix: string): string[] {
+  return [...new Set(names.filter((name) => name.startsWith(prefix)))].sort();
+}
+
+export async function runRepl(session: Session, style: Style, version: string): Promise<number> {
+  const history = new History(historyPath());
+  writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
+  const tellHistoryProblem = () => {
+    const notice = history.notice();
+    if (notice) writeErr(`${style.err.dim(`(${notice})`)}\n`);
+  };
+  tellHistoryProblem();
+
+  const rl = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    history: history.newestFirst(),
+    historySize: HISTORY_SIZE,
+    completer: (line: string) => completer(session, line),
+  });
+  rl.setPrompt(style.out.dim(PROMPT));
+  let closed = false;
+  // leaving by a signal (docker stop, kill) must still give the terminal back
+  process.once("exit", () => {
+    if (!closed) rl.close();
+  });
+
+  return new Promise((resolve) => {
+    // a Ctrl-C on an empty line arms this; a second one in a row leaves
+    let armed = false;
+    let closedByCommand = false;
+
+    rl.on("line", (line) => {
+      armed = false;
+      history.add(line);
+      tellHistoryProblem();
+      const reply = runCommand(line, session, style);
+      if (reply !== undefined) {
+        if (reply.out) writeOut(reply.out);
+        if (reply.err) writeErr(reply.err);
+        if (reply.quit) {
+          closedByCommand = true;
+          rl.close();
+          return;
+        }
+      } else {
+        const outcome = session.evaluate(line);
+        if (outcome.kind === "error") writeErr(formatErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
+        else writeOut(formatOutcome(outcome, line, style));
+      }
+      rl.prompt();
+    });
+
+    rl.on("SIGINT", () => {
+      if (rl.line === "" && armed) {
+        writeOut("\n");
+        closedByCommand = true;
+        rl.close();
+        return;
+      }
+      armed = rl.line === "";
+      // clearLine() moves past the typed text, starts a new line and empties the buffer
+      (rl as unknown as { clearLine(): void }).clearLine();
+      if (armed) writeErr(`${style.err.dim("(press Ctrl-C again or Ctrl-D to quit)")}\n`);
+      rl.prompt();
+    });
+
+    // any other key disarms the second Ctrl-C
+    process.stdin.on("keypress", (_text: string, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (!(key?.ctrl && key.name === "c")) armed = false;
+    });
+
+    rl.on("close", () => {
+      closed = true;
+      // Ctrl-D leaves the cursor after the prompt: end that line
+      if (!closedByCommand) writeOut("\n");
+      resolve(0);
+    });
+
+    rl.prompt();
+  });
 }

@@ -50,3 +50,14 @@ export function formatError(error: CalcError, input: string, style: Style, lineN
   }
   return `${text}\n${pad}${red(`${marker} ${error.message}`)}\n`;
 }
+
+/**
+ * An error in the REPL: the line is already on the screen after the prompt,
+ * so only the caret and message are printed, under it. A line the excerpt
+ * had to shorten or clean up is shown again, as in one-shot mode.
+ */
+export function formatErrorAfterPrompt(error: CalcError, input: string, style: Style, promptWidth: number): string {
+  const { text, pad, marker } = excerpt(input, error);
+  if (style.json || text !== input) return formatError(error, input, style);
+  return `${" ".repeat(promptWidth)}${pad}${style.err.red(`${marker} ${error.message}`)}\n`;
+}

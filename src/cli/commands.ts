@@ -1,0 +1,141 @@
+/**
+ * The REPL's commands (`:vars`, `:precision 30`, `help`, …), in one table:
+ * the REPL, completion and `help` all read it. A command answers with text
+ * for stdout or stderr; it never throws.
+ */
+import { builtins } from "../builtins.ts";
+import type { Session } from "../session.ts";
+import { closestName } from "../suggest.ts";
+import type { Style } from "./report.ts";
+
+export interface Reply {
+  readonly out?: string;
+  readonly err?: string;
+  readonly quit?: boolean;
+}
+
+interface Command {
+  /** How help shows the argument, e.g. "[N]". */
+  readonly args: string;
+  readonly summary: string;
+  run(arg: string, session: Session, style: Style): Reply;
+}
+
+const commands: Record<string, Command> = {
+  help: { args: "[name]", summary: "this help, or what one function, constant or command does", run: help },
+  vars: {
+    args: "",
+    summary: "the variables and their values",
+    run: (_, session, style) => {
+      const variables = session.listVariables();
+      if (variables.length === 0) return { out: `${style.out.dim("no variables")}\n` };
+      return { out: variables.map(({ name, text }) => `${name} = ${text}\n`).join("") };
+    },
+  },
+  funcs: {
+    args: "",
+    summary: "the functions you have defined",
+    run: (_, session, style) => {
+      const functions = session.listFunctions();
+      if (functions.length === 0) return { out: `${style.out.dim("no functions defined")}\n` };
+      return { out: functions.map((fn) => `${fn.text}\n`).join("") };
+    },
+  },
+  precision: {
+    args: "[N]",
+    summary: "show or set the significant digits of results that are not exact",
+    run: (arg, session) => {
+      if (arg === "") return { out: `${session.precision}\n` };
+      const digits = /^\d+$/.test(arg) ? Number(arg) : NaN;
+      try {
+        session.precision = digits;
+        return { out: `precision ${session.precision}\n` };
+      } catch (error) {
+        return { err: `${(error as Error).message}, not '${arg}'\n` };
+      }
+    },
+  },
+  clear: {
+    args: "",
+    summary: "forget variables, functions and ans",
+    run: (_, session, style) => {
+      session.clear();
+      return { out: `${style.out.dim("variables, functions and ans cleared")}\n` };
+    },
+  },
+  quit: { args: "", summary: "leave (also quit, exit, Ctrl-D)", run: () => ({ quit: true }) },
+};
+
+/** Words that work without the colon. */
+const bare: Record<string, string> = { help: "help", quit: "quit", exit: "quit" };
+
+/** Every command as typed, for completion. */
+export function commandNames(): string[] {
+  return [...Object.keys(commands).map((name) => `:${name}`), ...Object.keys(bare)];
+}
+
+/**
+ * Runs `line` if it is a command: `:name [argument]`, or `help [name]`,
+ * `quit`, `exit`. Undefined if the line is an expression.
+ */
+export function runCommand(line: string, session: Session, style: Style): Reply | undefined {
+  const match = /^\s*(:?)([A-Za-z]*)\s*(.*?)\s*$/s.exec(line);
+  if (!match) return undefined;
+  const [, colon, word, arg] = match as unknown as [string, string, string, string];
+  if (colon === "") {
+    const name = bare[word];
+    // `help` takes a name; `quit` and `exit` stand alone (so `exit + 1` stays an expression)
+    if (name === undefined || (arg !== "" && name !== "help")) return undefined;
+    return commands[name]!.run(arg, session, style);
+  }
+  const command = Object.hasOwn(commands, word) ? commands[word]! : undefined;
+  if (command === undefined) {
+    const list = Object.keys(commands).map((name) => `:${name}`).join(" ");
+    return { err: `${style.err.red(`unknown command ':${word}'`)}; the commands are ${list}\n` };
+  }
+  if (command.args === "" && arg !== "") return { err: `:${word} takes no argument\n` };
+  return command.run(arg, session, style);
+}
+
+function help(arg: string, _session: Session, style: Style): Reply {
+  if (arg !== "") return describe(arg.replace(/^:/, ""), style);
+  const functions: string[] = [];
+  const constants: string[] = [];
+  for (const [name, builtin] of builtins) (builtin.kind === "function" ? functions : constants).push(name);
+  const heading = (text: string) => style.out.bold(text.padEnd(11));
+  const section = (title: string, words: string[]) => `${heading(title)}${wrap(words, 11, 78)}\n`;
+  return {
+    out:
+      section("operators", ["+ - * / ^ ** ! ( )", "% mod (floored modulo)", "// (floor division)", "2x 2(3+4) (implicit *)"]) +
+      section("statements", ["x = 3", "f(x) = x^2 + 1", "a; b", "# comment", "ans (the last result)"]) +
+      section("functions", functions) +
+      section("constants", constants) +
+      section("commands", Object.entries(commands).map(([name, command]) => `:${name}${command.args ? ` ${command.args}` : ""}`)) +
+      `${style.out.dim("help NAME says what a function, constant or command does: help log")}\n`,
+  };
+}
+
+function describe(name: string, style: Style): Reply {
+  const builtin = builtins.get(name);
+  if (builtin?.kind === "function") return { out: `${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}\n` };
+  if (builtin?.kind === "constant") return { out: `${style.out.bold(name)}  ${builtin.summary}\n` };
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (command) return { out: `${style.out.bold(`:${name}${command.args ? ` ${command.args}` : ""}`)}  ${command.summary}\n` };
+  const near = closestName(name, [...builtins.keys(), ...Object.keys(commands)]);
+  return { err: `no function, constant or command named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
+}
+
+/** Words joined by two spaces, wrapped at `width` with later lines indented by `indent`. */
+function wrap(words: string[], indent: number, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line !== "" && indent + line.length + 2 + word.length > width) {
+      lines.push(line);
+      line = "";
+    }
+    line += line === "" ? word : `  ${word}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${" ".repeat(indent)}`);
+}
