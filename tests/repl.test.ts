@@ -96,24 +96,28 @@ describe("the REPL", () => {
     await enter(terminal, "area(r) = pi r^2");
     await terminal.type("sq");
     await terminal.press("Tab");
-    await terminal.waitFor(/^> sqrt$/m);
-    await terminal.type("(rad");
+    await terminal.waitFor(/^> sqrt\($/m);
+    await terminal.type("rad");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\(radius$/m);
     await terminal.type(") + ar");
     await terminal.press("Tab");
-    await terminal.waitFor(/^> sqrt\(radius\) \+ area$/m);
-    await terminal.type("(1)");
+    await terminal.waitFor(/^> sqrt\(radius\) \+ area\($/m);
+    await terminal.type("1)");
     await terminal.press("Enter");
     await terminal.waitFor(/^4\.5558062159628882873$/m);
     // two candidates: a second Tab lists them
     await terminal.type("co");
     await terminal.press("Tab", "Tab");
-    await terminal.waitFor(/^cos\s+cosh$/m);
+    await terminal.waitFor(/^cos\(\s+cosh\($/m);
     await terminal.press("C-u");
     await terminal.type(":pr");
     await terminal.press("Tab");
     await terminal.waitFor(/^> :precision$/m);
+    await terminal.press("C-u");
+    await terminal.type("help at");
+    await terminal.press("Tab");
+    await terminal.waitFor(/^> help atan$/m);
   });
 
   test("commands: help, :vars, :funcs, :precision, :clear, and an unknown one", async () => {

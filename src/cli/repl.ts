@@ -8,6 +8,7 @@
  */
 import * as readline from "node:readline";
 import { Identifier } from "../../grammar/tokens.ts";
+import { builtins } from "../builtins.ts";
 import type { Session } from "../session.ts";
 import { commandNames, runCommand } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
@@ -23,12 +24,16 @@ export function completer(session: Session, line: string): [string[], string] {
   const command = /^\s*(:[A-Za-z]*)$/.exec(line);
   if (command) return [matching(commandNames().filter((name) => name.startsWith(":")), command[1]!), command[1]!];
   const word = partialName.exec(line)?.[0] ?? "";
-  const alone = line.trim() === word;
-  const helpArgument = /^\s*:?help\s+\S*$/.test(line);
+  if (/^\s*:?help\s+\S*$/.test(line)) {
+    const topics = [...builtins.keys(), ...commandNames().filter((name) => name.startsWith(":")).map((name) => name.slice(1))];
+    return [matching(topics, word), word];
+  }
+  // a function completes with its "(", as Python's REPL does
+  const userFunctions = new Set(session.listFunctions().map((fn) => fn.name));
+  const callable = (name: string) => builtins.get(name)?.kind === "function" || userFunctions.has(name);
   const names = [
-    ...session.names(),
-    ...(alone ? commandNames().filter((name) => !name.startsWith(":")) : []),
-    ...(helpArgument ? commandNames().filter((name) => name.startsWith(":")).map((name) => name.slice(1)) : []),
+    ...session.names().map((name) => (callable(name) ? `${name}(` : name)),
+    ...(line.trim() === word ? commandNames().filter((name) => !name.startsWith(":")) : []),
   ];
   return [matching(names, word), word];
 }
