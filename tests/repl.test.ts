@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, useBinary } from "./binary.ts";
+import { calc, root, useBinary } from "./binary.ts";
 import { Terminal } from "./terminal.ts";
 
 useBinary();
@@ -20,8 +20,8 @@ function scratch(): string {
 }
 
 /** A REPL with its own history file (unless `env` says otherwise), ready at its first prompt. */
-async function repl(env: Record<string, string> = {}, args: string[] = []): Promise<Terminal> {
-  const terminal = await Terminal.start([calc, ...args], { CALC_HISTORY: `${scratch()}/history`, ...env });
+async function repl(env: Record<string, string> = {}, program: string[] = [calc]): Promise<Terminal> {
+  const terminal = await Terminal.start(program, { CALC_HISTORY: `${scratch()}/history`, ...env });
   open.push(terminal);
   await terminal.waitFor(/^>$/m);
   return terminal;
@@ -245,4 +245,15 @@ describe("REPL history", () => {
     const after = await terminal.waitFor(/^9\n>$/m);
     expect(after.match(/history is kept in memory only/g)?.length).toBe(1);
   });
+});
+
+test("the source's REPL (bun src/main.ts) shows the same screen as the binary's", async () => {
+  const session = async (program: string[]) => {
+    const terminal = await repl({ NO_COLOR: "1" }, program);
+    for (const line of ["x = 1/7", "x * 14", "sqrt(-1)", ":vars", ":bogus"]) await enter(terminal, line);
+    await terminal.press("C-d");
+    expect(await terminal.exitStatus()).toBe(0);
+    return terminal.screen();
+  };
+  expect(await session([process.execPath, `${root}src/main.ts`])).toBe(await session([calc]));
 });
