@@ -24,6 +24,9 @@ export class Terminal {
 
   /** Starts `command` with exactly `env` (and a PATH and TERM), in a 100×100 terminal. */
   static async start(command: string[], env: Record<string, string> = {}): Promise<Terminal> {
+    // tmux ends its server with its last session, and a new session started while it is ending
+    // fails ("server exited unexpectedly"): an idle session keeps the server up between tests
+    if (sessions === 0) tmux("new-session", "-d", "-s", "keep", "sleep 3600");
     const name = `t${++sessions}`;
     const environment = { PATH: process.env.PATH ?? "/usr/bin:/bin", TERM: "xterm-256color", ...env };
     const assignments = Object.entries(environment).map(([key, value]) => quote(`${key}=${value}`));
