@@ -29,8 +29,6 @@ import { CalcError, type Span } from "../src/errors.ts";
 import { MAX_NESTING } from "../src/limits.ts";
 import * as T from "./tokens.ts";
 
-const lexer = new Lexer(T.allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
-
 function spanOfToken(token: IToken, text: string): Span {
   // chevrotain's end-of-input token has no offset: point just past the text
   if (token.tokenType === EOF || Number.isNaN(token.startOffset)) return { start: text.length, end: text.length + 1 };
@@ -79,8 +77,8 @@ class CalcParser extends EmbeddedActionsParser {
   private depth = 0;
   private text = "";
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 2, errorMessageProvider: errorMessages });
+  constructor(validate: boolean) {
+    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: errorMessages, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 
@@ -131,28 +129,35 @@ class CalcParser extends EmbeddedActionsParser {
     const first = this.SUBRULE(this.unary);
     const rest: ChainLink[] = [];
     this.MANY({
-      // `2 3` is not a product: implicit multiplication never takes a number on its right
-      GATE: () => this.LA(1).tokenType !== T.NumberLiteral,
+      GATE: this.noNumberNext,
       DEF: () => {
-        this.OR([
-          {
-            ALT: () => {
-              const op = this.CONSUME(T.MultiplicativeOp);
-              const operand = this.SUBRULE2(this.unary);
-              this.ACTION(() => rest.push({ op: chainOps.get(op.tokenType)!, opSpan: spanOfToken(op, this.text), operand }));
-            },
-          },
-          {
-            ALT: () => {
-              const operand = this.SUBRULE(this.power);
-              this.ACTION(() => rest.push({ op: "*", opSpan: { start: operand.span.start, end: operand.span.start }, operand }));
-            },
-          },
-        ]);
+        const link = this.OR(this.termLinks);
+        this.ACTION(() => rest.push(link));
       },
     });
     return this.ACTION(() => chain(first, rest));
   });
+
+  // `2 3` is not a product: implicit multiplication never takes a number on its right
+  private readonly noNumberNext = () => this.LA(1).tokenType !== T.NumberLiteral;
+
+  // Alternatives of OR are kept in fields, not written inline: chevrotain's performance guide
+  // (an inline array of closures is built again at every call, and OR runs for every operand).
+  private readonly termLinks = [
+    {
+      ALT: (): ChainLink => {
+        const op = this.CONSUME(T.MultiplicativeOp);
+        const operand = this.SUBRULE2(this.unary);
+        return this.ACTION(() => ({ op: chainOps.get(op.tokenType)!, opSpan: spanOfToken(op, this.text), operand }));
+      },
+    },
+    {
+      ALT: (): ChainLink => {
+        const operand = this.SUBRULE(this.power);
+        return this.ACTION(() => ({ op: "*", opSpan: { start: operand.span.start, end: operand.span.start }, operand }));
+      },
+    },
+  ];
 
   private unary = this.RULE("unary", (): Expr => {
     this.ACTION(() => {
@@ -160,22 +165,24 @@ class CalcParser extends EmbeddedActionsParser {
         throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, spanOfToken(this.LA(1), this.text));
       }
     });
-    const result = this.OR([
-      {
-        ALT: () => {
-          const sign = this.CONSUME(T.AdditiveOp);
-          const operand = this.SUBRULE(this.unary);
-          return this.ACTION((): Expr => {
-            const span = { start: sign.startOffset, end: operand.span.end };
-            return sign.tokenType === T.Minus ? { kind: "negate", operand, span } : { ...operand, span } as Expr;
-          });
-        },
-      },
-      { ALT: () => this.SUBRULE(this.power) },
-    ]);
+    const result = this.OR(this.signedOrNot);
     this.ACTION(() => this.depth--);
     return result;
   });
+
+  private readonly signedOrNot = [
+    {
+      ALT: (): Expr => {
+        const sign = this.CONSUME(T.AdditiveOp);
+        const operand = this.SUBRULE(this.unary);
+        return this.ACTION((): Expr => {
+          const span = { start: sign.startOffset, end: operand.span.end };
+          return sign.tokenType === T.Minus ? { kind: "negate", operand, span } : ({ ...operand, span } as Expr);
+        });
+      },
+    },
+    { ALT: (): Expr => this.SUBRULE(this.power) },
+  ];
 
   private power = this.RULE("power", (): Expr => {
     const base = this.SUBRULE(this.postfix);
@@ -200,26 +207,26 @@ class CalcParser extends EmbeddedActionsParser {
     return operand;
   });
 
-  private primary = this.RULE("primary", (): Expr =>
-    this.OR([
-      {
-        ALT: () => {
-          const token = this.CONSUME(T.NumberLiteral);
-          return this.ACTION((): Expr => ({ kind: "number", text: token.image, span: spanOfToken(token, this.text) }));
-        },
+  private primary = this.RULE("primary", (): Expr => this.OR(this.primaries));
+
+  private readonly primaries = [
+    {
+      ALT: (): Expr => {
+        const token = this.CONSUME(T.NumberLiteral);
+        return this.ACTION((): Expr => ({ kind: "number", text: token.image, span: spanOfToken(token, this.text) }));
       },
-      { ALT: () => this.SUBRULE(this.nameOrCall) },
-      {
-        ALT: () => {
-          const open = this.CONSUME(T.LParen);
-          const inner = this.SUBRULE(this.expression);
-          const close = this.CONSUME(T.RParen);
-          // the parentheses widen the span, so an error about `(1 + 2)` underlines all of it
-          return this.ACTION((): Expr => ({ ...inner, span: this.span(open, close) }) as Expr);
-        },
+    },
+    { ALT: (): Expr => this.SUBRULE(this.nameOrCall) },
+    {
+      ALT: (): Expr => {
+        const open = this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.expression);
+        const close = this.CONSUME(T.RParen);
+        // the parentheses widen the span, so an error about `(1 + 2)` underlines all of it
+        return this.ACTION((): Expr => ({ ...inner, span: this.span(open, close) }) as Expr);
       },
-    ]),
-  );
+    },
+  ];
 
   private nameOrCall = this.RULE("nameOrCall", (): Expr => {
     const name = this.CONSUME(T.Identifier);
@@ -273,10 +280,40 @@ function assignment(target: Expr, value: Statement, equalsSpan: Span): Statement
   });
 }
 
-let parser: CalcParser | undefined;
+/**
+ * Building the lexer and the parser is most of calc's start-up: chevrotain
+ * analyses the token patterns and records the grammar. So it happens at the
+ * first parse, not when the module loads (`calc --help` and the REPL's first
+ * prompt never wait for it), and without chevrotain's checks of the grammar
+ * itself, which the tests run instead (checkGrammar).
+ */
+interface Grammar {
+  readonly lexer: Lexer;
+  readonly parser: CalcParser;
+}
+
+let grammar: Grammar | undefined;
+
+function buildGrammar(validate: boolean): Grammar {
+  const lexer = new Lexer(T.allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: !validate });
+  if (lexer.lexerDefinitionErrors.length > 0) throw new Error(lexer.lexerDefinitionErrors.map((e) => e.message).join("\n"));
+  return { lexer, parser: new CalcParser(validate) };
+}
+
+/** Builds the lexer and parser with all of chevrotain's validations; throws what they find. */
+export function checkGrammar(): void {
+  buildGrammar(true);
+}
+
+/** Whether the lexer and parser have been built (a test keeps start-up lazy with it). */
+export function grammarBuilt(): boolean {
+  return grammar !== undefined;
+}
 
 /** Turns one line of input into its statements, or throws the first CalcError. */
 export function parse(text: string): Program {
+  grammar ??= buildGrammar(false);
+  const { lexer, parser } = grammar;
   const lexed = lexer.tokenize(text);
   if (lexed.errors.length > 0) {
     const { offset } = lexed.errors[0]!;
@@ -285,7 +322,6 @@ export function parse(text: string): Program {
       end: offset + (text.codePointAt(offset)! > 0xffff ? 2 : 1),
     });
   }
-  parser ??= new CalcParser();
   const program = parser.parse(text, lexed.tokens);
   const error = parser.errors[0];
   if (error) throw syntaxError(error, text, lexed.tokens);

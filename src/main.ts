@@ -4,15 +4,14 @@
  * (one-shot); standard input that is not a terminal is a script (piped);
  * otherwise an interactive session (the REPL).
  */
-import chalk, { Chalk, chalkStderr } from "chalk";
 import packageJson from "../package.json" with { type: "json" };
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
 import { writeErr, writeOut } from "./cli/output.ts";
-import { runPiped } from "./cli/piped.ts";
-import { formatError, formatOutcome, type Style } from "./cli/report.ts";
-import { Session } from "./session.ts";
+import { plain, type Paint, type Style } from "./cli/report.ts";
+import { isTerminal } from "./cli/terminal.ts";
 
-const noColor = new Chalk({ level: 0 });
+// Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
+// stream may take colour, node:readline only for the REPL); tests/startup.test.ts keeps it so.
 
 /** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
 function colourAllowed(options: Options): boolean {
@@ -21,14 +20,13 @@ function colourAllowed(options: Options): boolean {
   return env.FORCE_COLOR !== undefined || !env.NO_COLOR;
 }
 
-function style(options: Options, interactive: boolean): Style {
-  // piped output never has colour; otherwise chalk decides per stream (TTY, FORCE_COLOR, TERM)
-  const colour = colourAllowed(options);
-  return {
-    json: options.json,
-    out: colour && interactive ? chalk : noColor,
-    err: colour ? chalkStderr : noColor,
-  };
+/** chalk's colours for a stream when it takes them (a terminal, or FORCE_COLOR), else plain. */
+async function paint(fd: 1 | 2, options: Options): Promise<Paint> {
+  if (!colourAllowed(options)) return plain;
+  if (process.env.FORCE_COLOR === undefined && !(await isTerminal(fd))) return plain;
+  const { default: chalk, chalkStderr } = await import("chalk");
+  const colours = fd === 1 ? chalk : chalkStderr;
+  return colours.level === 0 ? plain : { bold: colours.bold, dim: colours.dim, red: colours.red, cyan: colours.cyan };
 }
 
 async function main(): Promise<number> {
@@ -45,22 +43,29 @@ async function main(): Promise<number> {
       return 2;
   }
   const { options } = command;
+  const { Session } = await import("./session.ts");
   const session = new Session();
   if (options.precision !== undefined) session.precision = options.precision;
 
   if (options.expression !== undefined) {
+    const { formatError, formatOutcome } = await import("./cli/report.ts");
     const outcome = session.evaluate(options.expression);
-    const s = style(options, true);
     if (outcome.kind === "error") {
-      writeErr(formatError(outcome.error, options.expression, s));
+      writeErr(formatError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
-    writeOut(formatOutcome(outcome, options.expression, s));
+    writeOut(formatOutcome(outcome, options.expression, { json: options.json, out: await paint(1, options), err: plain }));
     return 0;
   }
-  if (options.stdin || !process.stdin.isTTY) return (await runPiped(session, style(options, false))) ? 0 : 1;
+  if (options.stdin || !(await isTerminal(0))) {
+    // piped output never has colour: it is read by programs; errors may, on a terminal
+    const style: Style = { json: options.json, out: plain, err: await paint(2, options) };
+    const { runPiped } = await import("./cli/piped.ts");
+    return (await runPiped(session, style)) ? 0 : 1;
+  }
+  const style: Style = { json: options.json, out: await paint(1, options), err: await paint(2, options) };
   const { runRepl } = await import("./cli/repl.ts");
-  return runRepl(session, style(options, true), packageJson.version);
+  return runRepl(session, style, packageJson.version);
 }
 
 // the conventional statuses for death by signal (128 + number); needed also because a program

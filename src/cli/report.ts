@@ -2,16 +2,26 @@
  * How a front end writes outcomes: plain text or one JSON object per result,
  * errors with their caret, in colour when the stream is a terminal.
  */
-import type { ChalkInstance } from "chalk";
 import type { CalcError } from "../errors.ts";
 import { excerpt } from "../render.ts";
 import type { Outcome } from "../session.ts";
 
+/** The few colours the front ends use; `plain` where there is no colour. */
+export interface Paint {
+  readonly bold: (text: string) => string;
+  readonly dim: (text: string) => string;
+  readonly red: (text: string) => string;
+  readonly cyan: (text: string) => string;
+}
+
+const same = (text: string) => text;
+export const plain: Paint = { bold: same, dim: same, red: same, cyan: same };
+
 export interface Style {
   readonly json: boolean;
   /** Colours for results (stdout) and for errors (stderr). */
-  readonly out: ChalkInstance;
-  readonly err: ChalkInstance;
+  readonly out: Paint;
+  readonly err: Paint;
 }
 
 /** The stdout text for an outcome (with its newline), or "" for nothing. */
