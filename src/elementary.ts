@@ -8,7 +8,8 @@
  *
  * Each function takes its argument as a Decimal and the precision wanted, and
  * works internally with enough guard digits that the result is good to that
- * precision; the classic schemes: argument reduction, then a Taylor series.
+ * precision; the classic schemes: argument reduction, then a Taylor series,
+ * summed in BigInt fixed point.
  */
 import Decimal from "decimal.js";
 import { ArithmeticError } from "./errors.ts";
@@ -82,24 +83,49 @@ export function ln2(digits: number): Decimal {
   return value;
 }
 
-const epsilons = new Map<number, Decimal>();
+// ---- fixed point ------------------------------------------------------
+//
+// The series run on BigInt fixed-point numbers: v held as round(v · 10^scale).
+// At a few dozen digits a BigInt multiplication is far cheaper than a Decimal
+// one. The scale is chosen per call so that the result keeps `work`
+// significant digits even when it is tiny (sin 1e-30 ≈ 1e-30).
 
-/** Whether a series term no longer changes the sum at `digits` digits (10^-digits is cached per precision). */
-function negligible(term: Decimal, sum: Decimal, digits: number): boolean {
-  let epsilon = epsilons.get(digits);
-  if (!epsilon) {
-    epsilon = new (decimalAt(digits))(10).pow(-digits);
-    epsilons.set(digits, epsilon);
+const powersOfTen: bigint[] = [];
+
+function tenTo(n: number): bigint {
+  return (powersOfTen[n] ??= 10n ** BigInt(n));
+}
+
+/** round(x · 10^scale). */
+function toFixedPoint(x: Decimal, scale: number): bigint {
+  return BigInt(x.toFixed(scale, Decimal.ROUND_HALF_EVEN).replace(".", ""));
+}
+
+function fromFixedPoint(n: bigint, scale: number, digits: number): Decimal {
+  return new (decimalAt(digits))(`${n}e-${scale}`);
+}
+
+/** The scale that keeps `work` significant digits of a value whose decimal exponent is `e` (≤ 0 for |v| < 1). */
+function scaleFor(work: number, e: number): number {
+  return work + Math.max(0, -e);
+}
+
+/** floor(sqrt(n)) for n ≥ 0, by Newton's method from a floating-point overestimate. */
+function isqrt(n: bigint): bigint {
+  if (n < 1n << 52n) return BigInt(Math.floor(Math.sqrt(Number(n))));
+  const bits = n.toString(16).length * 4;
+  const shift = BigInt(Math.max(0, Math.floor((bits - 100) / 2)));
+  let x = (BigInt(Math.ceil(Math.sqrt(Number(n >> (2n * shift))))) + 1n) << shift;
+  for (;;) {
+    const next = (x + n / x) >> 1n;
+    if (next >= x) return x;
+    x = next;
   }
-  return term.abs().lte(epsilon.mul(sum.abs()));
 }
 
 // ---- exp and ln --------------------------------------------------------
 
-/** How many times to halve (or third) an argument before the series: balances series length against the squarings. */
-function reductions(digits: number): number {
-  return Math.ceil(Math.sqrt(digits) / 2) + 2;
-}
+const EXP_HALVINGS = 4;
 
 /** e^x. Overflow gives Infinity and underflow 0, for the caller to judge. */
 export function exp(x: Decimal, digits: number): Decimal {
@@ -107,64 +133,73 @@ export function exp(x: Decimal, digits: number): Decimal {
   if (x.isZero()) return new D(1);
   // e^x = 2^k · e^r with |r| ≤ ln2/2: beyond |x| of 1e16 the result is far outside the exponent range
   if (x.abs().gt(1e16)) return new D(x.isNeg() ? 0 : Infinity);
-  const halvings = reductions(digits);
-  const work = digits + Math.ceil(halvings * 0.31) + Math.max(0, x.e) + 10;
-  const W = decimalAt(work);
-  const k = Math.round(new W(x).div(ln2(work)).toNumber());
-  const r = new W(x).sub(ln2(work).mul(k)).div(2 ** halvings);
-  // Taylor series of e^r - 1 (kept minus one so the squarings lose nothing to cancellation)
-  let term = new W(r);
-  let sum = new W(r);
-  for (let n = 2; !negligible(term, sum, work); n++) {
-    term = term.mul(r).div(n);
-    sum = sum.add(term);
+  const work = digits + 12;
+  // r = x - k ln 2 loses the digits of x before its point: compute it with that many more
+  const R = decimalAt(work + Math.max(0, x.e));
+  const k = Math.round(new R(x).div(ln2(R.precision)).toNumber());
+  const r = new R(x).sub(ln2(R.precision).mul(k));
+  // e^r = (e^(r/2^h))^2^h; the series gives e^(r/2^h) - 1, and (1 + s)^2 - 1 = s(s + 2) loses nothing to cancellation
+  const one = tenTo(work);
+  const small = toFixedPoint(r, work) >> BigInt(EXP_HALVINGS);
+  let term = small;
+  let sum = small;
+  for (let n = 2n; term !== 0n; n++) {
+    term = (term * small) / (one * n);
+    sum += term;
   }
-  // (1 + s)^2 - 1 = s(s + 2)
-  for (let i = 0; i < halvings; i++) sum = sum.mul(sum.add(2));
-  return new D(sum.add(1).mul(new W(2).pow(k)));
+  for (let i = 0; i < EXP_HALVINGS; i++) sum = (sum * (sum + 2n * one)) / one;
+  const W = decimalAt(work);
+  return new D(fromFixedPoint(one + sum, work, work).mul(new W(2).pow(k)));
 }
 
-/** ln x for x > 0. */
+/** ln x for x > 0: x = m · 2^k with m near 1, then ln m = 2 atanh((m-1)/(m+1)). */
 export function ln(x: Decimal, digits: number): Decimal {
   const D = decimalAt(digits);
   if (x.eq(1)) return new D(0);
-  const roots = reductions(digits);
-  const work = digits + Math.ceil(roots * 0.31) + 10;
+  const work = digits + 12;
   const W = decimalAt(work);
-  // x = m · 2^k with m near 1, then m^(1/2^roots) nearer still
   const mantissa = Number(x.toExponential(14).split("e")[0]);
   const k = Math.round((x.e + Math.log10(mantissa)) / LOG10_2);
-  let m = new W(x).div(new W(2).pow(k));
-  for (let i = 0; i < roots; i++) m = m.sqrt();
-  // ln m' = 2 atanh(z), z = (m'-1)/(m'+1)
-  const z = m.sub(1).div(m.add(1));
-  const z2 = z.mul(z);
-  let power = z;
-  let sum = z;
-  for (let n = 3; !negligible(power, sum, work); n += 2) {
-    power = power.mul(z2);
-    sum = sum.add(power.div(n));
+  const m = new W(x).div(new W(2).pow(k));
+  const z = m.sub(1).div(m.add(1)); // |z| ≤ 0.18: each term is 30 times smaller than the last
+  let lnM = new W(0);
+  if (!z.isZero()) {
+    const scale = scaleFor(work, z.e);
+    const one = tenTo(scale);
+    const zFixed = toFixedPoint(z, scale);
+    const z2 = (zFixed * zFixed) / one;
+    let power = zFixed;
+    let sum = zFixed;
+    for (let n = 3n; ; n += 2n) {
+      power = (power * z2) / one;
+      const term = power / n;
+      if (term === 0n) break;
+      sum += term;
+    }
+    lnM = fromFixedPoint(2n * sum, scale, work);
   }
-  const lnWork = digits + 10 + Math.max(0, Math.ceil(Math.log10(Math.abs(k) + 1)));
-  return new D(sum.mul(2 ** (roots + 1)).add(ln2(lnWork).mul(k)));
+  if (k === 0) return new D(lnM);
+  const lnWork = work + Math.max(0, Math.ceil(Math.log10(Math.abs(k) + 1)));
+  return new D(lnM.add(ln2(lnWork).mul(k)));
 }
 
 // ---- trigonometry ------------------------------------------------------
 
-/** sin r for |r| ≤ pi/4, by tripling: sin 3a = 3 sin a - 4 sin³ a. */
-function sinReduced(r: Decimal, W: Decimal.Constructor, work: number): Decimal {
-  if (r.isZero()) return r;
-  const triplings = reductions(work);
-  const a = r.div(new W(3).pow(triplings));
-  const a2 = a.mul(a);
-  let term = a;
-  let sum = a;
-  for (let n = 2; !negligible(term, sum, work); n += 2) {
-    term = term.mul(a2).div(n * (n + 1)).neg();
-    sum = sum.add(term);
+/** sin r (or cos r) for |r| ≤ pi/4, by its Taylor series in fixed point. */
+function sinOrCosReduced(r: Decimal, work: number, cosine: boolean): Decimal {
+  if (r.isZero()) return new (decimalAt(work))(cosine ? 1 : 0);
+  const scale = cosine ? work : scaleFor(work, r.e);
+  const one = tenTo(scale);
+  const rFixed = toFixedPoint(r, scale);
+  const r2 = (rFixed * rFixed) / one;
+  let term = cosine ? one : rFixed;
+  let sum = term;
+  // term k+1 = -term k · r² / ((n+1)(n+2)), n the power so far
+  for (let n = cosine ? 0n : 1n; term !== 0n; n += 2n) {
+    term = -(term * r2) / (one * (n + 1n) * (n + 2n));
+    sum += term;
   }
-  for (let i = 0; i < triplings; i++) sum = sum.mul(new W(3).sub(sum.mul(sum).mul(4)));
-  return sum;
+  return fromFixedPoint(sum, scale, work);
 }
 
 /** sin or cos of x: reduce by pi/2, then the series on |r| ≤ pi/4. */
@@ -173,18 +208,16 @@ function sinCos(x: Decimal, digits: number, cosine: boolean): Decimal {
   if (x.e >= MAX_TRIG_ARGUMENT_DIGITS) {
     throw new ArithmeticError("limit", `argument too large: sin, cos and tan take arguments below 1e${MAX_TRIG_ARGUMENT_DIGITS}`);
   }
-  const work = digits + Math.ceil(reductions(digits) * 0.5) + 10;
+  const work = digits + 12;
   // the reduction needs pi to as many more digits as x has before its point; the series does not
   const R = decimalAt(work + Math.max(0, x.e));
   const halfPi = pi(R.precision).div(2);
   const quarterTurns = new R(x).div(halfPi).round();
-  const W = decimalAt(work);
-  const r = new W(new R(x).sub(halfPi.mul(quarterTurns)));
-  const quadrant = Number(quarterTurns.mod(4).add(4).mod(4).toFixed(0)) + (cosine ? 1 : 0);
-  const s = sinReduced(r, W, work);
-  const c = new W(1).sub(s.mul(s)).sqrt(); // cos r ≥ 0.7 here: no cancellation
-  const value = [s, c, s.neg(), c.neg()][quadrant % 4]!;
-  return new D(value);
+  const r = new R(x).sub(halfPi.mul(quarterTurns));
+  // sin(r + q·pi/2) and cos(r + q·pi/2) cycle through sin r, cos r, -sin r, -cos r
+  const quadrant = (Number(quarterTurns.mod(4).add(4).mod(4).toFixed(0)) + (cosine ? 1 : 0)) % 4;
+  const value = sinOrCosReduced(r, work, quadrant % 2 === 1);
+  return new D(quadrant >= 2 ? value.neg() : value);
 }
 
 export function sin(x: Decimal, digits: number): Decimal {
@@ -195,29 +228,34 @@ export function cos(x: Decimal, digits: number): Decimal {
   return sinCos(x, digits, true);
 }
 
-/** atan x: |x| > 1 folds to pi/2 - atan(1/x), then halvings and the series. */
+const ATAN_HALVINGS = 2;
+
+/** atan x: |x| > 1 folds to pi/2 - atan(1/x), then halvings and the series, in fixed point. */
 export function atan(x: Decimal, digits: number): Decimal {
   const D = decimalAt(digits);
   if (x.isZero()) return new D(0);
-  const halvings = reductions(digits);
-  const work = digits + Math.ceil(halvings * 0.31) + 10;
+  const work = digits + 12;
   const W = decimalAt(work);
-  const negative = x.isNeg();
   let a = new W(x).abs();
   const inverted = a.gt(1);
   if (inverted) a = new W(1).div(a);
-  // atan a = 2 atan(a / (1 + sqrt(1 + a²)))
-  for (let i = 0; i < halvings; i++) a = a.div(a.mul(a).add(1).sqrt().add(1));
-  const a2 = a.mul(a);
-  let power = a;
-  let sum = a;
-  for (let n = 3; !negligible(power, sum, work); n += 2) {
-    power = power.mul(a2).neg();
-    sum = sum.add(power.div(n));
+  const scale = scaleFor(work, a.e);
+  const one = tenTo(scale);
+  let aFixed = toFixedPoint(a, scale);
+  // atan a = 2 atan(a / (1 + sqrt(1 + a²))): two halvings take a ≤ 1 to ≤ 0.2
+  for (let i = 0; i < ATAN_HALVINGS; i++) aFixed = (aFixed * one) / (one + isqrt(one * one + aFixed * aFixed));
+  const a2 = (aFixed * aFixed) / one;
+  let power = aFixed;
+  let sum = aFixed;
+  for (let n = 3n; ; n += 2n) {
+    power = -(power * a2) / one;
+    const term = power / n;
+    if (term === 0n) break;
+    sum += term;
   }
-  let result = sum.mul(2 ** halvings);
+  let result = fromFixedPoint(sum << BigInt(ATAN_HALVINGS), scale, work);
   if (inverted) result = pi(work).div(2).sub(result);
-  return new D(negative ? result.neg() : result);
+  return new D(x.isNeg() ? result.neg() : result);
 }
 
 /** asin x for |x| ≤ 1, as atan(x / sqrt((1-x)(1+x))). */

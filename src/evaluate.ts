@@ -40,7 +40,11 @@ export interface Environment {
 export function evaluate(expr: Expr, env: Environment): Value {
   switch (expr.kind) {
     case "number":
-      return arithmetic(expr.span, () => parseLiteral(expr.text.replaceAll("_", ""), env.ctx));
+      try {
+        return parseLiteral(expr.text, env.ctx);
+      } catch (error) {
+        throw located(error, expr.span, expr.span);
+      }
     case "name":
       return lookup(expr.name, expr.span, env);
     case "negate": {
@@ -60,12 +64,14 @@ export function evaluate(expr: Expr, env: Environment): Value {
       let value = evaluate(expr.first, env);
       for (const link of expr.rest) {
         const operand = evaluate(link.operand, env);
-        const left = value;
-        // a division by zero points at the divisor, anything else at the chain so far
-        value = arithmetic({ start: expr.first.span.start, end: link.operand.span.end }, () => applyChainOp(link.op, left, operand, env.ctx), {
-          start: link.opSpan.start,
-          end: link.operand.span.end,
-        });
+        // (try/catch here, not arithmetic(): this loop is the hot path, and a closure per operation costs)
+        try {
+          value = applyChainOp(link.op, value, operand, env.ctx);
+        } catch (error) {
+          // a division by zero points at the divisor, anything else at the chain so far
+          const end = link.operand.span.end;
+          throw located(error, { start: expr.first.span.start, end }, { start: link.opSpan.start, end });
+        }
       }
       return value;
     }
@@ -96,11 +102,14 @@ function arithmetic<T>(span: Span, compute: () => T, domainSpan: Span = span): T
   try {
     return compute();
   } catch (error) {
-    if (error instanceof ArithmeticError) {
-      throw new CalcError(error.kind, error.message, error.kind === "domain" ? domainSpan : span);
-    }
-    throw error;
+    throw located(error, span, domainSpan);
   }
+}
+
+/** An ArithmeticError as a CalcError at its span (a domain error at `domainSpan`); anything else as it is. */
+function located(error: unknown, span: Span, domainSpan: Span): unknown {
+  if (!(error instanceof ArithmeticError)) return error;
+  return new CalcError(error.kind, error.message, error.kind === "domain" ? domainSpan : span);
 }
 
 function lookup(name: string, span: Span, env: Environment): Value {

@@ -50,10 +50,18 @@ export function gcd(a: bigint, b: bigint): bigint {
   if (a <= SAFE && b <= SAFE) {
     let x = Number(a);
     let y = Number(b);
-    while (y !== 0) [x, y] = [y, x % y];
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
     return BigInt(x);
   }
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -85,14 +93,18 @@ export function log10Abs(n: bigint): number {
   return Math.log10(Number(n >> shift)) + Number(shift) * LOG10_2;
 }
 
-let exactLimit: bigint | undefined;
 const SMALL = 1n << 64n;
+/** Bounds kept as constants: negating a bigint allocates a copy (20 kB for the exact limit). */
+const MINUS_SMALL = -SMALL;
+let exactLimit: bigint | undefined;
+let minusExactLimit: bigint | undefined;
 
-/** True if n has more than MAX_EXACT_DIGITS digits. The 10^limit constant is built on first need. */
+/** True if n has more than MAX_EXACT_DIGITS digits. The 10^limit constants are built on first need. */
 function tooManyDigits(n: bigint): boolean {
-  if (n < SMALL && n > -SMALL) return false;
+  if (n < SMALL && n > MINUS_SMALL) return false;
   exactLimit ??= 10n ** BigInt(MAX_EXACT_DIGITS);
-  return n >= exactLimit || n <= -exactLimit;
+  minusExactLimit ??= -exactLimit;
+  return n >= exactLimit || n <= minusExactLimit;
 }
 
 /**
@@ -324,11 +336,14 @@ export function exactRoot(r: Rational, q: bigint): Rational | undefined {
 }
 
 /**
- * An exact number from a literal's text (underscores already removed):
+ * An exact number from a literal's text (underscores allowed between digits):
  * 255, 0xff, 0b1010, 0o17, 1.25, .5, 2.5e-3. A literal too big to keep
  * exact becomes approximate, like any other result.
  */
 export function parseLiteral(text: string, ctx: NumberContext): Value {
+  // most literals are plain integers: BigInt reads those directly
+  if (text.length <= 15 && /^\d+$/.test(text)) return new Rational(BigInt(text), 1n);
+  text = text.replaceAll("_", "");
   if (/^0[xbo]/i.test(text)) return integer(BigInt(text.toLowerCase()));
   const negative = text.startsWith("-");
   const match = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
