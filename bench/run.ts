@@ -1,0 +1,322 @@
+/**
+ * npm run bench: builds dist/calc and a compiled "hello world" with the same
+ * flags (the floor no compiled Bun program beats), generates the inputs from
+ * fixed seeds, measures calc against the floor and against bc side by side
+ * (bench/measure.py: interleaved rounds, medians), checks that calc's answers
+ * agree with bc's, prints one table and writes it to bench/RESULTS.md.
+ *
+ * Needs what the tests need (bun via npm, python3, bc); uses qalc if it is
+ * installed and says so if not. Installs nothing.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import Decimal from "decimal.js";
+import packageJson from "../package.json" with { type: "json" };
+import { BC_PRELUDE, generate } from "./generate.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const data = `${root}bench/data`;
+const calc = `${root}dist/calc`;
+const hello = `${data}/hello`;
+const bun = `${root}node_modules/.bin/bun`;
+
+const TYPICAL_LINES = 200_000;
+const FUNCTION_LINES = 20_000;
+const QALC_LINES = 1_000;
+
+function sh(argv: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  const result = Bun.spawnSync(argv, {
+    stdin: options.stdin === undefined ? "ignore" : Bun.file(options.stdin),
+    env: { ...process.env, ...options.env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  if (result.exitCode !== 0) throw new Error(`${argv.join(" ")} failed (${result.exitCode}):\n${result.stderr.toString().slice(0, 2000)}`);
+  return result.stdout.toString();
+}
+
+function log(text: string): void {
+  process.stderr.write(`${text}\n`);
+}
+
+// ---- build -----------------------------------------------------------------
+
+function build(): void {
+  mkdirSync(data, { recursive: true });
+  log("building dist/calc (npm run build) and the hello-world floor with the same flags…");
+  sh(["npm", "run", "--silent", "build"], {});
+  // the same flags: taken from the build script itself, all but the output and the entry point
+  const flags = packageJson.scripts.build.split(/\s+/).filter((word) => word.startsWith("--") && !word.startsWith("--outfile"));
+  sh([bun, "build", ...flags, "--outfile", hello, `${root}bench/hello.ts`]);
+}
+
+// ---- inputs ----------------------------------------------------------------
+
+interface Inputs {
+  typical: { calc: string; bc: string; lines: string[] };
+  functions: { calc: string; bc: string; lines: string[] };
+  million: string;
+  qalc: string;
+  oneShotBc: string;
+}
+
+function writeInputs(): Inputs {
+  const typical = generate(20261128, TYPICAL_LINES, 0.02);
+  const functions = generate(4, FUNCTION_LINES, 0.5);
+  const files = {
+    typical: { calc: `${data}/typical.calc`, bc: `${data}/typical.bc`, lines: typical.calc },
+    functions: { calc: `${data}/functions.calc`, bc: `${data}/functions.bc`, lines: functions.calc },
+    million: `${data}/million.calc`,
+    qalc: `${data}/qalc.calc`,
+    oneShotBc: `${data}/one-shot.bc`,
+  };
+  writeFileSync(files.typical.calc, `${typical.calc.join("\n")}\n`);
+  writeFileSync(files.typical.bc, `${BC_PRELUDE}${typical.bc.join("\n")}\n`);
+  writeFileSync(files.functions.calc, `${functions.calc.join("\n")}\n`);
+  writeFileSync(files.functions.bc, `${BC_PRELUDE}${functions.bc.join("\n")}\n`);
+  writeFileSync(files.million, `${typical.calc.join("\n")}\n`.repeat(5));
+  writeFileSync(files.qalc, `${typical.calc.slice(0, QALC_LINES).join("\n")}\n`);
+  writeFileSync(files.oneShotBc, "20-5\n");
+  return files;
+}
+
+// ---- measuring -------------------------------------------------------------
+
+interface Run {
+  wall: number;
+  rss_kb: number;
+  status: number;
+}
+
+interface Command {
+  argv: string[];
+  stdin?: string;
+  env?: Record<string, string>;
+}
+
+function measure(commands: Command[], rounds: number, warmup: number): Run[][] {
+  const spec = JSON.stringify({ commands, rounds, warmup });
+  const runs = (JSON.parse(sh(["python3", `${root}bench/measure.py`, "times", spec])) as { runs: Run[][] }).runs;
+  runs.forEach((list, i) => {
+    const failed = list.find((run) => run.status !== 0);
+    if (failed) throw new Error(`${commands[i]!.argv.join(" ")} exited with ${failed.status}`);
+  });
+  return runs;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const wall = (runs: Run[]) => median(runs.map((run) => run.wall));
+const rss = (runs: Run[]) => median(runs.map((run) => run.rss_kb)) / 1024;
+
+function has(program: string): boolean {
+  return Bun.spawnSync(["sh", "-c", `command -v ${program}`]).exitCode === 0;
+}
+
+// ---- agreement with bc -------------------------------------------------------
+
+/**
+ * Every line's answer against bc's, to the digits both show. bc runs with
+ * scale=60 here (its -l default of 20 decimals truncates intermediate
+ * results, and a chain of operations magnifies that). Where bc shows at least
+ * as many significant digits as calc, bc's value rounded to calc's digits must
+ * be calc's exactly; where it shows fewer (a result below about 1e-40), the
+ * two must differ by less than bc's last place, 1e-60.
+ */
+function agreement(file: { calc: string; bc: string }): { lines: number; disagreements: string[] } {
+  const ours = sh([calc], { stdin: file.calc }).trimEnd().split("\n");
+  const scaled = `${data}/scaled.bc`;
+  writeFileSync(scaled, `scale=${BC_SCALE}\n${readFileSync(file.bc, "utf8")}`);
+  const theirs = sh(["bc", "-l", scaled], { env: { BC_LINE_LENGTH: "0" } }).trimEnd().split("\n");
+  const inputs = readFileSync(file.calc, "utf8").trimEnd().split("\n");
+  const disagreements: string[] = [];
+  if (ours.length !== theirs.length) disagreements.push(`${ours.length} answers from calc, ${theirs.length} from bc`);
+  const bcPlace = new Decimal(10).pow(-BC_SCALE);
+  for (let i = 0; i < Math.min(ours.length, theirs.length); i++) {
+    const mine = new Decimal(ours[i]!);
+    const reference = new Decimal(theirs[i]!);
+    const digits = significantDigits(ours[i]!);
+    const agrees =
+      significantDigits(theirs[i]!) >= digits
+        ? mine.eq(reference.toSignificantDigits(digits, Decimal.ROUND_HALF_UP))
+        : mine.sub(reference).abs().lt(bcPlace);
+    if (!agrees) disagreements.push(`line ${i + 1}: ${inputs[i]} → calc ${ours[i]}, bc ${theirs[i]}`);
+  }
+  return { lines: ours.length, disagreements };
+}
+
+const BC_SCALE = 60;
+
+/** Significant digits in a printed number: 1.50e-7 → 3, -0.0025 → 2, 120 → 3 (trailing zeros of an integer count). */
+function significantDigits(text: string): number {
+  return text.replace(/e.*/i, "").replace(/[-.]/g, "").replace(/^0+/, "").length || 1;
+}
+
+// ---- the table ---------------------------------------------------------------
+
+interface Row {
+  figure: string;
+  calc: string;
+  reference: string;
+  ratio: string;
+  target: string;
+  pass?: boolean;
+}
+
+const ms = (seconds: number) => `${(seconds * 1000).toFixed(1)} ms`;
+const mb = (megabytes: number) => `${megabytes.toFixed(1)} MB`;
+const perSecond = (lines: number, seconds: number) => `${Math.round(lines / seconds).toLocaleString("en-US")} lines/s`;
+
+function table(rows: Row[]): string {
+  const header = ["figure", "calc", "reference", "ratio", "target", "result"];
+  const cells = rows.map((row) => [row.figure, row.calc, row.reference, row.ratio, row.target, row.pass === undefined ? "—" : row.pass ? "pass" : "FAIL"]);
+  return [header, header.map(() => "---"), ...cells].map((line) => `| ${line.join(" | ")} |`).join("\n");
+}
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const bunVersion = sh([bun, "--version"]).trim();
+  const bcVersion = sh(["bc", "--version"]).split("\n")[0];
+  return `${new Date().toISOString().slice(0, 10)} · ${cpus().length} × ${cpu} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Linux ${sh(["uname", "-r"]).trim()} · Bun ${bunVersion} · ${bcVersion}`;
+}
+
+// ---- main ----------------------------------------------------------------------
+
+build();
+const inputs = writeInputs();
+const rows: Row[] = [];
+
+log("one-shot start: calc 20 - 5, the floor, echo '20-5' | bc (30 interleaved rounds)…");
+const [oneShot, floor, bcOneShot] = measure(
+  [{ argv: [calc, "20", "-", "5"] }, { argv: [hello] }, { argv: ["bc"], stdin: inputs.oneShotBc }],
+  30,
+  3,
+);
+const floorStart = wall(floor!);
+rows.push({
+  figure: "one-shot start (`calc 20 - 5`)",
+  calc: ms(wall(oneShot!)),
+  reference: `floor ${ms(floorStart)}`,
+  ratio: `${(wall(oneShot!) / floorStart).toFixed(2)}×`,
+  target: "≤ 2.0× floor",
+  pass: wall(oneShot!) / floorStart <= 2.0,
+});
+rows.push({
+  figure: "one-shot vs bc",
+  calc: ms(wall(oneShot!)),
+  reference: `bc ${ms(wall(bcOneShot!))}`,
+  ratio: `${(wall(oneShot!) / wall(bcOneShot!)).toFixed(2)}×`,
+  target: "(reported)",
+});
+rows.push({
+  figure: "one-shot peak memory",
+  calc: mb(rss(oneShot!)),
+  reference: `floor ${mb(rss(floor!))}`,
+  ratio: `${(rss(oneShot!) / rss(floor!)).toFixed(2)}×`,
+  target: "≤ 1.5× floor",
+  pass: rss(oneShot!) / rss(floor!) <= 1.5,
+});
+
+log(`piped throughput: ${TYPICAL_LINES.toLocaleString("en-US")} typical lines, calc vs bc -l (5 interleaved rounds)…`);
+const [piped, bcPiped] = measure(
+  [
+    { argv: [calc], stdin: inputs.typical.calc },
+    { argv: ["bc", "-l"], stdin: inputs.typical.bc, env: { BC_LINE_LENGTH: "0" } },
+  ],
+  5,
+  1,
+);
+const throughput = wall(bcPiped!) / wall(piped!);
+rows.push({
+  figure: `piped throughput, ${TYPICAL_LINES.toLocaleString("en-US")} typical lines`,
+  calc: perSecond(TYPICAL_LINES, wall(piped!)),
+  reference: `bc -l ${perSecond(TYPICAL_LINES, wall(bcPiped!))}`,
+  ratio: `${throughput.toFixed(2)}×`,
+  target: "≥ 1.0× bc",
+  pass: throughput >= 1.0,
+});
+
+log(`function-heavy file: ${FUNCTION_LINES.toLocaleString("en-US")} lines (3 interleaved rounds)…`);
+const [fnCalc, fnBc] = measure(
+  [
+    { argv: [calc], stdin: inputs.functions.calc },
+    { argv: ["bc", "-l"], stdin: inputs.functions.bc, env: { BC_LINE_LENGTH: "0" } },
+  ],
+  3,
+  1,
+);
+rows.push({
+  figure: `piped, ${FUNCTION_LINES.toLocaleString("en-US")} function-heavy lines`,
+  calc: perSecond(FUNCTION_LINES, wall(fnCalc!)),
+  reference: `bc -l ${perSecond(FUNCTION_LINES, wall(fnBc!))}`,
+  ratio: `${(wall(fnBc!) / wall(fnCalc!)).toFixed(2)}×`,
+  target: "(reported)",
+});
+
+if (has("qalc")) {
+  log(`qalc on a ${QALC_LINES}-line sample…`);
+  const [qalc, calcSample] = measure([{ argv: ["qalc", "-t", "-f", "-"], stdin: inputs.qalc }, { argv: [calc], stdin: inputs.qalc }], 1, 0);
+  rows.push({
+    figure: `piped, ${QALC_LINES} lines vs qalc`,
+    calc: perSecond(QALC_LINES, wall(calcSample!)),
+    reference: `qalc ${perSecond(QALC_LINES, wall(qalc!))}`,
+    ratio: `${(wall(qalc!) / wall(calcSample!)).toFixed(1)}×`,
+    target: "(reported)",
+  });
+} else {
+  rows.push({ figure: "piped vs qalc", calc: "—", reference: "qalc not installed", ratio: "—", target: "(reported)" });
+}
+
+log("piped memory: 200,000 vs 1,000,000 lines (2 interleaved rounds)…");
+const [small, large] = measure([{ argv: [calc], stdin: inputs.typical.calc }, { argv: [calc], stdin: inputs.million }], 2, 0);
+const growth = rss(large!) / rss(small!);
+rows.push({
+  figure: "piped peak memory, 1M vs 200k lines",
+  calc: `${mb(rss(large!))} vs ${mb(rss(small!))}`,
+  reference: `floor ${mb(rss(floor!))}`,
+  ratio: `${growth.toFixed(2)}× (vs floor ${(rss(large!) / rss(floor!)).toFixed(1)}×)`,
+  target: "flat: ≤ 1.10×",
+  pass: growth <= 1.1,
+});
+
+log("REPL in a pseudo-terminal: first prompt, then the answer to 1+2 (10 rounds)…");
+const repl = JSON.parse(
+  sh(["python3", `${root}bench/measure.py`, "repl", JSON.stringify({ argv: [calc], env: { CALC_HISTORY: `${data}/history`, TERM: "xterm", NO_COLOR: "1" }, rounds: 10 })]),
+) as { prompt: number; answer: number }[];
+const prompt = median(repl.map((r) => r.prompt));
+rows.push({
+  figure: "REPL: start to first prompt",
+  calc: ms(prompt),
+  reference: `floor start ${ms(floorStart)}`,
+  ratio: `${(prompt / floorStart).toFixed(2)}×`,
+  target: "≤ 2.5× floor",
+  pass: prompt / floorStart <= 2.5,
+});
+rows.push({ figure: "REPL: Enter to answer (`1+2`)", calc: ms(median(repl.map((r) => r.answer))), reference: "—", ratio: "—", target: "(reported)" });
+
+log("agreement with bc on every line of both files…");
+for (const [name, file] of [["typical", inputs.typical], ["function-heavy", inputs.functions]] as const) {
+  const { lines, disagreements } = agreement(file);
+  rows.push({
+    figure: `answers agree with bc, ${name} file`,
+    calc: `${(lines - disagreements.length).toLocaleString("en-US")} of ${lines.toLocaleString("en-US")}`,
+    reference: "bc -l, scale=60",
+    ratio: "—",
+    target: "all",
+    pass: disagreements.length === 0,
+  });
+  for (const line of disagreements.slice(0, 10)) log(`  ${line}`);
+}
+
+const result = table(rows);
+const about = machine();
+console.log(`${about}\n\n${result}`);
+writeFileSync(
+  `${root}bench/RESULTS.md`,
+  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts): medians of interleaved rounds, measured by bench/measure.py.\n\n${about}\n\n${result}\n`,
+);
+const failed = rows.filter((row) => row.pass === false);
+if (failed.length > 0) log(`\n${failed.length} target(s) not met: ${failed.map((row) => row.figure).join("; ")}`);
