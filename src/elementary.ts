@@ -11,9 +11,21 @@
  * precision; the classic schemes: argument reduction, then a Taylor series,
  * summed in BigInt fixed point.
  */
-import Decimal from "decimal.js";
+import type Decimal from "decimal.js";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_TRIG_ARGUMENT_DIGITS } from "./limits.ts";
+
+let decimalModule: Decimal.Constructor | undefined;
+
+/**
+ * decimal.js, loaded at its first use rather than at start-up: a line of
+ * exact arithmetic (most one-shot runs) never needs it, and loading it adds
+ * about 4 ms and 4 MB to a compiled hello world here. (Bun's require is
+ * synchronous, and the bundler keeps a required module's evaluation lazy.)
+ */
+export function decimalJs(): Decimal.Constructor {
+  return (decimalModule ??= (require("decimal.js") as { default: Decimal.Constructor }).default);
+}
 
 const constructors = new Map<number, Decimal.Constructor>();
 const LOG10_2 = Math.log10(2);
@@ -22,6 +34,7 @@ const LOG10_2 = Math.log10(2);
 export function decimalAt(digits: number): Decimal.Constructor {
   let D = constructors.get(digits);
   if (!D) {
+    const Decimal = decimalJs();
     D = Decimal.clone({
       precision: digits,
       rounding: Decimal.ROUND_HALF_EVEN,
@@ -98,7 +111,7 @@ function tenTo(n: number): bigint {
 
 /** round(x · 10^scale). */
 function toFixedPoint(x: Decimal, scale: number): bigint {
-  return BigInt(x.toFixed(scale, Decimal.ROUND_HALF_EVEN).replace(".", ""));
+  return BigInt(x.toFixed(scale, decimalJs().ROUND_HALF_EVEN).replace(".", ""));
 }
 
 function fromFixedPoint(n: bigint, scale: number, digits: number): Decimal {

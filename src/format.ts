@@ -5,7 +5,7 @@
  * exponent E is in -7 < E < digits and in scientific notation (1e-30,
  * 3.3333333333333333333e-11, 2.6881171418161354484e43) otherwise.
  */
-import Decimal from "decimal.js";
+import { decimalJs } from "./elementary.ts";
 import { isExact, type Rational, type Value } from "./number.ts";
 
 export interface Formatted {
@@ -17,7 +17,7 @@ export interface Formatted {
 export function formatNumber(value: Value, digits: number): Formatted {
   if (isExact(value)) return formatRational(value, digits);
   if (value.isZero()) return { text: "0", exact: false };
-  const rounded = value.toSignificantDigits(digits, Decimal.ROUND_HALF_UP);
+  const rounded = value.toSignificantDigits(digits, decimalJs().ROUND_HALF_UP);
   const [mantissa, exponent] = rounded.abs().toExponential().split("e") as [string, string];
   return { text: layout(rounded.isNeg(), mantissa.replace(".", ""), Number(exponent), digits), exact: false };
 }

@@ -113,15 +113,24 @@ function tooManyDigits(n: bigint): boolean {
  */
 export class NumberContext {
   readonly workingDigits: number;
-  readonly D: Decimal.Constructor;
-  /** Relative size below which an approximate difference is noise: zero. */
-  readonly noise: Decimal;
+  private constructorAtWorkingDigits?: Decimal.Constructor;
+  private noiseLevel?: Decimal;
   private eValue?: Decimal;
 
   constructor(readonly digits: number) {
     this.workingDigits = digits + GUARD_DIGITS;
-    this.D = decimalAt(this.workingDigits);
-    this.noise = new this.D(10).pow(-(digits + GUARD_DIGITS / 2));
+  }
+
+  // Made on first use, so that exact arithmetic never loads decimal.js (see decimalJs).
+
+  /** The Decimal constructor at the working precision. */
+  get D(): Decimal.Constructor {
+    return (this.constructorAtWorkingDigits ??= decimalAt(this.workingDigits));
+  }
+
+  /** Relative size below which an approximate difference is noise: zero. */
+  get noise(): Decimal {
+    return (this.noiseLevel ??= new this.D(10).pow(-(this.digits + GUARD_DIGITS / 2)));
   }
 
   pi(): Decimal {

@@ -11,18 +11,22 @@ describe("start-up stays lazy", () => {
     expect(() => checkGrammar()).not.toThrow();
   });
 
-  test("loading the core and making a Session builds no lexer or parser; the first line does", () => {
+  test("loading the core builds no lexer or parser (the first line does) and exact arithmetic never loads decimal.js", () => {
     const script = `
       const grammar = await import("${root}grammar/parser.ts");
       const { Session } = await import("${root}src/session.ts");
       await import("${root}src/cli/report.ts");
       const session = new Session();
       const before = grammar.grammarBuilt();
-      session.evaluate("1 + 1");
-      console.log(JSON.stringify({ before, after: grammar.grammarBuilt() }));`;
+      const decimal = () => Object.keys(require.cache).some((path) => path.includes("decimal.js"));
+      session.evaluate("1 + 2/3 * 4^5 - 7 % 3");
+      const exactOnly = decimal();
+      session.evaluate("sqrt(2)");
+      console.log(JSON.stringify({ before, after: grammar.grammarBuilt(), exactOnly, approximate: decimal() }));`;
     const result = Bun.spawnSync([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
     expect(result.stderr.toString()).toBe("");
-    expect(JSON.parse(result.stdout.toString())).toEqual({ before: false, after: true });
+    // decimal.js is loaded by the first approximate result, not before
+    expect(JSON.parse(result.stdout.toString())).toEqual({ before: false, after: true, exactOnly: false, approximate: true });
   });
 
   test("the entry point loads the session, colours, the REPL and node:tty only when a mode needs them", () => {
