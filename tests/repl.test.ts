@@ -181,6 +181,26 @@ describe("the REPL", () => {
     });
   }
 
+  test("a terminal that goes away (window closed, connection dropped): status 129, nothing on stderr", () => {
+    // python's pty module gives a terminal this test can close under the REPL
+    const script = `
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.dup2(os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 2)
+    os.execvpe(sys.argv[1], [sys.argv[1]], dict(os.environ, CALC_HISTORY=sys.argv[3]))
+seen, deadline = b"", time.time() + 10
+while b"> " not in seen and time.time() < deadline:
+    if select.select([fd], [], [], 1)[0]:
+        seen += os.read(fd, 65536)
+os.close(fd)
+print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))`;
+    const dir = scratch();
+    const result = Bun.spawnSync(["python3", "-c", script, calc, `${dir}/stderr`, `${dir}/history`], { stdout: "pipe", stderr: "pipe" });
+    expect(result.stdout.toString()).toBe("129\n");
+    expect(readFileSync(`${dir}/stderr`, "utf8")).toBe("");
+  });
+
   test("SIGTERM ends it with status 143 (a container's PID 1 must handle it itself)", async () => {
     const terminal = await repl();
     process.kill(terminal.pid(), "SIGTERM");

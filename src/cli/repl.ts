@@ -63,7 +63,17 @@ export async function runRepl(session: Session, style: Style, version: string): 
   let closed = false;
   // leaving by a signal (docker stop, kill) must still give the terminal back
   process.once("exit", () => {
-    if (!closed) rl.close();
+    if (closed) return;
+    closed = true;
+    try {
+      rl.close();
+    } catch {
+      // the terminal is gone (SIGHUP): there is nothing to give back
+    }
+  });
+  // a terminal that has gone away (a closed window, a dropped connection) fails with EIO: leave quietly
+  rl.on("error", () => {
+    if (!closed) process.exit(129);
   });
 
   return new Promise((resolve) => {
