@@ -29,7 +29,9 @@ export class Terminal {
     const assignments = Object.entries(environment).map(([key, value]) => quote(`${key}=${value}`));
     // after the program ends, its status stays on the screen for exitStatus() to read
     const line = `env -i ${assignments.join(" ")} ${command.map(quote).join(" ")}; echo "[exit $?]"; sleep 600`;
-    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "100", line);
+    // exit-empty off: the server stays up when a test closes the last session, so that the next
+    // test's new-session cannot reach a server that is shutting down ("server exited unexpectedly")
+    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "100", line, ";", "set-option", "-g", "exit-empty", "off");
     return new Terminal(name);
   }
 
