@@ -6,22 +6,23 @@ import { docker, HARDENED, image } from "./docker.ts";
 
 setDefaultTimeout(60_000);
 
-// a container outlives its `docker run` client if the test fails half-way: remove it by name
+// a container outlives its `docker run` client if a test fails half-way: it is removed by name
 let containers = 0;
-const running: string[] = [];
+const running: { terminal: Terminal; name: string }[] = [];
 afterEach(() => {
-  for (const name of running.splice(0)) docker(["rm", "-f", name]);
+  for (const { terminal, name } of running.splice(0)) {
+    docker(["rm", "-f", name]);
+    terminal.close();
+  }
 });
-// The terminals stay open until tests/terminal.ts ends its tmux server after the last test: closing
-// one as each test ends can end the server (no sessions left) while the next test starts one.
 
 /** `docker run -it --rm --name … [flags] calc` in a terminal, at its first prompt. */
 async function session(flags: string[] = ["--network", "none"]): Promise<{ terminal: Terminal; name: string }> {
   const env: Record<string, string> = { HOME: process.env.HOME ?? "/root" };
   if (process.env.DOCKER_HOST) env.DOCKER_HOST = process.env.DOCKER_HOST;
   const name = `calc-repl-test-${process.pid}-${++containers}`;
-  running.push(name);
   const terminal = await Terminal.start(["docker", "run", "-it", "--rm", "--name", name, ...flags, image], env);
+  running.push({ terminal, name });
   await terminal.waitFor(/^>$/m, 30_000);
   return { terminal, name };
 }
