@@ -33,7 +33,7 @@ async function upstream(image: string): Promise<{ ok: true } | { ok: false; why:
   if (await present(image)) return { ok: true };
   const pull = await run(["docker", "pull", image], { timeoutMs: PULL_TIMEOUT_MS });
   if (pull.code === 0) return { ok: true };
-  const why = pull.code === 137 ? `no answer within ${PULL_TIMEOUT_MS / 1000} s` : (pull.err.trim().split("\n").at(-1) ?? `status ${pull.code}`);
+  const why = pull.timedOut ? `no answer within ${PULL_TIMEOUT_MS / 1000} s` : (pull.err.trim().split("\n").at(-1) ?? `status ${pull.code}`);
   return { ok: false, why };
 }
 

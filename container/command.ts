@@ -1,10 +1,14 @@
 // Running the programs the container harness needs (docker, apt-get, debootstrap, dpkg, tar), with a
 // time limit, and failing with what the program said.
+import { constants } from "node:os";
 
 export interface Result {
+  /** The exit status, or 128 + the signal's number for a program ended by a signal. */
   code: number;
   out: string;
   err: string;
+  /** Killed for running past `timeoutMs`. */
+  timedOut: boolean;
 }
 
 export interface RunOptions {
@@ -27,13 +31,18 @@ export async function run(command: string[], options: RunOptions = {}): Promise<
     timeout: options.timeoutMs,
     killSignal: "SIGKILL",
   });
+  const started = performance.now();
   const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
-  return { code: proc.signalCode ? 128 + 9 : code, out, err };
+  const signal = proc.signalCode;
+  const timedOut = signal === "SIGKILL" && options.timeoutMs !== undefined && performance.now() - started >= options.timeoutMs;
+  const signalNumber = typeof signal === "number" ? signal : signal ? constants.signals[signal] : 0;
+  return { code: signal ? 128 + signalNumber : code, out, err, timedOut };
 }
 
 /** Runs a program that must succeed; its standard output, or an error with its standard error. */
 export async function must(command: string[], options: RunOptions = {}): Promise<string> {
   const result = await run(command, options);
+  if (result.timedOut) throw new Error(`${command.join(" ")} did not finish within ${options.timeoutMs! / 1000} s`);
   if (result.code !== 0) throw new Error(`${command.join(" ")} failed (status ${result.code}):\n${tail(result.err || result.out)}`);
   return result.out;
 }

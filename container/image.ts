@@ -20,7 +20,8 @@ export function buildCommand(bases: Bases, tag: string, target?: string): string
 export async function build(command: string[], cwd: string, log: string): Promise<void> {
   const result = await run(command, { cwd, timeoutMs: 600_000 });
   await Bun.write(log, result.out + result.err);
-  if (result.code !== 0) throw new Error(`${command.join(" ")} failed (status ${result.code}); the end of ${log}:\n${tail(result.out + result.err, 30)}`);
+  const failure = result.timedOut ? "did not finish within 10 minutes" : `failed (status ${result.code})`;
+  if (result.timedOut || result.code !== 0) throw new Error(`${command.join(" ")} ${failure}; the end of ${log}:\n${tail(result.out + result.err, 30)}`);
 }
 
 export async function imageSize(image: string): Promise<number> {
