@@ -24,15 +24,14 @@ export class Terminal {
 
   /** Starts `command` with exactly `env` (and a PATH and TERM), in a 100×100 terminal. */
   static async start(command: string[], env: Record<string, string> = {}): Promise<Terminal> {
-    // tmux ends its server with its last session, and a new session started while it is ending
-    // fails ("server exited unexpectedly"): an idle session keeps the server up between tests
-    if (sessions === 0) tmux("new-session", "-d", "-s", "keep", "sleep 3600");
     const name = `t${++sessions}`;
     const environment = { PATH: process.env.PATH ?? "/usr/bin:/bin", TERM: "xterm-256color", ...env };
     const assignments = Object.entries(environment).map(([key, value]) => quote(`${key}=${value}`));
     // after the program ends, its status stays on the screen for exitStatus() to read
     const line = `env -i ${assignments.join(" ")} ${command.map(quote).join(" ")}; echo "[exit $?]"; sleep 600`;
-    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "100", line);
+    // exit-empty off: the server stays up when a test closes the last session, so that the next
+    // test's new-session cannot reach a server that is shutting down ("server exited unexpectedly")
+    tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "100", line, ";", "set-option", "-g", "exit-empty", "off");
     return new Terminal(name);
   }
 
