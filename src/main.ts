@@ -65,13 +65,23 @@ async function main(): Promise<number> {
   }
   const style: Style = { json: options.json, out: await paint(1, options), err: await paint(2, options) };
   const { runRepl } = await import("./cli/repl.ts");
+  // the REPL must put the terminal back in order when a signal ends it
+  exitOnSignals();
   return runRepl(session, style, packageJson.version);
 }
 
-// the conventional statuses for death by signal (128 + number); needed also because a program
-// that is PID 1 in a container gets no default action for SIGTERM and SIGINT
-for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
-  process.on(signal, () => process.exit(status));
+/**
+ * Signals end calc with the conventional status, 128 + the signal's number.
+ * Left to the kernel's default action where that works: it ends even a
+ * computation in progress, which a JavaScript handler cannot interrupt. The
+ * handlers are for PID 1 in a container, which gets no default action for
+ * SIGTERM and SIGINT, and for the REPL.
+ */
+function exitOnSignals(): void {
+  for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    process.on(signal, () => process.exit(status));
+  }
 }
 
+if (process.pid === 1) exitOnSignals();
 process.exitCode = await main();
