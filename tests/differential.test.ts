@@ -60,7 +60,7 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
 function decimal(min: number, max: number, places = 6): fc.Arbitrary<string> {
   const unit = 10 ** places;
   // uniform: fast-check's bias towards small values would make most sines and arctangents tiny
-  return fc.integer({ min: Math.ceil(min * unit), max: Math.floor(max * unit), noBias: true }).map((n) => {
+  return fc.noBias(fc.integer({ min: Math.ceil(min * unit), max: Math.floor(max * unit) })).map((n) => {
     const magnitude = String(Math.abs(n)).padStart(places + 1, "0");
     const text = `${magnitude.slice(0, -places)}.${magnitude.slice(-places)}`.replace(/\.?0+$/, "");
     return `${n < 0 ? "-" : ""}${text}`;

@@ -26,7 +26,7 @@ export function property<T>(name: string, numRuns: number): Parameters<T> {
 /** A child process that answers each line written to it with exactly one line. */
 export class LineProcess {
   private readonly proc: Bun.Subprocess<"pipe", "pipe", "inherit">;
-  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly reader: ReturnType<Bun.Subprocess<"pipe", "pipe", "inherit">["stdout"]["getReader"]>;
   private readonly decoder = new TextDecoder();
   private buffered = "";
 
