@@ -26,7 +26,7 @@ export function property<T>(name: string, numRuns: number): Parameters<T> {
 /** A child process that answers each line written to it with exactly one line. */
 export class LineProcess {
   private readonly proc: Bun.Subprocess<"pipe", "pipe", "inherit">;
-  private readonly reader: ReturnType<Bun.Subprocess<"pipe", "pipe", "inherit">["stdout"]["getReader"]>;
+  private readonly reader: ReturnType<typeof defaultReader>;
   private readonly decoder = new TextDecoder();
   private buffered = "";
 
@@ -35,7 +35,7 @@ export class LineProcess {
     env: Record<string, string> = {},
   ) {
     this.proc = Bun.spawn(command, { stdin: "pipe", stdout: "pipe", stderr: "inherit", env: { ...process.env, ...env } });
-    this.reader = this.proc.stdout.getReader();
+    this.reader = defaultReader(this.proc.stdout);
     processes.push(this);
   }
 
@@ -59,6 +59,10 @@ export class LineProcess {
     this.proc.stdin.end();
     return this.proc.exited;
   }
+}
+
+function defaultReader(stream: ReadableStream<Uint8Array>) {
+  return stream.getReader();
 }
 
 const processes: LineProcess[] = [];
