@@ -20,6 +20,9 @@ const cases: [string, string, RegExp | { digits: number }][] = [
   ["past the digit limit a power goes approximate", "2^1000000", /^9\.9006562292958982507e301029$/],
   ["a factorial just under the limit", "13000!", digits(47838)],
   ["a factorial just over the limit", "14000!", /^error: result too large: 14000! has about 51,969 digits/],
+  // regression (found by tests/fuzz.test.ts): past a float's range the size estimate was NaN, and the product ran forever
+  ["a factorial of a factorial of a factorial", "3!!!!", /^error: result too large: the factorial of a number this big$/],
+  ["a factorial of a 400-digit number", "(10^400)!", /^error: result too large: the factorial of a number this big$/],
   ["exact fractions with huge coprime denominators", "1/3^50000 + 1/7^29000", /^8\.6549391108623305864e-23857$/],
   ["a sum whose exact denominator would pass the limit", "1/3^52000 + 1/7^30000", /^4\.9517028799073568203e-24811$/],
   ["binomials are sized before they are computed", "ncr(10^9, 5*10^8)", /^error: result too large/],
