@@ -279,7 +279,8 @@ export function tanh(x: Decimal, digits: number): Decimal {
 /** x^y for x > 0, as e^(y ln x), with digits to spare for the size of y ln x. */
 export function pow(x: Decimal, y: Decimal, digits: number): Decimal {
   // |y ln x| from the exponents alone, to size the guard digits; past 1e17 exp over- or underflows anyway
-  const size = Math.abs(y.toNumber()) * Math.max(Math.abs(x.e), 1) * Math.LN10;
+  // (toNumber would write out every digit of y: 10^10^10^10 has ten billion of them)
+  const size = y.e > 300 ? Infinity : Math.abs(y.toNumber()) * Math.max(Math.abs(x.e), 1) * Math.LN10;
   const guard = Math.min(20, Math.max(0, Math.ceil(Math.log10(size + 1)))) + 5;
   const W = decimalAt(digits + guard);
   return exp(new W(y).mul(ln(x, digits + guard)), digits);

@@ -8,6 +8,10 @@ import { Session } from "../src/session.ts";
 const digits = (n: number) => ({ digits: n });
 const cases: [string, string, RegExp | { digits: number }][] = [
   ["a tower of powers", "10^10^10", /^1e10000000000$/],
+  // regression (found by tests/fuzz.test.ts): the exponent 1e10000000000 was written out as a bigint, digit by digit
+  ["a taller tower of powers", "10^10^10^10", /^error: result too large to represent$/],
+  ["a negative base to an exponent beyond all digits", "(-2)^10^10^10", /^error: result too large to represent$/],
+  ["a tiny base to an exponent beyond all digits", "0.5^10^10^10", /^0$/],
   ["a huge factorial", "9999999!", /^error: result too large: 9999999! has about 65,657,053 digits/],
   ["a power of a power", "2^(2^40)", /^8\.0572322450658238256e330985980541$/],
   ["50,000 nested parentheses", `${"(".repeat(50_000)}1${")".repeat(50_000)}`, /^error: expression nested too deeply/],
