@@ -110,7 +110,8 @@ export function exp(x: Decimal, digits: number): Decimal {
   const halvings = reductions(digits);
   const work = digits + Math.ceil(halvings * 0.31) + Math.max(0, x.e) + 10;
   const W = decimalAt(work);
-  const k = Math.round(new W(x).div(ln2(work)).toNumber());
+  // (|x| < 1e-20 has k = 0; toNumber would write out all the zeros of, say, 1e-566562948)
+  const k = x.e < -20 ? 0 : Math.round(new W(x).div(ln2(work)).toNumber());
   const r = new W(x).sub(ln2(work).mul(k)).div(2 ** halvings);
   // Taylor series of e^r - 1 (kept minus one so the squarings lose nothing to cancellation)
   let term = new W(r);
@@ -279,8 +280,8 @@ export function tanh(x: Decimal, digits: number): Decimal {
 /** x^y for x > 0, as e^(y ln x), with digits to spare for the size of y ln x. */
 export function pow(x: Decimal, y: Decimal, digits: number): Decimal {
   // |y ln x| from the exponents alone, to size the guard digits; past 1e17 exp over- or underflows anyway
-  // (toNumber would write out every digit of y: 10^10^10^10 has ten billion of them)
-  const size = y.e > 300 ? Infinity : Math.abs(y.toNumber()) * Math.max(Math.abs(x.e), 1) * Math.LN10;
+  // (toNumber writes out every digit, and 10^10^10^10 or 1/29^9^9 have hundreds of millions)
+  const size = y.e > 300 ? Infinity : y.e < -300 ? 0 : Math.abs(y.toNumber()) * Math.max(Math.abs(x.e), 1) * Math.LN10;
   const guard = Math.min(20, Math.max(0, Math.ceil(Math.log10(size + 1)))) + 5;
   const W = decimalAt(digits + guard);
   return exp(new W(y).mul(ln(x, digits + guard)), digits);

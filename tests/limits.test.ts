@@ -12,6 +12,8 @@ const cases: [string, string, RegExp | { digits: number }][] = [
   ["a taller tower of powers", "10^10^10^10", /^error: result too large to represent$/],
   ["a negative base to an exponent beyond all digits", "(-2)^10^10^10", /^error: result too large to represent$/],
   ["a tiny base to an exponent beyond all digits", "0.5^10^10^10", /^0$/],
+  ["a power to a tiny approximate exponent", "3^(2/29^9^9)", /^1$/],
+  ["exp of a tiny approximate number", "exp(1/29^9^9)", /^1$/],
   ["a huge factorial", "9999999!", /^error: result too large: 9999999! has about 65,657,053 digits/],
   ["a power of a power", "2^(2^40)", /^8\.0572322450658238256e330985980541$/],
   ["50,000 nested parentheses", `${"(".repeat(50_000)}1${")".repeat(50_000)}`, /^error: expression nested too deeply/],
