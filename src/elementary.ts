@@ -24,8 +24,11 @@ export function decimalAt(digits: number): Decimal.Constructor {
     D = Decimal.clone({
       precision: digits,
       rounding: Decimal.ROUND_HALF_EVEN,
-      toExpNeg: -9e15,
-      toExpPos: 9e15,
+      // valueOf/toString/toNumber in exponential notation beyond these (decimal.js's defaults): decimal.js
+      // itself starts sqrt, cbrt and others from +x, which in plain notation would write out every
+      // digit of 1e28512583487 (sqrt(710^10^10) hung); the program formats numbers itself (format.ts)
+      toExpNeg: -7,
+      toExpPos: 21,
       minE: -9e15,
       maxE: 9e15,
     });
