@@ -25,7 +25,7 @@ interface Measured {
 }
 
 /** Runs each case in turn under tests/oracle/measure.py: status, time and the process's own peak memory. */
-function measure(cases: { args: string[]; stdin?: string; output?: string }[]): Measured[] {
+function measure(cases: { args: string[]; stdin?: string; output?: string; timeout?: number }[]): Measured[] {
   const result = Bun.spawnSync(["python3", `${root}tests/oracle/measure.py`], {
     stdin: Buffer.from(JSON.stringify(cases)),
     stdout: "pipe",
@@ -190,7 +190,7 @@ describe("fuzzing", () => {
         checkOneShotError(run.stderr, context);
       }
     }
-  }, 120_000);
+  }, 120_000 * Math.max(1, runs(1)));
 });
 
 describe("extremes: each within 2 seconds and 256 MB", () => {

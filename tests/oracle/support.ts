@@ -12,6 +12,7 @@ if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer, no
 
 /** `npm run fuzz` multiplies every count by CALC_FUZZ_SCALE (npm test: 1). */
 export const scale = Number(process.env.CALC_FUZZ_SCALE ?? 1);
+if (!(scale > 0)) throw new Error(`CALC_FUZZ_SCALE must be a positive number, not ${process.env.CALC_FUZZ_SCALE}`);
 
 export function runs(count: number): number {
   return Math.round(count * scale);
