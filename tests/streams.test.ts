@@ -70,6 +70,16 @@ describe("output under a slow or vanishing reader", () => {
   }
 });
 
+/** Sends the signal, expects the exit status, and returns the milliseconds the process took to end. */
+async function signalled(proc: Bun.Subprocess, signal: string, status: number): Promise<number> {
+  const sent = performance.now();
+  proc.kill(signal as NodeJS.Signals);
+  const hang = setTimeout(() => proc.kill(9), 4000); // no process left behind if the signal is ignored
+  expect(await proc.exited).toBe(status);
+  clearTimeout(hang);
+  return performance.now() - sent;
+}
+
 describe("signals end one-shot and piped runs with 128 + the signal's number", () => {
   const statuses = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -80,12 +90,7 @@ describe("signals end one-shot and piped runs with 128 + the signal's number", (
       proc.stdin.flush();
       const reader = proc.stdout.getReader();
       expect(new TextDecoder().decode((await reader.read()).value)).toBe("42\n");
-      const sent = performance.now();
-      proc.kill(signal as NodeJS.Signals);
-      const hang = setTimeout(() => proc.kill(9), 4000); // no process left behind if the signal is ignored
-      expect(await proc.exited).toBe(status);
-      clearTimeout(hang);
-      expect(performance.now() - sent).toBeLessThan(1000);
+      expect(await signalled(proc, signal, status)).toBeLessThan(1000);
     });
 
     test(`${signal} while piped input streams in: status ${status}, promptly, whole lines only`, async () => {
@@ -94,12 +99,7 @@ describe("signals end one-shot and piped runs with 128 + the signal's number", (
       const proc = Bun.spawn(["bash", "-c", `exec "${calc}" < <(yes '2^64 + 1') > "${out}"`], { stdout: "pipe", stderr: "pipe" });
       // signal only once calc is answering: before the exec the signal would reach bash
       for (let waited = 0; Bun.file(out).size === 0 && waited < 10_000; waited += 20) await Bun.sleep(20);
-      const sent = performance.now();
-      proc.kill(signal as NodeJS.Signals);
-      const hang = setTimeout(() => proc.kill(9), 4000); // no process left behind if the signal is ignored
-      expect(await proc.exited).toBe(status);
-      clearTimeout(hang);
-      expect(performance.now() - sent).toBeLessThan(1000);
+      expect(await signalled(proc, signal, status)).toBeLessThan(1000);
       const text = readFileSync(out, "utf8");
       expect(text.length).toBeGreaterThan(0);
       expect(text.split("\n").slice(0, -1).every((line) => line === "18446744073709551617")).toBe(true);
@@ -110,12 +110,7 @@ describe("signals end one-shot and piped runs with 128 + the signal's number", (
       // about half a second of work; a line cannot be interrupted half-way, and every line is bounded (README "Limits")
       const proc = Bun.spawn([calc, "-p", "500", "sin(10^9999)"], { stdout: "pipe", stderr: "pipe" });
       await Bun.sleep(200); // past the start, inside the computation
-      const sent = performance.now();
-      proc.kill(signal as NodeJS.Signals);
-      const hang = setTimeout(() => proc.kill(9), 4000); // no process left behind if the signal is ignored
-      expect(await proc.exited).toBe(status);
-      clearTimeout(hang);
-      expect(performance.now() - sent).toBeLessThan(2000);
+      expect(await signalled(proc, signal, status)).toBeLessThan(2000);
       expect(await new Response(proc.stderr).text()).toBe("");
     });
   }
