@@ -149,6 +149,8 @@ function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal, digits: numb
 function factorial(n: bigint): Rational {
   if (n < 0n) throw domain("factorial is defined only for non-negative integers");
   const digits = log10Factorial(Number(n));
+  // past the range of a float (n with 309 digits or more) the estimate is not a number: far too large
+  if (Number.isNaN(digits)) throw new ArithmeticError("limit", "result too large: the factorial of a number this big");
   if (digits > MAX_EXACT_DIGITS) {
     throw new ArithmeticError(
       "limit",

@@ -38,8 +38,11 @@ export function decimalAt(digits: number): Decimal.Constructor {
     D = Decimal.clone({
       precision: digits,
       rounding: Decimal.ROUND_HALF_EVEN,
-      toExpNeg: -9e15,
-      toExpPos: 9e15,
+      // valueOf/toString/toNumber in exponential notation beyond these (decimal.js's defaults): decimal.js
+      // itself starts sqrt, cbrt and others from +x, which in plain notation would write out every
+      // digit of 1e28512583487 (sqrt(710^10^10) hung); the program formats numbers itself (format.ts)
+      toExpNeg: -7,
+      toExpPos: 21,
       minE: -9e15,
       maxE: 9e15,
     });
@@ -123,6 +126,15 @@ function scaleFor(work: number, e: number): number {
   return work + Math.max(0, -e);
 }
 
+/**
+ * Whether a series v - v³/3 + … (sin, atan, atanh) is v itself to `work`
+ * digits: the second term is v² times smaller. Such a v is returned as it is,
+ * so that the scale stays bounded however tiny v is (1e-566562948).
+ */
+function firstTermSuffices(v: Decimal, work: number): boolean {
+  return 2 * v.e < -work - 1;
+}
+
 /** floor(sqrt(n)) for n ≥ 0, by Newton's method from a floating-point overestimate. */
 function isqrt(n: bigint): bigint {
   if (n < 1n << 52n) return BigInt(Math.floor(Math.sqrt(Number(n))));
@@ -149,7 +161,8 @@ export function exp(x: Decimal, digits: number): Decimal {
   const work = digits + 12;
   // r = x - k ln 2 loses the digits of x before its point: compute it with that many more
   const R = decimalAt(work + Math.max(0, x.e));
-  const k = Math.round(new R(x).div(ln2(R.precision)).toNumber());
+  // (|x| < 1e-20 has k = 0, and needs no division to say so)
+  const k = x.e < -20 ? 0 : Math.round(new R(x).div(ln2(R.precision)).toNumber());
   const r = new R(x).sub(ln2(R.precision).mul(k));
   // e^r = (e^(r/2^h))^2^h; the series gives e^(r/2^h) - 1, and (1 + s)^2 - 1 = s(s + 2) loses nothing to cancellation
   const one = tenTo(work);
@@ -176,7 +189,9 @@ export function ln(x: Decimal, digits: number): Decimal {
   const m = new W(x).div(new W(2).pow(k));
   const z = m.sub(1).div(m.add(1)); // |z| ≤ 0.18: each term is 30 times smaller than the last
   let lnM = new W(0);
-  if (!z.isZero()) {
+  if (firstTermSuffices(z, work)) {
+    lnM = z.mul(2);
+  } else if (!z.isZero()) {
     const scale = scaleFor(work, z.e);
     const one = tenTo(scale);
     const zFixed = toFixedPoint(z, scale);
@@ -201,6 +216,7 @@ export function ln(x: Decimal, digits: number): Decimal {
 /** sin r (or cos r) for |r| ≤ pi/4, by its Taylor series in fixed point. */
 function sinOrCosReduced(r: Decimal, work: number, cosine: boolean): Decimal {
   if (r.isZero()) return new (decimalAt(work))(cosine ? 1 : 0);
+  if (!cosine && firstTermSuffices(r, work)) return r;
   const scale = cosine ? work : scaleFor(work, r.e);
   const one = tenTo(scale);
   const rFixed = toFixedPoint(r, scale);
@@ -252,6 +268,10 @@ export function atan(x: Decimal, digits: number): Decimal {
   let a = new W(x).abs();
   const inverted = a.gt(1);
   if (inverted) a = new W(1).div(a);
+  if (firstTermSuffices(a, work)) {
+    const result = inverted ? pi(work).div(2).sub(a) : a;
+    return new D(x.isNeg() ? result.neg() : result);
+  }
   const scale = scaleFor(work, a.e);
   const one = tenTo(scale);
   let aFixed = toFixedPoint(a, scale);
@@ -330,7 +350,8 @@ export function tanh(x: Decimal, digits: number): Decimal {
 /** x^y for x > 0, as e^(y ln x), with digits to spare for the size of y ln x. */
 export function pow(x: Decimal, y: Decimal, digits: number): Decimal {
   // |y ln x| from the exponents alone, to size the guard digits; past 1e17 exp over- or underflows anyway
-  const size = Math.abs(y.toNumber()) * Math.max(Math.abs(x.e), 1) * Math.LN10;
+  // (toNumber writes out every digit, and 10^10^10^10 or 1/29^9^9 have hundreds of millions)
+  const size = y.e > 300 ? Infinity : y.e < -300 ? 0 : Math.abs(y.toNumber()) * Math.max(Math.abs(x.e), 1) * Math.LN10;
   const guard = Math.min(20, Math.max(0, Math.ceil(Math.log10(size + 1)))) + 5;
   const W = decimalAt(digits + guard);
   return exp(new W(y).mul(ln(x, digits + guard)), digits);

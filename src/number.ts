@@ -11,7 +11,7 @@
 import type Decimal from "decimal.js";
 import { decimalAt, exp, pi, pow } from "./elementary.ts";
 import { ArithmeticError } from "./errors.ts";
-import { GUARD_DIGITS, MAX_EXACT_DIGITS } from "./limits.ts";
+import { GUARD_DIGITS, MAX_EXACT_DIGITS, MAX_PRECISION } from "./limits.ts";
 
 export class Rational {
   /** Use `rational()` unless the fraction is already in lowest terms with den > 0. */
@@ -259,9 +259,11 @@ export class NumberContext {
       if (y.isNeg()) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
       return ZERO;
     }
-    if (y.isInteger()) return this.integerPower(x, BigInt(y.toFixed(0)));
-    if (x.isNeg()) throw negativeRoot();
-    return this.approx(pow(x, y, this.workingDigits));
+    // an integer exponent with more digits than any precision keeps (10^10^10^10) is even: its
+    // digits would be billions of zeros, so it is not written out as a bigint
+    if (y.isInteger() && y.e <= MAX_PRECISION + GUARD_DIGITS) return this.integerPower(x, BigInt(y.toFixed(0)));
+    if (x.isNeg() && !y.isInteger()) throw negativeRoot();
+    return this.approx(pow(x.abs(), y, this.workingDigits));
   }
 
   private integerPower(base: Value, k: bigint): Value {

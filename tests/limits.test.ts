@@ -8,6 +8,13 @@ import { Session } from "../src/session.ts";
 const digits = (n: number) => ({ digits: n });
 const cases: [string, string, RegExp | { digits: number }][] = [
   ["a tower of powers", "10^10^10", /^1e10000000000$/],
+  // regression (found by tests/fuzz.test.ts): the exponent 1e10000000000 was written out as a bigint, digit by digit
+  ["a taller tower of powers", "10^10^10^10", /^error: result too large to represent$/],
+  ["a negative base to an exponent beyond all digits", "(-2)^10^10^10", /^error: result too large to represent$/],
+  ["a tiny base to an exponent beyond all digits", "0.5^10^10^10", /^0$/],
+  ["a power to a tiny approximate exponent", "3^(2/29^9^9)", /^1$/],
+  ["exp of a tiny approximate number", "exp(1/29^9^9)", /^1$/],
+  ["the square root of a huge approximate number", "sqrt(710^10^10)", /^3\.9389133804437393405e14256291743$/],
   ["a huge factorial", "9999999!", /^error: result too large: 9999999! has about 65,657,053 digits/],
   ["a power of a power", "2^(2^40)", /^8\.0572322450658238256e330985980541$/],
   ["50,000 nested parentheses", `${"(".repeat(50_000)}1${")".repeat(50_000)}`, /^error: expression nested too deeply/],
@@ -20,6 +27,9 @@ const cases: [string, string, RegExp | { digits: number }][] = [
   ["past the digit limit a power goes approximate", "2^1000000", /^9\.9006562292958982507e301029$/],
   ["a factorial just under the limit", "13000!", digits(47838)],
   ["a factorial just over the limit", "14000!", /^error: result too large: 14000! has about 51,969 digits/],
+  // regression (found by tests/fuzz.test.ts): past a float's range the size estimate was NaN, and the product ran forever
+  ["a factorial of a factorial of a factorial", "3!!!!", /^error: result too large: the factorial of a number this big$/],
+  ["a factorial of a 400-digit number", "(10^400)!", /^error: result too large: the factorial of a number this big$/],
   ["exact fractions with huge coprime denominators", "1/3^50000 + 1/7^29000", /^8\.6549391108623305864e-23857$/],
   ["a sum whose exact denominator would pass the limit", "1/3^52000 + 1/7^30000", /^4\.9517028799073568203e-24811$/],
   ["binomials are sized before they are computed", "ncr(10^9, 5*10^8)", /^error: result too large/],

@@ -34,6 +34,8 @@ export async function runPiped(session: Session, style: Style): Promise<boolean>
     writeErr(err.join(""));
   };
 
+  let lastYield = performance.now();
+
   for await (const chunk of Bun.stdin.stream()) {
     pending += decoder.decode(chunk, { stream: true });
     const out: string[] = [];
@@ -57,6 +59,12 @@ export async function runPiped(session: Session, style: Style): Promise<boolean>
     if (lineNumber - lastCollection >= 50_000) {
       Bun.gc(true);
       lastCollection = lineNumber;
+    }
+    // input that never runs dry (yes | calc) resumes this loop without a turn of the event loop, so
+    // SIGINT and SIGTERM (handled in main.ts) would wait for ever: give them a turn now and then
+    if (performance.now() - lastYield > 20) {
+      await Bun.sleep(0);
+      lastYield = performance.now();
     }
   }
   pending += decoder.decode();

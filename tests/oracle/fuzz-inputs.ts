@@ -1,0 +1,109 @@
+// Inputs for the fuzz tests: lines of bytes (not strings, so that invalid UTF-8 and NUL can be in
+// them), from random bytes to mutated valid expressions.
+import fc from "fast-check";
+import { expression, render } from "./expressions.ts";
+
+const encoder = new TextEncoder();
+const NEWLINE = 0x0a;
+
+/** Everything the language has, and some of what it has not. */
+const tokens = [
+  ..."0123456789", "1.5", ".5", "5.", "1e3", "2.5E-3", "1e", "0xff", "0b101", "0o17", "0x", "1_000", "1__0", "_",
+  "x", "y", "f", "g", "ans", "pi", "π", "τ", "e", "deg", "sqrt", "sin", "ln", "log", "max", "root", "round", "ncr", "atan2", "mod",
+  "+", "-", "−", "*", "×", "·", "÷", "/", "//", "%", "^", "**", "!", "(", ")", ",", ";", "=", "#", " ", "\t", "\r",
+  "$", "@", "'", '"', "[", "]", "{", "}", "\\", "&", "|", "<", ">", "?", "~", "`", ":", "\u00a0", "\u200b", "\ufeff", "😀", "é",
+  "1e99999", "9^9^9", "99999!", "10^10^10", "f(x)", "f(x) =", "x =", "2(", ")(", "((", "))",
+];
+
+const noNewline = (bytes: Uint8Array) => bytes.map((b) => (b === NEWLINE ? 0x20 : b));
+const text = (s: string) => noNewline(encoder.encode(s));
+
+/** Bytes that are not UTF-8: stray continuation bytes, overlong forms, surrogates, truncated sequences, > U+10FFFF. */
+const invalidUtf8 = fc.constantFrom(
+  [0x80], [0xbf], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff], [0xfe], [0xe2, 0x88], [0xf0, 0x9f, 0x98], [0x00],
+);
+
+/** A valid expression's text with `edits` insertions, deletions and replacements. */
+const mutated = fc
+  .tuple(
+    expression(3).map(render),
+    fc.array(fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "replace"), fc.constantFrom(...tokens)), { minLength: 1, maxLength: 4 }),
+  )
+  .map(([source, edits]) => {
+    let s = source;
+    for (const [at, kind, token] of edits) {
+      const i = at % (s.length + 1);
+      s = kind === "insert" ? s.slice(0, i) + token + s.slice(i) : s.slice(0, i) + (kind === "replace" ? token : "") + s.slice(i + 1);
+    }
+    return s;
+  });
+
+const statement = fc.oneof(
+  expression(3).map((e) => `x = ${render(e)}`),
+  expression(2).map((e) => `f(x) = x * ${render(e)}`),
+  fc.constantFrom("f(2)", "ans * 2", "x + ans", "g(a, b) = a^b + f(b)", "g(2, 3)", "x(2)", "f(x) = f(x) + 1; f(1)",
+    "p(n) = q(n); q(n) = p(n); p(1)", "y = x = 3", "x; y; ans", "f(x, y) = x", "sin = 2", "ans = 1"),
+);
+
+/** One line of input for the fuzzer (no newline in it). */
+export const fuzzLine: fc.Arbitrary<Uint8Array> = fc.oneof(
+  // random bytes
+  { arbitrary: fc.uint8Array({ maxLength: 60 }).map(noNewline), weight: 3 },
+  // random code points, any plane, lone surrogates included
+  { arbitrary: fc.string({ unit: "binary", maxLength: 30 }).map(text), weight: 2 },
+  // token soup
+  { arbitrary: fc.array(fc.constantFrom(...tokens), { maxLength: 25 }).chain((t) => fc.constantFrom(t.join(""), t.join(" "))).map(text), weight: 4 },
+  // truncated valid expressions
+  { arbitrary: fc.tuple(expression(3).map(render), fc.nat()).map(([s, n]) => text(s.slice(0, n % (s.length + 1)))), weight: 2 },
+  { arbitrary: mutated.map(text), weight: 4 },
+  // valid expressions with bytes that are not UTF-8, or NUL, spliced in
+  {
+    arbitrary: fc.tuple(expression(2).map(render), fc.nat(), invalidUtf8).map(([s, n, bad]) => {
+      const bytes = text(s);
+      const i = n % (bytes.length + 1);
+      return new Uint8Array([...bytes.subarray(0, i), ...bad, ...bytes.subarray(i)]);
+    }),
+    weight: 2,
+  },
+  { arbitrary: statement.map(text), weight: 2 },
+  { arbitrary: expression(4).map((e) => text(render(e))), weight: 2 },
+);
+
+/** Lines that stretch a limit, each on its own: they may take time, so they are measured one by one. */
+export function extremes(): [string, string][] {
+  const nested = (n: number) => `${"(".repeat(n)}1${")".repeat(n)}`;
+  return [
+    ["100,000 levels of parentheses", nested(100_000)],
+    ["99,999 levels of parentheses (just under the line limit)", nested(99_999)],
+    ["100,000 open parentheses", "(".repeat(100_000)],
+    ["100,000 unary minuses", `${"-".repeat(100_000)}1`],
+    ["100,000 factorial signs", `3${"!".repeat(100_000)}`],
+    ["a tower of 50,000 powers", `${"2^".repeat(50_000)}2`],
+    ["1,000,000 terms", `${"1+".repeat(999_999)}1`],
+    ["99,999 terms (just under the line limit)", `${"1+".repeat(99_999)}1`],
+    ["66,000 implicit products", `2${"(1)".repeat(66_000)}`],
+    ["a 1 MB line of digits", "9".repeat(1_000_000)],
+    ["a 199,999-digit number", "9".repeat(199_999)],
+    ["huge exponents", "2^2^2^2^2^2"],
+    ["a tower of tens", "10^10^10^10"],
+    ["9^9^9", "9^9^9"],
+    ["a huge negative exponent", "(1/3)^-99999"],
+    ["a huge odd power of a negative number", "(-2)^(10^15+1)"],
+    ["an exponent beyond any float", "2^(10^400)"],
+    ["a factorial of 10^100", "(10^100)!"],
+    ["9999999!", "9999999!"],
+    ["13000!", "13000!"],
+    ["factorials of factorials", "3!!!!"],
+    ["a factorial of a huge power", "(2^64)!"],
+    ["infinite recursion", "f(x) = f(x) + 1; f(1)"],
+    ["mutual recursion", "f(x) = g(x); g(x) = f(x); f(1)"],
+    ["doubly recursive", "f(x) = f(x - 1) + f(x - 2); f(30)"],
+    ["recursion in an exponent", "f(x) = 2^f(x); f(1)"],
+    ["huge sin argument", "sin(10^9999)"],
+    ["exp of 10^20", "exp(10^20)"],
+    ["a 50,000-digit numerator over a 50,000-digit denominator", "(10^49999 + 1)/(10^49999 - 1) + 1/3^40000"],
+    ["ncr of huge numbers", "ncr(10^12, 5*10^11)"],
+    ["round to a billion places", "round(pi, 10^9)"],
+  ];
+}

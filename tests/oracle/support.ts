@@ -1,0 +1,81 @@
+// What the differential, precedence and fuzz tests share: the seed, the run counts, and a
+// long-running process answered one line per request line (calc in piped mode, python3, bc).
+import { afterAll } from "bun:test";
+import type { Parameters } from "fast-check";
+
+/**
+ * One seed per test run, printed, and taken from FC_SEED to replay a run exactly:
+ *   FC_SEED=123 npm test
+ */
+export const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
+if (!Number.isSafeInteger(seed)) throw new Error(`FC_SEED must be an integer, not ${process.env.FC_SEED}`);
+
+/** `npm run fuzz` multiplies every count by CALC_FUZZ_SCALE (npm test: 1). */
+export const scale = Number(process.env.CALC_FUZZ_SCALE ?? 1);
+if (!(scale > 0)) throw new Error(`CALC_FUZZ_SCALE must be a positive number, not ${process.env.CALC_FUZZ_SCALE}`);
+
+export function runs(count: number): number {
+  return Math.round(count * scale);
+}
+
+/** fast-check parameters: this run's seed, scaled counts, and the seed in any failure's message. */
+export function property<T>(name: string, numRuns: number): Parameters<T> {
+  console.log(`${name}: ${runs(numRuns)} cases, seed ${seed} (replay with FC_SEED=${seed})`);
+  return { seed, numRuns: runs(numRuns), endOnFailure: false };
+}
+
+/** A child process that answers each line written to it with exactly one line. */
+export class LineProcess {
+  private readonly proc: Bun.Subprocess<"pipe", "pipe", "inherit">;
+  private readonly reader: ReturnType<typeof defaultReader>;
+  private readonly decoder = new TextDecoder();
+  private buffered = "";
+
+  constructor(
+    readonly command: string[],
+    env: Record<string, string> = {},
+  ) {
+    this.proc = Bun.spawn(command, { stdin: "pipe", stdout: "pipe", stderr: "inherit", env: { ...process.env, ...env } });
+    this.reader = defaultReader(this.proc.stdout);
+    processes.push(this);
+  }
+
+  async ask(line: string): Promise<string> {
+    this.proc.stdin.write(`${line}\n`);
+    this.proc.stdin.flush();
+    for (;;) {
+      const end = this.buffered.indexOf("\n");
+      if (end !== -1) {
+        const answer = this.buffered.slice(0, end);
+        this.buffered = this.buffered.slice(end + 1);
+        return answer;
+      }
+      const { value, done } = await this.reader.read();
+      if (done) throw new Error(`${this.command.join(" ")} ended (status ${await this.proc.exited}) before answering ${line}`);
+      this.buffered += this.decoder.decode(value, { stream: true });
+    }
+  }
+
+  async close(): Promise<number> {
+    this.proc.stdin.end();
+    return this.proc.exited;
+  }
+}
+
+function defaultReader(stream: ReadableStream<Uint8Array>) {
+  return stream.getReader();
+}
+
+const processes: LineProcess[] = [];
+afterAll(async () => {
+  await Promise.all(processes.splice(0).map((p) => p.close()));
+});
+
+/** calc in piped mode with --json and stderr merged into stdout: one JSON object per statement line. */
+export function calcProcess(calc: string, args: string[] = []): LineProcess {
+  return new LineProcess(["sh", "-c", 'exec "$0" --json "$@" 2>&1', calc, ...args]);
+}
+
+export type CalcAnswer =
+  | { input: string; value: string; exact: boolean }
+  | { input: string; error: string; kind: string; column: number; length: number; line: number };
