@@ -61,7 +61,7 @@ export async function runPiped(session: Session, style: Style): Promise<boolean>
       lastCollection = lineNumber;
     }
     // input that never runs dry (yes | calc) resumes this loop without a turn of the event loop, so
-    // SIGINT and SIGTERM (handled in main.ts) would wait for ever: give them a turn now and then
+    // signal handlers (installed when calc is PID 1, see main.ts) would wait for ever: give them a turn
     if (performance.now() - lastYield > 20) {
       await Bun.sleep(0);
       lastYield = performance.now();
