@@ -69,11 +69,6 @@ function arctanReciprocal(n: bigint, one: bigint, alternating: boolean): bigint 
   return sum;
 }
 
-function fixedToDecimal(value: bigint, scaleDigits: number, digits: number): Decimal {
-  const D = decimalAt(digits);
-  return new D(`${value}e-${scaleDigits}`);
-}
-
 /** pi by Machin's formula, 16 atan(1/5) - 4 atan(1/239). */
 export function pi(digits: number): Decimal {
   let value = piCache.get(digits);
@@ -81,7 +76,7 @@ export function pi(digits: number): Decimal {
     const scale = digits + 10;
     const one = 10n ** BigInt(scale);
     const fixed = 16n * arctanReciprocal(5n, one, true) - 4n * arctanReciprocal(239n, one, true);
-    value = fixedToDecimal(fixed, scale, digits);
+    value = fromFixedPoint(fixed, scale, digits);
     piCache.set(digits, value);
   }
   return value;
@@ -93,7 +88,7 @@ export function ln2(digits: number): Decimal {
   if (!value) {
     const scale = digits + 10;
     const one = 10n ** BigInt(scale);
-    value = fixedToDecimal(2n * arctanReciprocal(3n, one, false), scale, digits);
+    value = fromFixedPoint(2n * arctanReciprocal(3n, one, false), scale, digits);
     ln2Cache.set(digits, value);
   }
   return value;
@@ -133,6 +128,25 @@ function scaleFor(work: number, e: number): number {
  */
 function firstTermSuffices(v: Decimal, work: number): boolean {
   return 2 * v.e < -work - 1;
+}
+
+/**
+ * v + v³/3 + v⁵/5 + … (atanh v), or with alternating signs (atan v), for a
+ * fixed-point v with |v| well below 1: the series behind both ln and atan.
+ * (arctanReciprocal above is the same series for v = 1/n, dividing by n²
+ * instead of multiplying, which is far cheaper at thousands of digits.)
+ */
+function oddPowerSeries(v: bigint, one: bigint, alternating: boolean): bigint {
+  const v2 = (v * v) / one;
+  let power = v;
+  let sum = v;
+  for (let n = 3n; ; n += 2n) {
+    power = (power * v2) / one;
+    if (alternating) power = -power;
+    const term = power / n;
+    if (term === 0n) return sum;
+    sum += term;
+  }
 }
 
 /** floor(sqrt(n)) for n ≥ 0, by Newton's method from a floating-point overestimate. */
@@ -193,18 +207,7 @@ export function ln(x: Decimal, digits: number): Decimal {
     lnM = z.mul(2);
   } else if (!z.isZero()) {
     const scale = scaleFor(work, z.e);
-    const one = tenTo(scale);
-    const zFixed = toFixedPoint(z, scale);
-    const z2 = (zFixed * zFixed) / one;
-    let power = zFixed;
-    let sum = zFixed;
-    for (let n = 3n; ; n += 2n) {
-      power = (power * z2) / one;
-      const term = power / n;
-      if (term === 0n) break;
-      sum += term;
-    }
-    lnM = fromFixedPoint(2n * sum, scale, work);
+    lnM = fromFixedPoint(2n * oddPowerSeries(toFixedPoint(z, scale), tenTo(scale), false), scale, work);
   }
   if (k === 0) return new D(lnM);
   const lnWork = work + Math.max(0, Math.ceil(Math.log10(Math.abs(k) + 1)));
@@ -277,16 +280,7 @@ export function atan(x: Decimal, digits: number): Decimal {
   let aFixed = toFixedPoint(a, scale);
   // atan a = 2 atan(a / (1 + sqrt(1 + a²))): two halvings take a ≤ 1 to ≤ 0.2
   for (let i = 0; i < ATAN_HALVINGS; i++) aFixed = (aFixed * one) / (one + isqrt(one * one + aFixed * aFixed));
-  const a2 = (aFixed * aFixed) / one;
-  let power = aFixed;
-  let sum = aFixed;
-  for (let n = 3n; ; n += 2n) {
-    power = -(power * a2) / one;
-    const term = power / n;
-    if (term === 0n) break;
-    sum += term;
-  }
-  let result = fromFixedPoint(sum << BigInt(ATAN_HALVINGS), scale, work);
+  let result = fromFixedPoint(oddPowerSeries(aFixed, one, true) << BigInt(ATAN_HALVINGS), scale, work);
   if (inverted) result = pi(work).div(2).sub(result);
   return new D(x.isNeg() ? result.neg() : result);
 }
