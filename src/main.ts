@@ -7,7 +7,7 @@
 import packageJson from "../package.json" with { type: "json" };
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
 import { writeErr, writeOut } from "./cli/output.ts";
-import { plain, type Paint, type Style } from "./cli/report.ts";
+import { formatError, formatOutcome, plain, type Paint, type Style } from "./cli/report.ts";
 import { isTerminal } from "./cli/terminal.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
@@ -48,7 +48,6 @@ async function main(): Promise<number> {
   if (options.precision !== undefined) session.precision = options.precision;
 
   if (options.expression !== undefined) {
-    const { formatError, formatOutcome } = await import("./cli/report.ts");
     const outcome = session.evaluate(options.expression);
     if (outcome.kind === "error") {
       writeErr(formatError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
@@ -65,8 +64,8 @@ async function main(): Promise<number> {
   }
   const style: Style = { json: options.json, out: await paint(1, options), err: await paint(2, options) };
   const { runRepl } = await import("./cli/repl.ts");
-  // the REPL must put the terminal back in order when a signal ends it
-  exitOnSignals();
+  // the REPL must put the terminal back in order when a signal ends it (PID 1 has the handlers already)
+  if (process.pid !== 1) exitOnSignals();
   return runRepl(session, style, packageJson.version);
 }
 

@@ -69,9 +69,13 @@ const commands: Record<string, Command> = {
 /** Words that work without the colon. */
 const bare: Record<string, string> = { help: "help", quit: "quit", exit: "quit" };
 
-/** Every command as typed, for completion. */
-export function commandNames(): string[] {
-  return [...Object.keys(commands).map((name) => `:${name}`), ...Object.keys(bare)];
+/** The commands as completion offers them: `:name`, and the bare words. */
+export const colonCommands: readonly string[] = Object.keys(commands).map((name) => `:${name}`);
+export const bareCommands: readonly string[] = Object.keys(bare);
+
+/** `:name [args]`, as help shows a command. */
+function usage(name: string, command: Command): string {
+  return `:${name}${command.args ? ` ${command.args}` : ""}`;
 }
 
 /**
@@ -90,8 +94,7 @@ export function runCommand(line: string, session: Session, style: Style): Reply 
   }
   const command = Object.hasOwn(commands, word) ? commands[word]! : undefined;
   if (command === undefined) {
-    const list = Object.keys(commands).map((name) => `:${name}`).join(" ");
-    return { err: `${style.err.red(`unknown command ':${word}'`)}; the commands are ${list}\n` };
+    return { err: `${style.err.red(`unknown command ':${word}'`)}; the commands are ${colonCommands.join(" ")}\n` };
   }
   if (command.args === "" && arg !== "") return { err: `:${word} takes no argument\n` };
   return command.run(arg, session, style);
@@ -110,7 +113,7 @@ function help(arg: string, _session: Session, style: Style): Reply {
       section("statements", ["x = 3", "f(x) = x^2 + 1", "a; b", "# comment", "ans (the last result)"]) +
       section("functions", functions) +
       section("constants", constants) +
-      section("commands", Object.entries(commands).map(([name, command]) => `:${name}${command.args ? ` ${command.args}` : ""}`)) +
+      section("commands", Object.entries(commands).map(([name, command]) => usage(name, command))) +
       `${style.out.dim("help NAME says what a function, constant or command does: help log")}\n`,
   };
 }
@@ -120,7 +123,7 @@ function describe(name: string, style: Style): Reply {
   if (builtin?.kind === "function") return { out: `${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}\n` };
   if (builtin?.kind === "constant") return { out: `${style.out.bold(name)}  ${builtin.summary}\n` };
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (command) return { out: `${style.out.bold(`:${name}${command.args ? ` ${command.args}` : ""}`)}  ${command.summary}\n` };
+  if (command) return { out: `${style.out.bold(usage(name, command))}  ${command.summary}\n` };
   const near = closestName(name, [...builtins.keys(), ...Object.keys(commands)]);
   return { err: `no function, constant or command named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
 }

@@ -10,7 +10,7 @@ import * as readline from "node:readline";
 import { Identifier } from "../../grammar/tokens.ts";
 import { builtins } from "../builtins.ts";
 import type { Session } from "../session.ts";
-import { commandNames, runCommand } from "./commands.ts";
+import { bareCommands, colonCommands, runCommand } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
 import { writeErr, writeOut } from "./output.ts";
 import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
@@ -22,10 +22,10 @@ const partialName = new RegExp(`(?:${(Identifier.PATTERN as RegExp).source})$`);
 
 export function completer(session: Session, line: string): [string[], string] {
   const command = /^\s*(:[A-Za-z]*)$/.exec(line);
-  if (command) return [matching(commandNames().filter((name) => name.startsWith(":")), command[1]!), command[1]!];
+  if (command) return [matching(colonCommands, command[1]!), command[1]!];
   const word = partialName.exec(line)?.[0] ?? "";
   if (/^\s*:?help\s+\S*$/.test(line)) {
-    const topics = [...builtins.keys(), ...commandNames().filter((name) => name.startsWith(":")).map((name) => name.slice(1))];
+    const topics = [...builtins.keys(), ...colonCommands.map((name) => name.slice(1))];
     return [matching(topics, word), word];
   }
   // a function completes with its "(", as Python's REPL does
@@ -33,12 +33,12 @@ export function completer(session: Session, line: string): [string[], string] {
   const callable = (name: string) => builtins.get(name)?.kind === "function" || userFunctions.has(name);
   const names = [
     ...session.names().map((name) => (callable(name) ? `${name}(` : name)),
-    ...(line.trim() === word ? commandNames().filter((name) => !name.startsWith(":")) : []),
+    ...(line.trim() === word ? bareCommands : []),
   ];
   return [matching(names, word), word];
 }
 
-function matching(names: string[], prefix: string): string[] {
+function matching(names: readonly string[], prefix: string): string[] {
   return [...new Set(names.filter((name) => name.startsWith(prefix)))].sort();
 }
 
