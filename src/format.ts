@@ -1,9 +1,13 @@
 /**
- * How numbers are written. Exact integers: every digit, always. Everything
- * else: at most `digits` significant digits (rounded half away from zero),
- * trailing zeros dropped, in plain notation when the leading digit's decimal
- * exponent E is in -7 < E < digits and in scientific notation (1e-30,
- * 3.3333333333333333333e-11, 2.6881171418161354484e43) otherwise.
+ * How numbers are written. An exact value whose decimal expansion ends (an
+ * integer, or a fraction whose denominator has no prime factors but 2 and 5)
+ * is written with every digit: calc prints the value it holds. Everything
+ * else (an irrational result, or 1/3, whose expansion never ends) is rounded
+ * half away from zero to `digits` significant digits, trailing zeros dropped.
+ * Either way the notation is plain when the leading digit's decimal exponent
+ * E is in -7 < E < digits and scientific otherwise (1e-30, 9.5367431640625e-7,
+ * 3.3333333333333333333e-11, 2.6881171418161354484e43); exact integers are
+ * always plain.
  */
 import { decimalJs } from "./elementary.ts";
 import { isExact, type Rational, type Value } from "./number.ts";
@@ -29,11 +33,9 @@ function formatRational(r: Rational, digits: number): Formatted {
   const scale = terminatingScale(r.den);
   if (scale !== undefined) {
     // num/den = m / 10^scale exactly; m has no trailing zeros because num/den is in lowest terms
-    const m = (num * 10n ** BigInt(scale)) / r.den;
-    const mDigits = m.toString();
-    if (mDigits.length <= digits) {
-      return { text: layout(negative, mDigits, mDigits.length - 1 - scale, digits), exact: true };
-    }
+    // (the longest such expansion has MAX_TERMINATING_DIGITS significant digits, see limits.ts)
+    const mDigits = ((num * 10n ** BigInt(scale)) / r.den).toString();
+    return { text: layout(negative, mDigits, mDigits.length - 1 - scale, digits), exact: true };
   }
   const { significand, exponent } = roundRational(num, r.den, digits);
   return { text: layout(negative, significand, exponent, digits), exact: false };

@@ -28,3 +28,10 @@ export const MAX_TRIG_ARGUMENT_DIGITS = 10_000;
 
 /** Decimal places round(x, digits) may ask for, either way. */
 export const MAX_ROUND_PLACES = 10_000;
+
+/**
+ * Significant digits of the longest terminating decimal expansion printed in full. It follows from
+ * MAX_EXACT_DIGITS: the longest is a 50,000-digit odd numerator over 2^166096 (the largest power of
+ * two with 50,000 digits), whose expansion has 50,000 + 116,097 = 166,097 significant digits.
+ */
+export const MAX_TERMINATING_DIGITS = 166_097;

@@ -52,8 +52,8 @@ describe("options", () => {
 
   test("--precision / -p", () => {
     expect(run(["-p", "5", "pi"]).out).toBe("3.1416\n");
-    expect(run(["--precision=30", "1/3"]).out).toBe("0.333333333333333333333333333333\n");
-    expect(run(["-p50", "sqrt(2)"]).out).toBe("1.4142135623730950488016887242096980785696718753769\n");
+    expect(run(["--precision", "30", "1/3"]).out).toBe("0.333333333333333333333333333333\n");
+    expect(run(["-p", "50", "sqrt(2)"]).out).toBe("1.4142135623730950488016887242096980785696718753769\n");
   });
 
   test("--json: one object per result, errors as objects on stderr", () => {
@@ -74,7 +74,7 @@ describe("options", () => {
   });
 
   test("usage errors: one line and the usage, status 2", () => {
-    for (const args of [["--bogus"], ["-x"], ["-p"], ["-p", "0"], ["-p", "1001"], ["--json=yes"]]) {
+    for (const args of [["--bogus"], ["--x"], ["-p"], ["-p", "0"], ["-p", "1001"], ["-p", "5x"], ["--json=yes"], ["--precision=30", "1/3"]]) {
       const { out, err, code } = run(args);
       expect(out).toBe("");
       expect(err.split("\n")[0]).toMatch(/^calc: /);

@@ -1,8 +1,11 @@
 /**
- * Command-line arguments. Options come first; the first argument that is not
- * one starts the expression, and everything from there is the expression
- * (so `calc 20 - 5` and `calc -5 + 3` work). `--` ends the options, and `-`
- * alone means "read standard input".
+ * Command-line arguments. Only the options listed in HELP are options; the
+ * first argument that is not one starts the expression, and everything from
+ * there is the expression. So `calc 20 - 5`, `calc -5 + 3`, `calc -sin(pi/2)`
+ * and `calc -pi` all work: an option's value is always the next argument
+ * (`-p 5`), never glued on, so `-pi` cannot mean `-p i`. `--` ends the
+ * options, `-` alone means "read standard input", and an unknown `--name` is
+ * a usage error (it can only be a mistyped option).
  */
 import { MAX_PRECISION, MIN_PRECISION } from "../limits.ts";
 
@@ -39,12 +42,27 @@ options:
   -V, --version       the version
   --                  end of options: calc -- -x
 
+Only the options above are options, and an option's value is always the next
+argument (-p 5, never -p5). The first argument that is not an option starts the
+expression, so calc -pi, calc -sin(pi/2) and calc -p 5 -1/3 work; an unknown
+--name is a usage error.
+
 exit status: 0 all good, 1 an expression failed, 2 usage error`;
 
-/** An argument is an option only if it starts with `-` and a letter, or is a long option. */
-function isOption(arg: string): boolean {
-  return /^-[A-Za-z]/.test(arg) || /^--[A-Za-z]/.test(arg);
-}
+type Flag = "help" | "version" | "json" | "no-color" | "precision";
+
+/** Every option, by each of its spellings. */
+const OPTIONS: ReadonlyMap<string, Flag> = new Map([
+  ["-h", "help"],
+  ["--help", "help"],
+  ["-V", "version"],
+  ["--version", "version"],
+  ["--json", "json"],
+  ["--no-color", "no-color"],
+  ["--no-colour", "no-color"],
+  ["-p", "precision"],
+  ["--precision", "precision"],
+]);
 
 export function parseArguments(args: readonly string[]): Command {
   const options: Options = { color: true, json: false, stdin: false };
@@ -59,30 +77,29 @@ export function parseArguments(args: readonly string[]): Command {
       options.stdin = true;
       continue;
     }
-    if (!isOption(arg)) break;
-    // --precision=30 and -p30 carry their value; no other option takes one
-    const [name, inline] = arg.startsWith("--") ? (arg.split(/=(.*)/s) as [string, string?]) : [arg.slice(0, 2), arg.slice(2) || undefined];
-    if (inline !== undefined && name !== "-p" && name !== "--precision") {
-      return { kind: "usage", message: `unknown option '${arg}'` };
+    const flag = OPTIONS.get(arg);
+    if (flag === undefined) {
+      const glued = /^(--[A-Za-z-]+)=/.exec(arg)?.[1];
+      if (glued && OPTIONS.has(glued)) {
+        return { kind: "usage", message: `the value of ${glued} is the next argument: ${glued} ${arg.slice(glued.length + 1)}` };
+      }
+      if (/^--[A-Za-z]/.test(arg)) return { kind: "usage", message: `unknown option '${arg}'` };
+      break; // the expression starts here
     }
-    switch (name) {
-      case "-h":
-      case "--help":
+    switch (flag) {
+      case "help":
         return { kind: "help" };
-      case "-V":
-      case "--version":
+      case "version":
         return { kind: "version" };
-      case "--json":
+      case "json":
         options.json = true;
         break;
-      case "--no-color":
-      case "--no-colour":
+      case "no-color":
         options.color = false;
         break;
-      case "-p":
-      case "--precision": {
-        const value = inline ?? args[++i];
-        if (value === undefined) return { kind: "usage", message: `${name} needs a number of digits` };
+      case "precision": {
+        const value = args[++i];
+        if (value === undefined) return { kind: "usage", message: `${arg} needs a number of digits` };
         const digits = Number(value);
         if (!/^\d+$/.test(value) || digits < MIN_PRECISION || digits > MAX_PRECISION) {
           return { kind: "usage", message: `precision must be a whole number from ${MIN_PRECISION} to ${MAX_PRECISION}, not '${value}'` };
@@ -90,8 +107,6 @@ export function parseArguments(args: readonly string[]): Command {
         options.precision = digits;
         break;
       }
-      default:
-        return { kind: "usage", message: `unknown option '${arg}' (to start an expression with '-', put -- before it)` };
     }
   }
   const rest = args.slice(i);

@@ -7,8 +7,10 @@ One JSON request a line on stdin, one JSON answer a line on stdout:
 
 The literal text is the one calc reads (1_000, .5, 2.5E-3, 0xff, ...) and is parsed here by Python.
 The printed text follows README "How results are written", implemented here from that text alone:
-exact integers in full; anything else rounded half away from zero to P significant digits, no
-trailing zeros, scientific notation when the leading digit's exponent E is <= -7 or >= P.
+exact values whose decimal expansion ends (integers, and fractions whose denominator has no prime
+factors but 2 and 5) in full; anything else rounded half away from zero to P significant digits, no
+trailing zeros; scientific notation when the leading digit's exponent E is <= -7 or >= P (integers
+always plain).
 """
 
 import json
@@ -166,13 +168,29 @@ def leading_exponent(a):
     return e
 
 
-def write(q, precision, integer_in_full=True):
-    if q.denominator == 1 and integer_in_full:
+def terminating_places(den):
+    """k with den | 10^k if den has no prime factors but 2 and 5, else None."""
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    return max(twos, fives) if den == 1 else None
+
+
+def write(q, precision, exact=True):
+    if q.denominator == 1 and exact:
         return str(q.numerator)
     if q == 0:
         return "0"
     a = abs(q)
     e = leading_exponent(a)
+    places = terminating_places(a.denominator) if exact else None
+    if places is not None:
+        # an exact value whose expansion ends: every digit, whatever the precision
+        return layout(q < 0, str(a.numerator * 10**places // a.denominator), e, precision)
     scaled = a / Fraction(10) ** (e - precision + 1)  # in [10^(P-1), 10^P)
     rounded = math.floor(scaled + Fraction(1, 2))  # half away from zero (a is positive)
     if rounded == 10**precision:
@@ -185,7 +203,7 @@ def write_inexact(d, precision):
     with localcontext() as ctx:
         ctx.prec = precision + 30
         # an approximation is rounded even when it is close to a whole number
-        return write(Fraction(d), precision, integer_in_full=False)
+        return write(Fraction(d), precision, exact=False)
 
 
 def answer(request):
