@@ -2,31 +2,48 @@
  * The grammar: one parser rule per precedence level, lowest first, so the
  * nesting of the rules is the precedence table.
  *
- *   program    := statement? (';' statement?)*
- *   statement  := expression ('=' statement)?          assignment, right-assoc
- *   expression := term (('+' | '-') term)*
- *   term       := unary (('*' | '/' | '%' | '//' | 'mod') unary | power)*
- *                 (the bare `power` is implicit multiplication: 2pi, 2(3+4))
- *   unary      := ('+' | '-') unary | power
- *   power      := postfix (('^' | '**') unary)?        right-assoc
- *   postfix    := primary '!'*
- *   primary    := number | name ('(' arguments? ')')? | '(' expression ')'
+ *   program     := statement? (';' statement?)*
+ *   statement   := expression ('=' statement)?          assignment, right-assoc
+ *   expression  := 'if' expression 'then' expression 'else' expression | conversion
+ *   conversion  := disjunction (('to' | '->' | '→') target)*
+ *   disjunction := conjunction ('or' conjunction)*
+ *   conjunction := negation ('and' negation)*
+ *   negation    := 'not' negation | comparison
+ *   comparison  := additive (('==' | '!=' | '<' | '<=' | '>' | '>=') additive)?   no chains
+ *   additive    := term (('+' | '-') term)*
+ *   term        := unary (('*' | '/' | '%' | '//' | 'mod') unary | power)*
+ *                  (the bare `power` is implicit multiplication: 2pi, 2(3+4), 5 N m)
+ *   unary       := ('+' | '-') unary | power
+ *   power       := postfix (('^' | '**') unary)?         right-assoc
+ *   postfix     := primary ('!' | '%' ('of' unary)? | superscript)*
+ *                  ('%' is a percentage unless an operand follows it: then it is modulo)
+ *   primary     := quantity | number | 'true' | 'false' | name ('(' arguments? ')')? | '(' expression ')'
+ *   quantity    := magnitude unit (number unit)*        5 m, 1/2 in, 5 ft 3 in (a sum)
+ *   magnitude   := number | integer '/' integer          (the ratio only before a unit)
+ *   unit        := name (('^' | '**') integer | superscript)?   a name in the unit table
+ *   target      := '%' | format | units ('+' units)*     to hex, to km/h, to ft + in
+ *   units       := factor (('*' | '/')? factor)*,  factor := name power? | '(' units ')'
  *
  * The parser builds the AST directly (no CST, no evaluation) and reports the
- * first error as a CalcError with the span of the offending token.
+ * first error as a CalcError with the span of the offending token. Whether a
+ * name is a unit is read from the unit table, which is static; a variable of
+ * the same name changes the value, not the grouping (see evaluate.ts).
  */
 import {
   EmbeddedActionsParser,
   EOF,
   Lexer,
+  tokenMatcher,
   type IParserErrorMessageProvider,
   type IRecognitionException,
   type IToken,
   type TokenType,
 } from "chevrotain";
-import type { ChainLink, ChainOp, Expr, Program, Statement } from "../src/ast.ts";
+import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, Target, UnitRef } from "../src/ast.ts";
 import { CalcError, type Span } from "../src/errors.ts";
 import { MAX_NESTING } from "../src/limits.ts";
+import { printExpr } from "../src/print.ts";
+import { isUnitName } from "../src/units.ts";
 import * as T from "./tokens.ts";
 
 function spanOfToken(token: IToken, text: string): Span {
@@ -72,8 +89,39 @@ const chainOps = new Map<TokenType, ChainOp>([
   [T.Mod, "%"],
 ]);
 
+const compareOps = new Map<TokenType, CompareOp>([
+  [T.Equal, "=="],
+  [T.NotEqual, "!="],
+  [T.Less, "<"],
+  [T.LessEqual, "<="],
+  [T.Greater, ">"],
+  [T.GreaterEqual, ">="],
+]);
+
+const formats: Readonly<Record<string, Format>> = {
+  hex: "hex",
+  bin: "bin",
+  oct: "oct",
+  dec: "dec",
+  fraction: "fraction",
+  mixed: "mixed",
+};
+
+/** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */
+const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LParen, T.True, T.False]);
+
+const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+/** ² → 2, ⁻¹ → -1. */
+function superscriptValue(text: string): number {
+  const digits = [...text.replace("⁻", "")].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("");
+  return (text.startsWith("⁻") ? -1 : 1) * Number(digits);
+}
+
+const isInteger = (token: IToken) => /^\d+$/.test(token.image);
+
 class CalcParser extends EmbeddedActionsParser {
-  /** Nesting depth of `unary`, which every recursive path passes through. */
+  /** Nesting depth of the rules every recursive path passes through. */
   private depth = 0;
   private text = "";
 
@@ -91,6 +139,23 @@ class CalcParser extends EmbeddedActionsParser {
 
   private span(first: IToken, last: IToken): Span {
     return { start: first.startOffset, end: last.startOffset + last.image.length };
+  }
+
+  private tokenSpan(token: IToken): Span {
+    return spanOfToken(token, this.text);
+  }
+
+  /** Counts one level of nesting; past MAX_NESTING the line is refused before the stack runs out. */
+  private enter(): void {
+    this.ACTION(() => {
+      if (++this.depth > MAX_NESTING) {
+        throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(this.LA(1)));
+      }
+    });
+  }
+
+  private leave(): void {
+    this.ACTION(() => this.depth--);
   }
 
   private program = this.RULE("program", (): Program => {
@@ -111,16 +176,102 @@ class CalcParser extends EmbeddedActionsParser {
       equals = this.CONSUME(T.Equals);
       value = this.SUBRULE(this.statement);
     });
-    return this.ACTION(() => (value ? assignment(target, value, spanOfToken(equals!, this.text)) : expressionStatement(target)));
+    return this.ACTION(() => (value ? assignment(target, value, this.tokenSpan(equals!)) : expressionStatement(target)));
   });
 
-  private expression = this.RULE("expression", (): Expr => {
+  private expression = this.RULE("expression", (): Expr => this.OR(this.conditionalOrNot));
+
+  private readonly conditionalOrNot = [
+    {
+      ALT: (): Expr => {
+        this.enter();
+        const start = this.CONSUME(T.If);
+        const condition = this.SUBRULE(this.expression);
+        this.CONSUME(T.Then);
+        const then = this.SUBRULE2(this.expression);
+        this.CONSUME(T.Else);
+        const otherwise = this.SUBRULE3(this.expression);
+        this.leave();
+        return this.ACTION((): Expr => ({ kind: "if", condition, then, else: otherwise, span: { start: start.startOffset, end: otherwise.span.end } }));
+      },
+    },
+    { ALT: (): Expr => this.SUBRULE(this.conversion) },
+  ];
+
+  private conversion = this.RULE("conversion", (): Expr => {
+    let operand = this.SUBRULE(this.disjunction);
+    this.MANY(() => {
+      this.CONSUME(T.ConvertOp);
+      const target = this.SUBRULE(this.target);
+      this.ACTION(() => {
+        operand = { kind: "convert", operand, target, span: { start: operand.span.start, end: target.span.end } };
+      });
+    });
+    return operand;
+  });
+
+  private disjunction = this.RULE("disjunction", (): Expr => {
+    const operands = [this.SUBRULE(this.conjunction)];
+    this.MANY(() => {
+      this.CONSUME(T.Or);
+      operands.push(this.SUBRULE2(this.conjunction));
+    });
+    return this.ACTION(() => logical("or", operands));
+  });
+
+  private conjunction = this.RULE("conjunction", (): Expr => {
+    const operands = [this.SUBRULE(this.negation)];
+    this.MANY(() => {
+      this.CONSUME(T.And);
+      operands.push(this.SUBRULE2(this.negation));
+    });
+    return this.ACTION(() => logical("and", operands));
+  });
+
+  private negation = this.RULE("negation", (): Expr => this.OR(this.notOrComparison));
+
+  private readonly notOrComparison = [
+    {
+      ALT: (): Expr => {
+        this.enter();
+        const not = this.CONSUME(T.Not);
+        const operand = this.SUBRULE(this.negation);
+        this.leave();
+        return this.ACTION((): Expr => ({ kind: "not", operand, span: { start: not.startOffset, end: operand.span.end } }));
+      },
+    },
+    { ALT: (): Expr => this.SUBRULE(this.comparison) },
+  ];
+
+  private comparison = this.RULE("comparison", (): Expr => {
+    const left = this.SUBRULE(this.additive);
+    let result = left;
+    this.OPTION(() => {
+      const op = this.CONSUME(T.CompareOp);
+      const right = this.SUBRULE2(this.additive);
+      this.ACTION(() => {
+        result = { kind: "compare", op: compareOps.get(op.tokenType)!, left, right, opSpan: this.tokenSpan(op), span: { start: left.span.start, end: right.span.end } };
+        const next = this.LA(1);
+        if (tokenMatcher(next, T.CompareOp)) {
+          const third = `${printExpr(right)} ${next.image} …`;
+          throw new CalcError(
+            "syntax",
+            `comparisons do not chain: write ${printExpr(left)} ${op.image} ${printExpr(right)} and ${third}`,
+            this.tokenSpan(next),
+          );
+        }
+      });
+    });
+    return result;
+  });
+
+  private additive = this.RULE("additive", (): Expr => {
     const first = this.SUBRULE(this.term);
     const rest: ChainLink[] = [];
     this.MANY(() => {
       const op = this.CONSUME(T.AdditiveOp);
       const operand = this.SUBRULE2(this.term);
-      this.ACTION(() => rest.push({ op: chainOps.get(op.tokenType)!, opSpan: spanOfToken(op, this.text), operand }));
+      this.ACTION(() => rest.push({ op: chainOps.get(op.tokenType)!, opSpan: this.tokenSpan(op), operand }));
     });
     return this.ACTION(() => chain(first, rest));
   });
@@ -148,25 +299,27 @@ class CalcParser extends EmbeddedActionsParser {
       ALT: (): ChainLink => {
         const op = this.CONSUME(T.MultiplicativeOp);
         const operand = this.SUBRULE2(this.unary);
-        return this.ACTION(() => ({ op: chainOps.get(op.tokenType)!, opSpan: spanOfToken(op, this.text), operand }));
+        return this.ACTION(() => ({ op: chainOps.get(op.tokenType)!, opSpan: this.tokenSpan(op), operand }));
       },
     },
     {
       ALT: (): ChainLink => {
         const operand = this.SUBRULE(this.power);
-        return this.ACTION(() => ({ op: "*", opSpan: { start: operand.span.start, end: operand.span.start }, operand }));
+        return this.ACTION(() => {
+          // `1 mi in km`: `in` is the inch, and a unit name after it means a conversion was meant
+          if (operand.kind === "name" && operand.name === "in" && tokenMatcher(this.LA(1), T.Identifier)) {
+            throw new CalcError("syntax", `'in' is the inch: to convert, write 'to' (1 mi to km)`, operand.span);
+          }
+          return { op: "*" as const, opSpan: { start: operand.span.start, end: operand.span.start }, operand };
+        });
       },
     },
   ];
 
   private unary = this.RULE("unary", (): Expr => {
-    this.ACTION(() => {
-      if (++this.depth > MAX_NESTING) {
-        throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, spanOfToken(this.LA(1), this.text));
-      }
-    });
+    this.enter();
     const result = this.OR(this.signedOrNot);
-    this.ACTION(() => this.depth--);
+    this.leave();
     return result;
   });
 
@@ -198,24 +351,74 @@ class CalcParser extends EmbeddedActionsParser {
 
   private postfix = this.RULE("postfix", (): Expr => {
     let operand = this.SUBRULE(this.primary);
-    this.MANY(() => {
-      const bang = this.CONSUME(T.Bang);
+    let count = 0;
+    this.MANY({
+      // `7 % 3` is modulo: the `%` is for `term`
+      GATE: () => this.LA(1).tokenType !== T.Percent || !operandStarts.has(this.LA(2).tokenType),
+      DEF: () => {
+      const next = this.OR(this.postfixOps);
       this.ACTION(() => {
-        operand = { kind: "factorial", operand, span: { start: operand.span.start, end: bang.startOffset + 1 } };
+        // a long run of postfix operators nests as deeply as parentheses would
+        if (++count + this.depth > MAX_NESTING) {
+          throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, next.span);
+        }
+        operand = next.apply(operand);
       });
+      },
     });
     return operand;
   });
 
+  /** Each postfix operator as a span and the node it makes of its operand. */
+  private readonly postfixOps = [
+    {
+      ALT: () => {
+        const bang = this.CONSUME(T.Bang);
+        return this.ACTION(() => ({
+          span: this.tokenSpan(bang),
+          apply: (operand: Expr): Expr => ({ kind: "factorial", operand, span: { start: operand.span.start, end: bang.startOffset + 1 } }),
+        }));
+      },
+    },
+    {
+      // a percentage, unless an operand follows (see postfix's gate)
+      ALT: () => {
+        const percent = this.CONSUME(T.Percent);
+        let of: Expr | undefined;
+        let ofToken: IToken | undefined;
+        this.OPTION(() => {
+          ofToken = this.CONSUME(T.Of);
+          of = this.SUBRULE(this.unary);
+        });
+        return this.ACTION(() => ({
+          span: this.tokenSpan(percent),
+          apply: (operand: Expr): Expr => {
+            const share: Expr = { kind: "percent", operand, span: { start: operand.span.start, end: percent.startOffset + 1 } };
+            if (!of) return share;
+            // 20% of 50 is 20% * 50
+            return chain(share, [{ op: "*", opSpan: this.tokenSpan(ofToken!), operand: of }]);
+          },
+        }));
+      },
+    },
+    {
+      ALT: () => {
+        const sup = this.CONSUME(T.Superscript);
+        return this.ACTION(() => {
+          const exponent: Expr = { kind: "number", text: String(superscriptValue(sup.image)), span: this.tokenSpan(sup) };
+          return {
+            span: this.tokenSpan(sup),
+            apply: (base: Expr): Expr => ({ kind: "power", base, exponent, span: { start: base.span.start, end: sup.startOffset + sup.image.length } }),
+          };
+        });
+      },
+    },
+  ];
+
   private primary = this.RULE("primary", (): Expr => this.OR(this.primaries));
 
   private readonly primaries = [
-    {
-      ALT: (): Expr => {
-        const token = this.CONSUME(T.NumberLiteral);
-        return this.ACTION((): Expr => ({ kind: "number", text: token.image, span: spanOfToken(token, this.text) }));
-      },
-    },
+    { ALT: (): Expr => this.SUBRULE(this.numberOrQuantity) },
     { ALT: (): Expr => this.SUBRULE(this.nameOrCall) },
     {
       ALT: (): Expr => {
@@ -224,6 +427,185 @@ class CalcParser extends EmbeddedActionsParser {
         const close = this.CONSUME(T.RParen);
         // the parentheses widen the span, so an error about `(1 + 2)` underlines all of it
         return this.ACTION((): Expr => ({ ...inner, span: this.span(open, close) }) as Expr);
+      },
+    },
+    {
+      ALT: (): Expr => {
+        const token = this.CONSUME(T.True);
+        return this.ACTION((): Expr => ({ kind: "boolean", value: true, span: this.tokenSpan(token) }));
+      },
+    },
+    {
+      ALT: (): Expr => {
+        const token = this.CONSUME(T.False);
+        return this.ACTION((): Expr => ({ kind: "boolean", value: false, span: this.tokenSpan(token) }));
+      },
+    },
+  ];
+
+  /** Whether the token at `k` is a name in the unit table. */
+  private unitAt(k: number): boolean {
+    const token = this.LA(k);
+    return token.tokenType === T.Identifier && isUnitName(token.image);
+  }
+
+  /** A number, or a number directly before a unit (and more such parts: 5 ft 3 in). */
+  private numberOrQuantity = this.RULE("numberOrQuantity", (): Expr => {
+    const number = this.CONSUME(T.NumberLiteral);
+    let magnitude: Expr = this.ACTION((): Expr => ({ kind: "number", text: number.image, span: this.tokenSpan(number) }));
+    let result = magnitude;
+    // 1/2 in, 3/4 cup: a ratio of two integers directly before a unit is one number
+    this.OPTION({
+      GATE: () => isInteger(number) && this.LA(1).tokenType === T.Divide && this.LA(2).tokenType === T.NumberLiteral && isInteger(this.LA(2)) && this.unitAt(3),
+      DEF: () => {
+        const slash = this.CONSUME(T.Divide);
+        const denominator = this.CONSUME2(T.NumberLiteral);
+        this.ACTION(() => {
+          const operand: Expr = { kind: "number", text: denominator.image, span: this.tokenSpan(denominator) };
+          magnitude = chain(magnitude, [{ op: "/", opSpan: this.tokenSpan(slash), operand }]);
+        });
+      },
+    });
+    this.OPTION2({
+      GATE: () => this.unitAt(1),
+      DEF: () => {
+        const unit = this.SUBRULE(this.unitRef);
+        this.ACTION(() => {
+          result = { kind: "quantity", magnitude, unit, span: { start: magnitude.span.start, end: unit.span.end } };
+        });
+        // 5 ft 3 in, 1 h 30 min: a sum
+        const rest: ChainLink[] = [];
+        this.MANY({
+          GATE: () => this.LA(1).tokenType === T.NumberLiteral && this.unitAt(2),
+          DEF: () => {
+            const more = this.CONSUME3(T.NumberLiteral);
+            const moreUnit = this.SUBRULE2(this.unitRef);
+            this.ACTION(() => {
+              const part: Expr = { kind: "number", text: more.image, span: this.tokenSpan(more) };
+              const span = { start: more.startOffset, end: moreUnit.span.end };
+              rest.push({ op: "+", opSpan: { start: span.start, end: span.start }, operand: { kind: "quantity", magnitude: part, unit: moreUnit, span } });
+            });
+          },
+        });
+        this.ACTION(() => {
+          result = chain(result, rest);
+        });
+      },
+    });
+    return this.ACTION(() => (result === magnitude && magnitude.kind === "chain" ? magnitude : result));
+  });
+
+  /** A unit name with an optional integer power: m, ft^2, s^-1, m². */
+  private unitRef = this.RULE("unitRef", (): UnitRef => {
+    const name = this.CONSUME(T.Identifier);
+    let power = 1;
+    let end: IToken = name;
+    this.OPTION(() => {
+      const written = this.OR(this.unitPowers);
+      this.ACTION(() => {
+        [power, end] = written;
+      });
+    });
+    return this.ACTION(() => ({ name: name.image, power, span: this.span(name, end) }));
+  });
+
+  private readonly unitPowers = [
+    {
+      ALT: (): [number, IToken] => {
+        this.CONSUME(T.Power);
+        let sign = 1;
+        this.OPTION2(() => {
+          const s = this.CONSUME(T.AdditiveOp);
+          this.ACTION(() => {
+            if (s.tokenType === T.Minus) sign = -1;
+          });
+        });
+        const exponent = this.CONSUME(T.NumberLiteral);
+        return this.ACTION(() => {
+          if (!isInteger(exponent)) throw new CalcError("syntax", "a unit's power must be a whole number", this.tokenSpan(exponent));
+          return [sign * Number(exponent.image), exponent] as [number, IToken];
+        });
+      },
+    },
+    {
+      ALT: (): [number, IToken] => {
+        const sup = this.CONSUME(T.Superscript);
+        return this.ACTION(() => [superscriptValue(sup.image), sup] as [number, IToken]);
+      },
+    },
+  ];
+
+  private target = this.RULE("target", (): Target => this.OR(this.targets));
+
+  private readonly targets = [
+    {
+      ALT: (): Target => {
+        const percent = this.CONSUME(T.Percent);
+        return this.ACTION((): Target => ({ kind: "format", format: "percent", span: this.tokenSpan(percent) }));
+      },
+    },
+    {
+      ALT: (): Target => {
+        const parts = [this.SUBRULE(this.unitProduct)];
+        this.MANY(() => {
+          this.CONSUME(T.Plus);
+          parts.push(this.SUBRULE2(this.unitProduct));
+        });
+        return this.ACTION((): Target => {
+          const span = { start: parts[0]!.span.start, end: parts.at(-1)!.span.end };
+          const only = parts.length === 1 && parts[0]!.factors.length === 1 ? parts[0]!.factors[0]! : undefined;
+          if (only && only.power === 1 && Object.hasOwn(formats, only.name)) return { kind: "format", format: formats[only.name]!, span };
+          return { kind: "units", parts: parts.map((part) => part.factors), span };
+        });
+      },
+    },
+  ];
+
+  /** km/h, kg*m/s^2, J/(kg*K), N m: unit names multiplied and divided. */
+  private unitProduct = this.RULE("unitProduct", (): { factors: UnitRef[]; span: Span } => {
+    const factors: UnitRef[] = [];
+    let start = 0;
+    let end = 0;
+    const first = this.SUBRULE(this.unitFactor);
+    this.ACTION(() => {
+      factors.push(...first.factors);
+      start = first.span.start;
+      end = first.span.end;
+    });
+    this.MANY(() => {
+      let sign = 1;
+      this.OPTION(() => {
+        const op = this.OR(this.unitOps);
+        this.ACTION(() => {
+          if (op.tokenType === T.Divide) sign = -1;
+        });
+      });
+      const next = this.SUBRULE2(this.unitFactor);
+      this.ACTION(() => {
+        factors.push(...next.factors.map((f) => ({ ...f, power: f.power * sign })));
+        end = next.span.end;
+      });
+    });
+    return { factors, span: { start, end } };
+  });
+
+  private readonly unitOps = [{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }];
+
+  private unitFactor = this.RULE("unitFactor", (): { factors: UnitRef[]; span: Span } => this.OR(this.unitFactors));
+
+  private readonly unitFactors = [
+    {
+      ALT: () => {
+        const ref = this.SUBRULE(this.unitRef);
+        return this.ACTION(() => ({ factors: [ref], span: ref.span }));
+      },
+    },
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.unitProduct);
+        const close = this.CONSUME(T.RParen);
+        return this.ACTION(() => ({ factors: inner.factors, span: this.span(open, close) }));
       },
     },
   ];
@@ -238,7 +620,7 @@ class CalcParser extends EmbeddedActionsParser {
       close = this.CONSUME(T.RParen);
     });
     return this.ACTION((): Expr => {
-      const nameSpan = spanOfToken(name, this.text);
+      const nameSpan = this.tokenSpan(name);
       return close
         ? { kind: "call", name: name.image, nameSpan, args, span: this.span(name, close) }
         : { kind: "name", name: name.image, span: nameSpan };
@@ -249,6 +631,11 @@ class CalcParser extends EmbeddedActionsParser {
 function chain(first: Expr, rest: ChainLink[]): Expr {
   if (rest.length === 0) return first;
   return { kind: "chain", first, rest, span: { start: first.span.start, end: rest.at(-1)!.operand.span.end } };
+}
+
+function logical(op: "and" | "or", operands: Expr[]): Expr {
+  if (operands.length === 1) return operands[0]!;
+  return { kind: "logical", op, operands, span: { start: operands[0]!.span.start, end: operands.at(-1)!.span.end } };
 }
 
 function expressionStatement(expr: Expr): Statement {

@@ -12,19 +12,59 @@ export const WhiteSpace = createToken({
 });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: Lexer.SKIPPED });
 
-// `_` may separate digits (1_000_000); an exponent needs digits, so `2e` is 2·e.
+// `_` may separate digits (1_000_000); an exponent needs digits, so `2e` is 2·e. Based literals
+// may have a fraction (0x1.8, 0b0.1), so that `to hex` and `to bin` output reads back in.
+const based = (digit: string) => `${digit}(?:_?${digit})*(?:\\.${digit}(?:_?${digit})*)?`;
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
-  pattern:
-    /0[xX][0-9a-fA-F](?:_?[0-9a-fA-F])*|0[bB][01](?:_?[01])*|0[oO][0-7](?:_?[0-7])*|(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d+)?/,
+  pattern: new RegExp(
+    `0[xX]${based("[0-9a-fA-F]")}|0[bB]${based("[01]")}|0[oO]${based("[0-7]")}|` +
+      "(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d+)?",
+  ),
 });
 
-// Letters: ASCII, Latin-1/Latin Extended (without × and ÷) and Greek, so π τ φ are names.
-const letter = "A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0391-\\u03A9\\u03B1-\\u03C9";
+// Letters: ASCII, Latin-1/Latin Extended (without × and ÷), Greek and the micro sign, so π τ φ
+// are names and so are µm, Å and kΩ. A name may also start with one of the unit symbols that are
+// not letters: ° (°C, °F, and 30° alone), ℃ ℉ ‰, and the Ångström and ohm signs Å Ω.
+const letter = "A-Za-z_\\u00B5\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0391-\\u03A9\\u03B1-\\u03C9";
+const symbolStart = "\\u00B0\\u2103\\u2109\\u2030\\u212B\\u2126";
 export const Identifier = createToken({
   name: "Identifier",
-  pattern: new RegExp(`[${letter}][${letter}0-9]*`),
+  pattern: new RegExp(`[${letter}${symbolStart}][${letter}0-9]*`),
 });
+
+/** A keyword: a word the grammar reserves, so it is never a name. */
+function keyword(word: string, categories?: TokenType): TokenType {
+  const name = word[0]!.toUpperCase() + word.slice(1);
+  const pattern = new RegExp(word);
+  return categories ? createToken({ name, pattern, longer_alt: Identifier, categories }) : createToken({ name, pattern, longer_alt: Identifier });
+}
+
+// `x to km`, also written -> and →; `20% of 50`
+export const ConvertOp = createToken({ name: "ConvertOp", pattern: Lexer.NA });
+export const To = keyword("to", ConvertOp);
+export const Arrow = createToken({ name: "Arrow", pattern: /->|→/, categories: ConvertOp });
+export const Of = keyword("of");
+export const True = keyword("true");
+export const False = keyword("false");
+export const And = keyword("and");
+export const Or = keyword("or");
+export const Not = keyword("not");
+export const If = keyword("if");
+export const Then = keyword("then");
+export const Else = keyword("else");
+
+// comparisons, in ASCII and in their mathematical signs
+export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
+export const Equal = createToken({ name: "Equal", pattern: /==/, categories: CompareOp });
+export const NotEqual = createToken({ name: "NotEqual", pattern: /!=|≠/, categories: CompareOp });
+export const LessEqual = createToken({ name: "LessEqual", pattern: /<=|≤/, categories: CompareOp });
+export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=|≥/, categories: CompareOp });
+export const Less = createToken({ name: "Less", pattern: /</, categories: CompareOp });
+export const Greater = createToken({ name: "Greater", pattern: />/, categories: CompareOp });
+
+/** x² x³ and other superscript integers: a power. */
+export const Superscript = createToken({ name: "Superscript", pattern: /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/ });
 
 // Operator categories let one parser rule accept a whole precedence level.
 export const AdditiveOp = createToken({ name: "AdditiveOp", pattern: Lexer.NA });
@@ -55,7 +95,27 @@ export const allTokens: TokenType[] = [
   Comment,
   NumberLiteral,
   Mod,
+  ConvertOp,
+  To,
+  Of,
+  True,
+  False,
+  And,
+  Or,
+  Not,
+  If,
+  Then,
+  Else,
   Identifier,
+  Arrow,
+  CompareOp,
+  Equal,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+  Superscript,
   AdditiveOp,
   MultiplicativeOp,
   Power,
@@ -93,4 +153,24 @@ export const tokenDescriptions = new Map<TokenType, string>([
   [FloorDivide, "an operator"],
   [Percent, "an operator"],
   [Mod, "an operator"],
+  [ConvertOp, "'to'"],
+  [To, "'to'"],
+  [Arrow, "'to'"],
+  [Of, "'of'"],
+  [True, "a value"],
+  [False, "a value"],
+  [And, "'and'"],
+  [Or, "'or'"],
+  [Not, "'not'"],
+  [If, "'if'"],
+  [Then, "'then'"],
+  [Else, "'else'"],
+  [CompareOp, "a comparison"],
+  [Equal, "a comparison"],
+  [NotEqual, "a comparison"],
+  [LessEqual, "a comparison"],
+  [GreaterEqual, "a comparison"],
+  [Less, "a comparison"],
+  [Greater, "a comparison"],
+  [Superscript, "a power"],
 ]);

@@ -7,9 +7,26 @@ import type { Span } from "./errors.ts";
 /** Left-associative operators; a chain holds operators of one precedence level. */
 export type ChainOp = "+" | "-" | "*" | "/" | "%" | "//";
 
+export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
+
+/** A unit name as written, with its power: `ft^2` in `3 ft^2`, `s^-2` in `to m/s^2`. */
+export interface UnitRef {
+  readonly name: string;
+  readonly power: number;
+  readonly span: Span;
+}
+
 export type Expr =
   | { readonly kind: "number"; readonly text: string; readonly span: Span }
+  | { readonly kind: "boolean"; readonly value: boolean; readonly span: Span }
   | { readonly kind: "name"; readonly name: string; readonly span: Span }
+  | {
+      // a number written directly before a unit: one operand (`5 m / 2 s` is (5 m)/(2 s))
+      readonly kind: "quantity";
+      readonly magnitude: Expr;
+      readonly unit: UnitRef;
+      readonly span: Span;
+    }
   | {
       readonly kind: "call";
       readonly name: string;
@@ -20,6 +37,7 @@ export type Expr =
   | { readonly kind: "negate"; readonly operand: Expr; readonly span: Span }
   | { readonly kind: "power"; readonly base: Expr; readonly exponent: Expr; readonly span: Span }
   | { readonly kind: "factorial"; readonly operand: Expr; readonly span: Span }
+  | { readonly kind: "percent"; readonly operand: Expr; readonly span: Span }
   | {
       // n-ary rather than a left-deep tree, so a line of a million terms is
       // evaluated by a loop instead of a million nested calls
@@ -27,13 +45,33 @@ export type Expr =
       readonly first: Expr;
       readonly rest: readonly ChainLink[];
       readonly span: Span;
-    };
+    }
+  | {
+      readonly kind: "compare";
+      readonly op: CompareOp;
+      readonly left: Expr;
+      readonly right: Expr;
+      readonly opSpan: Span;
+      readonly span: Span;
+    }
+  | { readonly kind: "not"; readonly operand: Expr; readonly span: Span }
+  | { readonly kind: "logical"; readonly op: "and" | "or"; readonly operands: readonly Expr[]; readonly span: Span }
+  | { readonly kind: "if"; readonly condition: Expr; readonly then: Expr; readonly else: Expr; readonly span: Span }
+  | { readonly kind: "convert"; readonly operand: Expr; readonly target: Target; readonly span: Span };
 
 export interface ChainLink {
   readonly op: ChainOp;
   readonly opSpan: Span;
   readonly operand: Expr;
 }
+
+/** Ways a result can be written: `to hex`, `to fraction`, `to %`, … */
+export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent";
+
+/** What `to` converts to: a unit (`to km/h`), a sum of units (`to ft + in`) or a format. */
+export type Target =
+  | { readonly kind: "units"; readonly parts: readonly (readonly UnitRef[])[]; readonly span: Span }
+  | { readonly kind: "format"; readonly format: Format; readonly span: Span };
 
 export type Statement =
   | { readonly kind: "expression"; readonly expr: Expr; readonly span: Span }

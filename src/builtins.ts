@@ -4,6 +4,9 @@
  */
 import type Decimal from "decimal.js";
 import * as elementary from "./elementary.ts";
+import { add, magnitudeOf, mapMagnitude, multiply, order, power, toReal } from "./operations.ts";
+import { readDefinition } from "./units.ts";
+import { Quantity, type Value } from "./value.ts";
 import { MAX_EXACT_DIGITS, MAX_ROUND_PLACES } from "./limits.ts";
 import {
   ArithmeticError,
@@ -19,7 +22,7 @@ import {
   sign,
   ZERO,
   type NumberContext,
-  type Value,
+  type Real,
 } from "./number.ts";
 
 export interface Constant {
@@ -35,6 +38,12 @@ export interface BuiltinFunction {
   readonly summary: string;
   /** Fewest and most arguments (Infinity: any number). */
   readonly arity: readonly [number, number];
+  /**
+   * "real": the evaluator hands over plain numbers only (an angle in radians;
+   * a quantity or a boolean is an error naming the function). "value": the
+   * arguments as they are, for functions that keep units (abs, round, sqrt, …).
+   */
+  readonly takes: "real" | "value";
   apply(args: Value[], ctx: NumberContext): Value;
 }
 
@@ -44,19 +53,38 @@ const domain = (message: string) => new ArithmeticError("domain", message);
 
 const constant = (summary: string, value: (ctx: NumberContext) => Value): Constant => ({ kind: "constant", summary, value });
 
-function fn(params: string, summary: string, apply: (args: Value[], ctx: NumberContext) => Value): BuiltinFunction {
+/** A constant of nature with its unit, defined as the unit table defines units: "299792458 m/s". */
+function physical(summary: string, definition: string): Constant {
+  let value: Quantity | undefined;
+  return constant(`${summary}: ${definition}`, () => {
+    if (!value) {
+      const { scale, unit } = readDefinition(definition);
+      value = new Quantity(scale.factor, unit);
+    }
+    return value;
+  });
+}
+
+function arityOf(params: string): [number, number] {
   const required = params.split("[")[0]!.split(",").filter((p) => p.trim() !== "" && p.trim() !== "…").length;
-  const arity: [number, number] = params.includes("…")
-    ? [Math.max(1, required), Infinity]
-    : [required, params.split(",").length];
-  return { kind: "function", params, summary, arity, apply };
+  return params.includes("…") ? [Math.max(1, required), Infinity] : [required, params.split(",").length];
+}
+
+/** A function of plain numbers. */
+function fn(params: string, summary: string, apply: (args: Real[], ctx: NumberContext) => Value): BuiltinFunction {
+  return { kind: "function", params, summary, arity: arityOf(params), takes: "real", apply: apply as BuiltinFunction["apply"] };
+}
+
+/** A function of values: quantities keep their units. */
+function valueFn(params: string, summary: string, apply: (args: Value[], ctx: NumberContext) => Value): BuiltinFunction {
+  return { kind: "function", params, summary, arity: arityOf(params), takes: "value", apply };
 }
 
 /** A unary real function computed by decimal.js, with exact special values. */
 function real(
   summary: string,
   compute: (x: Decimal, ctx: NumberContext, exactArgument: boolean) => Decimal,
-  exactAt: readonly (readonly [Value, Value])[] = [],
+  exactAt: readonly (readonly [Real, Real])[] = [],
 ): BuiltinFunction {
   return fn("x", summary, ([x], ctx) => {
     for (const [at, result] of exactAt) if (isExact(x!) && equalExact(x, at)) return result;
@@ -64,7 +92,7 @@ function real(
   });
 }
 
-function equalExact(a: Rational, b: Value): boolean {
+function equalExact(a: Rational, b: Real): boolean {
   return isExact(b) && a.num === b.num && a.den === b.den;
 }
 
@@ -77,20 +105,36 @@ function trig(f: (x: Decimal, digits: number) => Decimal) {
 }
 
 /** An integer argument: exact, or approximate but within noise of an integer. */
-function toBigInt(value: Value, ctx: NumberContext, what: string): bigint {
+function toBigInt(value: Real, ctx: NumberContext, what: string): bigint {
   const n = isExact(value) ? value : ctx.toExact(ctx.settle(value));
   if (!isExact(n)) throw new ArithmeticError("limit", `${what} is too large`);
   if (n.den !== 1n) throw domain(`${what} must be an integer`);
   return n.num;
 }
 
-function sqrt(x: Value, ctx: NumberContext): Value {
+/** A value that is a number or a quantity, not a boolean. */
+function numeric(value: Value, name: string): Real | Quantity {
+  if (typeof value === "boolean") throw new ArithmeticError("type", `${name} needs a number, not a boolean`);
+  return value;
+}
+
+/** The n-th root of a number, or of a quantity whose units allow it (sqrt(16 m^2) is 4 m). */
+function rootOf(x: Value, n: bigint, ctx: NumberContext): Value {
+  if (x instanceof Quantity) {
+    if (n <= 0n) throw domain("the root's degree must be a positive integer");
+    return power(x, rational(1n, n), ctx);
+  }
+  const r = toReal(x, n === 2n ? "sqrt" : n === 3n ? "cbrt" : "root", ctx);
+  return n === 2n ? sqrt(r, ctx) : nthRoot(r, n, ctx);
+}
+
+function sqrt(x: Real, ctx: NumberContext): Real {
   if (sign(x) < 0) throw domain("sqrt of a negative number is not real");
   if (isExact(x)) return exactRoot(x, 2n) ?? ctx.approx(ctx.decimal(x).sqrt());
   return x.sqrt();
 }
 
-function nthRoot(x: Value, n: bigint, ctx: NumberContext): Value {
+function nthRoot(x: Real, n: bigint, ctx: NumberContext): Real {
   if (n <= 0n) throw domain("the root's degree must be a positive integer");
   const negative = sign(x) < 0;
   if (negative && n % 2n === 0n) throw domain("an even root of a negative number is not real");
@@ -103,7 +147,7 @@ function nthRoot(x: Value, n: bigint, ctx: NumberContext): Value {
   return ctx.approx(negative ? root.neg() : root);
 }
 
-function ln(x: Value, ctx: NumberContext): Value {
+function ln(x: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
   if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
   return ctx.approx(elementary.ln(ctx.decimal(x), ctx.workingDigits));
@@ -113,7 +157,7 @@ function ln(x: Value, ctx: NumberContext): Value {
  * log_b(x): exact when x is a rational power of b (log(8, 2) = 3,
  * log10(0.001) = -3, log(2, 8) = 1/3), checked exactly, not guessed.
  */
-function log(x: Value, base: Value, ctx: NumberContext): Value {
+function log(x: Real, base: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("log is undefined for zero and negative numbers");
   if (sign(base) <= 0 || (isExact(base) && equalExact(base, ONE))) throw domain("a logarithm's base must be positive and not 1");
   const ratio = ctx.approx(
@@ -182,7 +226,7 @@ export function productRange(lo: bigint, hi: bigint): bigint {
   return productRange(lo, mid) * productRange(mid + 1n, hi);
 }
 
-function choose(nv: Value, kv: Value, ctx: NumberContext, ordered: boolean): Value {
+function choose(nv: Real, kv: Real, ctx: NumberContext, ordered: boolean): Real {
   const n = toBigInt(nv, ctx, "n");
   const k = toBigInt(kv, ctx, "k");
   if (n < 0n || k < 0n) throw domain("n and k must be non-negative");
@@ -202,19 +246,11 @@ function choose(nv: Value, kv: Value, ctx: NumberContext, ordered: boolean): Val
   return integer(ordered ? product : product / productRange(1n, take));
 }
 
-function compare(a: Value, b: Value, ctx: NumberContext): number {
-  if (isExact(a) && isExact(b)) {
-    const d = a.num * b.den - b.num * a.den;
-    return d > 0n ? 1 : d < 0n ? -1 : 0;
-  }
-  return ctx.decimal(a).cmp(ctx.decimal(b));
-}
-
-function integersOnly(args: Value[], ctx: NumberContext, name: string): bigint[] {
+function integersOnly(args: Real[], ctx: NumberContext, name: string): bigint[] {
   return args.map((a) => toBigInt(a, ctx, `${name}'s arguments`));
 }
 
-function roundHalfAway(x: Value, places: bigint, ctx: NumberContext): Value {
+function roundHalfAway(x: Real, places: bigint, ctx: NumberContext): Real {
   if (places > BigInt(MAX_ROUND_PLACES) || places < -BigInt(MAX_ROUND_PLACES)) {
     throw new ArithmeticError("limit", `round takes from -${MAX_ROUND_PLACES} to ${MAX_ROUND_PLACES} decimal places`);
   }
@@ -234,21 +270,27 @@ const table: Record<string, Builtin> = {
   tau: constant("2·pi", (ctx) => ctx.pi().mul(2)),
   e: constant("Euler's number, the base of ln", (ctx) => ctx.e()),
   phi: constant("the golden ratio, (1 + sqrt(5)) / 2", (ctx) => new ctx.D(5).sqrt().add(1).div(2)),
-  deg: constant("one degree in radians, pi/180: sin(30deg)", (ctx) => ctx.pi().div(180)),
+  speed_of_light: physical("the speed of light in vacuum (SI defining constant)", "299792458 m/s"),
+  planck: physical("the Planck constant (SI defining constant)", "6.62607015e-34 J*s"),
+  boltzmann: physical("the Boltzmann constant (SI defining constant)", "1.380649e-23 J/K"),
+  avogadro: physical("the Avogadro constant (SI defining constant)", "6.02214076e23 /mol"),
+  elementary_charge: physical("the elementary charge (SI defining constant)", "1.602176634e-19 C"),
+  gravity: physical("standard gravity (3rd CGPM, 1901)", "9.80665 m/s^2"),
 
-  sqrt: fn("x", "square root", ([x], ctx) => sqrt(x!, ctx)),
-  cbrt: fn("x", "cube root (real, also of negative numbers)", ([x], ctx) => nthRoot(x!, 3n, ctx)),
-  root: fn("x, n", "n-th root", ([x, n], ctx) => nthRoot(x!, toBigInt(n!, ctx, "the root's degree"), ctx)),
-  abs: fn("x", "absolute value", ([x]) => (sign(x!) < 0 ? (isExact(x!) ? new Rational(-x.num, x.den) : x!.neg()) : x!)),
-  sign: fn("x", "-1, 0 or 1", ([x]) => integer(sign(x!))),
-  floor: fn("x", "largest integer ≤ x", ([x], ctx) => ctx.floor(x!)),
-  ceil: fn("x", "smallest integer ≥ x", ([x], ctx) => ctx.negate(ctx.floor(ctx.negate(x!)))),
-  trunc: fn("x", "x without its fraction", ([x], ctx) =>
-    sign(x!) < 0 ? ctx.negate(ctx.floor(ctx.negate(x!))) : ctx.floor(x!),
+  sqrt: valueFn("x", "square root; of a quantity too: sqrt(16 m^2) is 4 m", ([x], ctx) => rootOf(x!, 2n, ctx)),
+  cbrt: valueFn("x", "cube root (real, also of negative numbers)", ([x], ctx) => rootOf(x!, 3n, ctx)),
+  root: valueFn("x, n", "n-th root", ([x, n], ctx) => rootOf(x!, toBigInt(toReal(n!, "root", ctx), ctx, "the root's degree"), ctx)),
+  abs: valueFn("x", "absolute value", ([x], ctx) => mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(r) : r))),
+  sign: valueFn("x", "-1, 0 or 1", ([x]) => integer(sign(magnitudeOf(numeric(x!, "sign"))))),
+  floor: valueFn("x", "largest integer ≤ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.floor(r))),
+  ceil: valueFn("x", "smallest integer ≥ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.negate(ctx.floor(ctx.negate(r))))),
+  trunc: valueFn("x", "x without its fraction", ([x], ctx) =>
+    mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(ctx.floor(ctx.negate(r))) : ctx.floor(r))),
   ),
-  round: fn("x[, digits]", "round half away from zero, to digits decimal places", ([x, places], ctx) =>
-    roundHalfAway(x!, places ? toBigInt(places, ctx, "the number of digits") : 0n, ctx),
-  ),
+  round: valueFn("x[, digits]", "round half away from zero, to digits decimal places", ([x, places], ctx) => {
+    const digits = places ? toBigInt(toReal(places, "round", ctx), ctx, "the number of digits") : 0n;
+    return mapMagnitude(x!, (r) => roundHalfAway(r, digits, ctx));
+  }),
   exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]]),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
   log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
@@ -275,8 +317,12 @@ const table: Record<string, Builtin> = {
   sinh: real("hyperbolic sine", (x, ctx) => elementary.sinh(x, ctx.workingDigits), [[ZERO, ZERO]]),
   cosh: real("hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]]),
   tanh: real("hyperbolic tangent", (x, ctx) => elementary.tanh(x, ctx.workingDigits), [[ZERO, ZERO]]),
-  min: fn("x, …", "smallest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) < 0 ? b : a))),
-  max: fn("x, …", "largest argument", (args, ctx) => args.reduce((a, b) => (compare(b, a, ctx) > 0 ? b : a))),
+  min: valueFn("x, …", "smallest argument (quantities compare across units)", (args, ctx) =>
+    args.map((a) => numeric(a, "min")).reduce((a, b) => (order(b, a, ctx) < 0 ? b : a)),
+  ),
+  max: valueFn("x, …", "largest argument (quantities compare across units)", (args, ctx) =>
+    args.map((a) => numeric(a, "max")).reduce((a, b) => (order(b, a, ctx) > 0 ? b : a)),
+  ),
   gcd: fn("a, …", "greatest common divisor of integers", (args, ctx) =>
     integer(integersOnly(args, ctx, "gcd").reduce((a, b) => gcd(a, b))),
   ),
@@ -293,13 +339,13 @@ const table: Record<string, Builtin> = {
   ),
   ncr: fn("n, k", "combinations: ways to choose k of n", ([n, k], ctx) => choose(n!, k!, ctx, false)),
   npr: fn("n, k", "permutations: ordered choices of k of n", ([n, k], ctx) => choose(n!, k!, ctx, true)),
-  hypot: fn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
-    sqrt(args.reduce<Value>((sum, a) => ctx.add(sum, ctx.multiply(a, a)), ZERO), ctx),
+  hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
+    rootOf(args.reduce<Value>((total, a) => add(total, multiply(a, a, ctx), ctx), ZERO), 2n, ctx),
   ),
 };
 
 /** Other spellings of the same entry. */
-const aliases: Record<string, string> = { π: "pi", τ: "tau", φ: "phi" };
+const aliases: Record<string, string> = { π: "pi", τ: "tau", φ: "phi", c: "speed_of_light" };
 
 export const builtins: ReadonlyMap<string, Builtin> = new Map([
   ...Object.entries(table),
@@ -307,7 +353,7 @@ export const builtins: ReadonlyMap<string, Builtin> = new Map([
 ]);
 
 /** The factorial operator `n!`, here so the evaluator keeps no arithmetic of its own. */
-export function factorialOf(x: Value, ctx: NumberContext): Value {
+export function factorialOf(x: Real, ctx: NumberContext): Real {
   const n = isExact(x) ? x : ctx.toExact(ctx.settle(x));
   if (!isExact(n)) throw new ArithmeticError("limit", "result too large: the factorial of a number this big");
   if (n.den !== 1n || n.num < 0n) throw domain("factorial is defined only for non-negative integers");

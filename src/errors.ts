@@ -14,7 +14,11 @@ export type ErrorKind =
   | "name" // unknown variable or function, or a bad assignment target
   | "arity" // wrong number of arguments
   | "domain" // division by zero, sqrt(-1), ln(0), …
-  | "limit"; // the result or the work would exceed a documented bound
+  | "dimension" // units that do not fit: 1 m + 1 s, sin(1 m)
+  | "type" // a boolean where a number is needed, or the other way round
+  | "limit" // the result or the work would exceed a documented bound
+  | "interrupted" // the user stopped the computation
+  | "internal"; // a bug in calc, reported rather than crashing
 
 export class CalcError extends Error {
   constructor(
@@ -29,14 +33,10 @@ export class CalcError extends Error {
   }
 }
 
-export function spanOf(a: Span, b: Span = a): Span {
-  return { start: a.start, end: b.end };
-}
-
 /** A failure of arithmetic itself, before any span is known; the evaluator gives it one. */
 export class ArithmeticError extends Error {
   constructor(
-    readonly kind: "domain" | "limit",
+    readonly kind: "domain" | "limit" | "dimension" | "type",
     message: string,
   ) {
     super(message);

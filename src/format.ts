@@ -9,8 +9,14 @@
  * 3.3333333333333333333e-11, 2.6881171418161354484e43); exact integers are
  * always plain.
  */
+import type { Format } from "./ast.ts";
+import { dimensionName } from "./dimension.ts";
 import { decimalJs } from "./elementary.ts";
-import { isExact, type Rational, type Value } from "./number.ts";
+import { ArithmeticError } from "./errors.ts";
+import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
+import { scaleReal } from "./operations.ts";
+import { dimensionOf, formatUnit, joinsWithoutSpace, ratio, scaleOf, type Unit } from "./units.ts";
+import { Quantity, type Value } from "./value.ts";
 
 export interface Formatted {
   readonly text: string;
@@ -18,7 +24,7 @@ export interface Formatted {
   readonly exact: boolean;
 }
 
-export function formatNumber(value: Value, digits: number): Formatted {
+export function formatNumber(value: Real, digits: number): Formatted {
   if (isExact(value)) return formatRational(value, digits);
   if (value.isZero()) return { text: "0", exact: false };
   const rounded = value.toSignificantDigits(digits, decimalJs().ROUND_HALF_UP);
@@ -68,22 +74,23 @@ function multiplicity(n: bigint, p: bigint): number {
   return count;
 }
 
-/** num/den (both positive) rounded half-up to `digits` significant digits. */
-function roundRational(num: bigint, den: bigint, digits: number): { significand: string; exponent: number } {
-  // first guess of the decimal exponent from the lengths, then correct by one
-  let exponent = num.toString().length - den.toString().length;
+/** num/den (both positive) rounded half-up to `digits` significant digits in `base` (10 unless given). */
+function roundRational(num: bigint, den: bigint, digits: number, base = 10): { significand: string; exponent: number } {
+  const b = BigInt(base);
+  // first guess of the exponent from the lengths, then correct by one
+  let exponent = num.toString(base).length - den.toString(base).length;
   const scaled = (e: number) => {
     const shift = digits - 1 - e;
-    return shift >= 0 ? [num * 10n ** BigInt(shift), den] as const : [num, den * 10n ** BigInt(-shift)] as const;
+    return shift >= 0 ? ([num * b ** BigInt(shift), den] as const) : ([num, den * b ** BigInt(-shift)] as const);
   };
   let [n, d] = scaled(exponent);
-  if (n / d < 10n ** BigInt(digits - 1)) {
+  if (n / d < b ** BigInt(digits - 1)) {
     exponent -= 1;
     [n, d] = scaled(exponent);
   }
   let q = n / d;
   if (2n * (n % d) >= d) q += 1n;
-  let significand = q.toString();
+  let significand = q.toString(base);
   if (significand.length > digits) {
     // rounding carried into a new digit: 9.99… → 10.0…
     significand = significand.slice(0, digits);
@@ -104,4 +111,128 @@ function layout(negative: boolean, significand: string, exponent: number, digits
   const whole = significand.slice(0, exponent + 1).padEnd(exponent + 1, "0");
   const fraction = significand.slice(exponent + 1);
   return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
+// ---- values, and the formats of `to` ----------------------------------------------
+
+/** How a line's result is to be written: by `to hex`, `to fraction`, `to ft + in`, … */
+export interface Style {
+  readonly format?: Format;
+  /** `to ft + in`: the units of a sum, largest first; the value is in the first. */
+  readonly parts?: readonly Unit[];
+}
+
+export interface FormattedValue extends Formatted {
+  /** For a quantity: its number, its unit and the unit's dimension, as written. */
+  readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+}
+
+/** The one way a value is written, in a style or the default one. */
+export function formatValue(value: Value, style: Style, ctx: NumberContext): FormattedValue {
+  if (typeof value === "boolean") return { text: String(value), exact: true };
+  if (style.parts && value instanceof Quantity) return formatParts(value, style.parts, ctx);
+  const magnitude = value instanceof Quantity ? value.magnitude : value;
+  const number = formatMagnitude(magnitude, style.format, ctx);
+  if (!(value instanceof Quantity)) return number;
+  const unit = formatUnit(value.unit);
+  const text = `${number.text}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
+  return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) } };
+}
+
+function formatMagnitude(x: Real, format: Format | undefined, ctx: NumberContext): Formatted {
+  switch (format) {
+    case "hex":
+      return formatInBase(x, 16, "0x", ctx);
+    case "bin":
+      return formatInBase(x, 2, "0b", ctx);
+    case "oct":
+      return formatInBase(x, 8, "0o", ctx);
+    case "fraction":
+      return { text: fraction(x as Rational, false), exact: true };
+    case "mixed":
+      return { text: fraction(x as Rational, true), exact: true };
+    case "percent": {
+      const percent = formatNumber(ctx.multiply(x, HUNDRED), ctx.digits);
+      return { text: `${percent.text}%`, exact: percent.exact };
+    }
+    default:
+      return formatNumber(x, ctx.digits);
+  }
+}
+
+const HUNDRED = new Rational(100n, 1n);
+
+/** 3/4, -2, and mixed: 3 1/3, -3 1/3. */
+function fraction(r: Rational, mixed: boolean): string {
+  if (r.den === 1n || !mixed) return r.den === 1n ? r.num.toString() : `${r.num}/${r.den}`;
+  const negative = r.num < 0n;
+  const num = negative ? -r.num : r.num;
+  const whole = num / r.den;
+  const rest = `${num % r.den}/${r.den}`;
+  return `${negative ? "-" : ""}${whole === 0n ? rest : `${whole} ${rest}`}`;
+}
+
+/**
+ * In base 2, 8 or 16 with its prefix, so that it reads back in: 0xff,
+ * -0b1010, 0x0.8. A fraction is written in full when its expansion in the
+ * base ends (its denominator is a power of two), else to as many digits as
+ * the precision is worth in that base.
+ */
+function formatInBase(x: Real, base: 2 | 8 | 16, prefix: string, ctx: NumberContext): Formatted {
+  const exact = isExact(x);
+  const r = exact ? x : ctx.toExact(x);
+  if (!isExact(r)) throw new ArithmeticError("limit", `too large to write in base ${base}`);
+  const negative = r.num < 0n;
+  const num = negative ? -r.num : r.num;
+  const sign = negative ? "-" : "";
+  if (num === 0n) return { text: `${prefix}0`, exact };
+  const isPowerOfTwo = (r.den & (r.den - 1n)) === 0n;
+  if (exact && isPowerOfTwo) {
+    const whole = (num / r.den).toString(base);
+    let rest = num % r.den;
+    let digits = "";
+    for (; rest !== 0n; rest %= r.den) {
+      rest *= BigInt(base);
+      digits += (rest / r.den).toString(base);
+    }
+    return { text: `${sign}${prefix}${whole}${digits ? `.${digits}` : ""}`, exact: true };
+  }
+  const significant = Math.ceil(ctx.digits / Math.log10(base));
+  const { significand, exponent } = roundRational(num, r.den, significant, base);
+  let text: string;
+  if (exponent < 0) text = `0.${"0".repeat(-exponent - 1)}${significand}`;
+  else {
+    const whole = significand.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+    const fractionDigits = significand.slice(exponent + 1);
+    text = `${whole}${fractionDigits ? `.${fractionDigits}` : ""}`;
+  }
+  return { text: `${sign}${prefix}${text}`, exact: false };
+}
+
+/** Digits a value would take in a base, to refuse writing out a huge one: for `to hex`'s check. */
+export function digitsInBase(x: Real, base: number, ctx: NumberContext): number {
+  const magnitude = isExact(x) ? Math.abs(log10Abs(x.num) - log10Abs(x.den)) : Math.abs(ctx.decimal(x).e);
+  return Math.ceil(magnitude / Math.log10(base)) + Math.ceil(ctx.digits / Math.log10(base));
+}
+
+/**
+ * `1.75 m to ft + in` → 5 ft + 8.8976377952755905512 in: every part but the
+ * last is a whole number (toward zero); the last carries the rest.
+ */
+function formatParts(value: Quantity, units: readonly Unit[], ctx: NumberContext): FormattedValue {
+  const negative = sign(value.magnitude) < 0;
+  let rest: Real = negative ? ctx.negate(value.magnitude) : value.magnitude;
+  let exact = isExact(rest);
+  const texts: string[] = [];
+  for (const [i, unit] of units.entries()) {
+    if (i > 0) rest = scaleReal(rest, ratio(scaleOf(units[i - 1]!), scaleOf(unit)), ctx);
+    const isLast = i === units.length - 1;
+    const part = isLast ? rest : ctx.floor(rest);
+    const written = formatNumber(part, ctx.digits);
+    exact &&= written.exact;
+    texts.push(`${written.text}${joinsWithoutSpace(unit) ? "" : " "}${formatUnit(unit)}`);
+    if (!isLast) rest = ctx.subtract(rest, part);
+  }
+  const text = (negative ? "-" : "") + texts.join(negative ? " - " : " + ");
+  return { text, exact };
 }

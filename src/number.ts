@@ -25,9 +25,10 @@ export class Rational {
   }
 }
 
-export type Value = Rational | Decimal;
+/** A real number: exact or approximate. */
+export type Real = Rational | Decimal;
 
-export function isExact(value: Value): value is Rational {
+export function isExact(value: Real): value is Rational {
   return value instanceof Rational;
 }
 
@@ -141,7 +142,7 @@ export class NumberContext {
     return (this.eValue ??= exp(new this.D(1), this.workingDigits));
   }
 
-  decimal(value: Value): Decimal {
+  decimal(value: Real): Decimal {
     // a value kept from another precision setting is carried over at this one
     if (!isExact(value)) return value.constructor === this.D ? value : new this.D(value);
     // the constructor keeps every digit it is given: round big integers to the working precision
@@ -158,7 +159,7 @@ export class NumberContext {
   }
 
   /** An exact result, unless it is too big to keep exact: then its approximation. */
-  exact(r: Rational): Value {
+  exact(r: Rational): Real {
     return tooManyDigits(r.num) || tooManyDigits(r.den) ? this.approx(this.decimal(r)) : r;
   }
 
@@ -172,7 +173,7 @@ export class NumberContext {
 
   // ---- arithmetic -------------------------------------------------------
 
-  add(a: Value, b: Value): Value {
+  add(a: Real, b: Real): Real {
     if (isExact(a) && isExact(b)) {
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num + b.num, 1n));
       return this.exact(rational(a.num * b.den + b.num * a.den, a.den * b.den));
@@ -183,15 +184,15 @@ export class NumberContext {
     return this.approx(this.snap(x.add(y), x, y));
   }
 
-  negate(a: Value): Value {
+  negate(a: Real): Real {
     return isExact(a) ? new Rational(-a.num, a.den) : a.neg();
   }
 
-  subtract(a: Value, b: Value): Value {
+  subtract(a: Real, b: Real): Real {
     return this.add(a, this.negate(b));
   }
 
-  multiply(a: Value, b: Value): Value {
+  multiply(a: Real, b: Real): Real {
     if (isExact(a) && isExact(b)) {
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num * b.num, 1n));
       return this.exact(rational(a.num * b.num, a.den * b.den));
@@ -199,20 +200,20 @@ export class NumberContext {
     return this.approx(this.decimal(a).mul(this.decimal(b)));
   }
 
-  divide(a: Value, b: Value): Value {
+  divide(a: Real, b: Real): Real {
     if (isZero(b)) throw new ArithmeticError("domain", "division by zero");
     if (isExact(a) && isExact(b)) return this.exact(rational(a.num * b.den, a.den * b.num));
     return this.approx(this.decimal(a).div(this.decimal(b)));
   }
 
   /** Floor division: the largest integer ≤ a / b. */
-  floorDivide(a: Value, b: Value): Value {
+  floorDivide(a: Real, b: Real): Real {
     if (isZero(b)) throw new ArithmeticError("domain", "division by zero");
     return this.floor(this.divide(a, b));
   }
 
   /** Floored modulo: the result has the sign of the divisor (-7 % 3 = 2). */
-  modulo(a: Value, b: Value): Value {
+  modulo(a: Real, b: Real): Real {
     if (isZero(b)) throw new ArithmeticError("domain", "modulo by zero");
     if (isExact(a) && isExact(b)) {
       // a - b·floor(a/b), over the common denominator
@@ -234,20 +235,20 @@ export class NumberContext {
   }
 
   /** The rational a finite Decimal denotes exactly, unless it is beyond the exact range. */
-  toExact(d: Decimal): Value {
+  toExact(d: Decimal): Real {
     if (Math.abs(d.e) > MAX_EXACT_DIGITS) return d;
     return parseLiteral(d.toFixed(), this);
   }
 
   /** The largest integer ≤ a; approximate values are settled first. */
-  floor(a: Value): Value {
+  floor(a: Real): Real {
     if (isExact(a)) return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
     return this.toExact(this.settle(a).floor());
   }
 
   // ---- powers -----------------------------------------------------------
 
-  power(base: Value, exponent: Value): Value {
+  power(base: Real, exponent: Real): Real {
     if (isExact(exponent)) {
       if (exponent.den === 1n) return this.integerPower(base, exponent.num);
       if (isExact(base)) return this.rationalPower(base, exponent);
@@ -266,7 +267,7 @@ export class NumberContext {
     return this.approx(pow(x.abs(), y, this.workingDigits));
   }
 
-  private integerPower(base: Value, k: bigint): Value {
+  private integerPower(base: Real, k: bigint): Real {
     if (k === 0n) return ONE; // including 0^0, as in every calculator and IEEE pow
     if (!isExact(base)) {
       if (base.isZero() && k < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
@@ -293,7 +294,7 @@ export class NumberContext {
   }
 
   /** base^(p/q) for exact base: exact when base has an exact q-th root. */
-  private rationalPower(base: Rational, exponent: Rational): Value {
+  private rationalPower(base: Rational, exponent: Rational): Real {
     if (base.num < 0n) throw negativeRoot();
     if (base.num === 0n) {
       if (exponent.num < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
@@ -309,11 +310,11 @@ function negativeRoot(): ArithmeticError {
   return new ArithmeticError("domain", "a negative number to a non-integer power is not real (for odd roots use cbrt or root)");
 }
 
-export function isZero(v: Value): boolean {
+export function isZero(v: Real): boolean {
   return isExact(v) ? v.num === 0n : v.isZero();
 }
 
-export function sign(v: Value): number {
+export function sign(v: Real): number {
   return isExact(v) ? (v.num > 0n ? 1 : v.num < 0n ? -1 : 0) : v.isZero() ? 0 : v.isNeg() ? -1 : 1;
 }
 
@@ -351,11 +352,11 @@ export function exactRoot(r: Rational, q: bigint): Rational | undefined {
  * 255, 0xff, 0b1010, 0o17, 1.25, .5, 2.5e-3. A literal too big to keep
  * exact becomes approximate, like any other result.
  */
-export function parseLiteral(text: string, ctx: NumberContext): Value {
+export function parseLiteral(text: string, ctx: NumberContext): Real {
   // most literals are plain integers: BigInt reads those directly
   if (text.length <= 15 && /^\d+$/.test(text)) return new Rational(BigInt(text), 1n);
   text = text.replaceAll("_", "");
-  if (/^0[xbo]/i.test(text)) return integer(BigInt(text.toLowerCase()));
+  if (/^0[xbo]/i.test(text)) return basedLiteral(text.toLowerCase());
   const negative = text.startsWith("-");
   const match = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
   if (!match) throw new ArithmeticError("domain", `not a number: ${text}`);
@@ -369,4 +370,14 @@ export function parseLiteral(text: string, ctx: NumberContext): Value {
     return ctx.approx(new ctx.D(text));
   }
   return exponent >= 0 ? integer(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
+}
+
+/** 0xff, 0b1010, 0o17, and with a fraction: 0x1.8 is 1.5 (what `to hex` writes reads back in). */
+function basedLiteral(text: string): Rational {
+  const base = { x: 16n, b: 2n, o: 8n }[text[1] as "x" | "b" | "o"];
+  const [whole, fraction = ""] = text.slice(2).split(".") as [string, string?];
+  const prefix = text.slice(0, 2);
+  if (fraction === "") return integer(BigInt(`${prefix}${whole}`));
+  const scale = base ** BigInt(fraction.length);
+  return rational(BigInt(`${prefix}${whole}`) * scale + BigInt(`${prefix}${fraction}`), scale);
 }

@@ -3,26 +3,45 @@
  * only the parentheses precedence needs) or fully parenthesised, which shows
  * exactly how a line was parsed.
  */
-import type { ChainOp, Expr, Statement } from "./ast.ts";
+import type { ChainOp, Expr, Statement, Target, UnitRef } from "./ast.ts";
 
-/** Binding strength of each node kind; higher binds tighter. */
-const ADDITIVE = 1;
-const MULTIPLICATIVE = 2;
-const NEGATE = 3;
-const POWER = 4;
-const FACTORIAL = 5;
-const ATOM = 6;
+/** Binding strength of each node kind, as in grammar/parser.ts; higher binds tighter. */
+const CONDITIONAL = 1;
+const CONVERSION = 2;
+const OR = 3;
+const AND = 4;
+const NOT = 5;
+const COMPARISON = 6;
+const ADDITIVE = 7;
+const MULTIPLICATIVE = 8;
+const NEGATE = 9;
+const POWER = 10;
+const POSTFIX = 11;
+const ATOM = 12;
 
 function precedence(expr: Expr): number {
   switch (expr.kind) {
+    case "if":
+      return CONDITIONAL;
+    case "convert":
+      return CONVERSION;
+    case "logical":
+      return expr.op === "or" ? OR : AND;
+    case "not":
+      return NOT;
+    case "compare":
+      return COMPARISON;
     case "chain":
       return isAdditive(expr.rest[0]!.op) ? ADDITIVE : MULTIPLICATIVE;
+    // `5 m` is an operand of * and /, but needs parentheses as a base: (5 m)^2 is not 5 m^2
     case "negate":
+    case "quantity":
       return NEGATE;
     case "power":
       return POWER;
     case "factorial":
-      return FACTORIAL;
+    case "percent":
+      return POSTFIX;
     default:
       return ATOM;
   }
@@ -32,29 +51,63 @@ function isAdditive(op: ChainOp): boolean {
   return op === "+" || op === "-";
 }
 
+/** ft^2, km/h, kg*m/s^2, s^-1: left to right, as the target grammar reads it back. */
+export function printUnit(refs: readonly UnitRef[]): string {
+  return refs
+    .map((ref, i) => {
+      if (i === 0) return ref.power === 1 ? ref.name : `${ref.name}^${ref.power}`;
+      const power = Math.abs(ref.power);
+      return `${ref.power < 0 ? "/" : "*"}${ref.name}${power === 1 ? "" : `^${power}`}`;
+    })
+    .join("");
+}
+
+export function printTarget(target: Target): string {
+  if (target.kind === "format") return target.format === "percent" ? "%" : target.format;
+  return target.parts.map(printUnit).join(" + ");
+}
+
 export function printExpr(expr: Expr): string {
   // a subexpression that binds looser than `min` needs parentheses
   const sub = (e: Expr, min: number) => (precedence(e) < min ? `(${printExpr(e)})` : printExpr(e));
   switch (expr.kind) {
     case "number":
       return expr.text.replaceAll("_", "");
+    case "boolean":
+      return String(expr.value);
     case "name":
       return expr.name;
+    case "quantity":
+      return `${sub(expr.magnitude, MULTIPLICATIVE)} ${printUnit([expr.unit])}`;
     case "call":
       return `${expr.name}(${expr.args.map(printExpr).join(", ")})`;
     case "negate":
       return `-${sub(expr.operand, NEGATE)}`;
     case "power":
       // right-associative: the base must bind tighter than ^, the exponent may be another power or a negation
-      return `${sub(expr.base, FACTORIAL)} ^ ${sub(expr.exponent, NEGATE)}`;
+      return `${sub(expr.base, POSTFIX)} ^ ${sub(expr.exponent, NEGATE)}`;
     case "factorial":
-      return `${sub(expr.operand, FACTORIAL)}!`;
+      return `${sub(expr.operand, POSTFIX)}!`;
+    case "percent":
+      return `${sub(expr.operand, POSTFIX)}%`;
     case "chain": {
       const level = precedence(expr);
       let text = sub(expr.first, level);
       for (const link of expr.rest) text += ` ${link.op} ${sub(link.operand, level + 1)}`;
       return text;
     }
+    case "compare":
+      return `${sub(expr.left, ADDITIVE)} ${expr.op} ${sub(expr.right, ADDITIVE)}`;
+    case "not":
+      return `not ${sub(expr.operand, NOT)}`;
+    case "logical": {
+      const level = precedence(expr);
+      return expr.operands.map((operand) => sub(operand, level + 1)).join(` ${expr.op} `);
+    }
+    case "if":
+      return `if ${printExpr(expr.condition)} then ${printExpr(expr.then)} else ${printExpr(expr.else)}`;
+    case "convert":
+      return `${sub(expr.operand, CONVERSION)} to ${printTarget(expr.target)}`;
   }
 }
 
@@ -62,8 +115,11 @@ export function printExpr(expr: Expr): string {
 export function printParenthesised(expr: Expr): string {
   switch (expr.kind) {
     case "number":
+    case "boolean":
     case "name":
       return printExpr(expr);
+    case "quantity":
+      return `(${printParenthesised(expr.magnitude)} ${printUnit([expr.unit])})`;
     case "call":
       return `${expr.name}(${expr.args.map(printParenthesised).join(", ")})`;
     case "negate":
@@ -72,11 +128,23 @@ export function printParenthesised(expr: Expr): string {
       return `(${printParenthesised(expr.base)} ^ ${printParenthesised(expr.exponent)})`;
     case "factorial":
       return `(${printParenthesised(expr.operand)}!)`;
+    case "percent":
+      return `(${printParenthesised(expr.operand)}%)`;
     case "chain":
       return expr.rest.reduce(
         (text, link) => `(${text} ${link.op} ${printParenthesised(link.operand)})`,
         printParenthesised(expr.first),
       );
+    case "compare":
+      return `(${printParenthesised(expr.left)} ${expr.op} ${printParenthesised(expr.right)})`;
+    case "not":
+      return `(not ${printParenthesised(expr.operand)})`;
+    case "logical":
+      return expr.operands.slice(1).reduce((text, operand) => `(${text} ${expr.op} ${printParenthesised(operand)})`, printParenthesised(expr.operands[0]!));
+    case "if":
+      return `(if ${printParenthesised(expr.condition)} then ${printParenthesised(expr.then)} else ${printParenthesised(expr.else)})`;
+    case "convert":
+      return `(${printParenthesised(expr.operand)} to ${printTarget(expr.target)})`;
   }
 }
 

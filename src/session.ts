@@ -7,21 +7,30 @@
  * assignments or definitions take effect and `ans` is unchanged.
  */
 import { parse } from "../grammar/parser.ts";
-import type { Statement } from "./ast.ts";
+import type { Expr, Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import { CalcError, type Span } from "./errors.ts";
 import { evaluate, type Bindings, type UserFunction } from "./evaluate.ts";
-import { formatNumber } from "./format.ts";
+import { formatValue, type FormattedValue, type Style } from "./format.ts";
 import { DEFAULT_PRECISION, MAX_LINE_LENGTH, MAX_PRECISION, MIN_PRECISION } from "./limits.ts";
-import { NumberContext, type Value } from "./number.ts";
+import { NumberContext } from "./number.ts";
 import { printStatement } from "./print.ts";
+import { lookupUnit, unitOfRefs, type Unit } from "./units.ts";
+import type { Value } from "./value.ts";
 
 export type Outcome =
   /** A blank or comment-only line. */
   | { readonly kind: "empty" }
-  | { readonly kind: "value"; readonly value: Value; readonly text: string; readonly exact: boolean }
-  | { readonly kind: "definition"; readonly name: string; readonly text: string }
+  | ({ readonly kind: "value"; readonly value: Value; readonly shadows?: readonly Shadowing[] } & FormattedValue)
+  | { readonly kind: "definition"; readonly name: string; readonly text: string; readonly shadows?: readonly Shadowing[] }
   | { readonly kind: "error"; readonly error: CalcError };
+
+/** A variable or function the line defined under the name of a built-in constant or a unit, which it now hides. */
+export interface Shadowing {
+  readonly name: string;
+  /** What the name meant before: "the constant speed_of_light", "the unit metre". */
+  readonly hidden: string;
+}
 
 const RESERVED = "ans";
 
@@ -68,8 +77,8 @@ export class Session {
     this.last = undefined;
   }
 
-  format(value: Value) {
-    return formatNumber(value, this.ctx.digits);
+  format(value: Value, style: Style = {}): FormattedValue {
+    return formatValue(value, style, this.ctx);
   }
 
   evaluate(line: string): Outcome {
@@ -84,17 +93,21 @@ export class Session {
       const pending = new LineTransaction(this.variables, this.functions, this.last);
       let outcome: Outcome = { kind: "empty" };
       for (const statement of statements) outcome = this.run(statement, pending);
+      const shadows = pending.shadowings();
+      if (shadows.length > 0 && (outcome.kind === "value" || outcome.kind === "definition")) outcome = { ...outcome, shadows };
       // every statement succeeded: now the line takes effect
       pending.commit(this.variables, this.functions);
       this.last = pending.ans();
       return outcome;
     } catch (error) {
       if (error instanceof CalcError) return { kind: "error", error };
-      if (error instanceof RangeError) {
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
         // the JavaScript stack ran out: the MAX_NESTING and MAX_CALL_DEPTH checks should come first
         return failure("limit", "expression too deeply nested", { start: 0, end: Math.max(1, line.length) });
       }
-      throw error;
+      // a bug: the session survives it, and says so plainly rather than with a stack trace
+      const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      return failure("internal", `internal error, a bug in calc (please report it): ${what}`, { start: 0, end: Math.max(1, line.length) });
     }
   }
 
@@ -104,7 +117,7 @@ export class Session {
       case "assign": {
         const value = this.assignOrEvaluate(statement, line);
         line.setAns(value);
-        return { kind: "value", value, ...this.format(value) };
+        return { kind: "value", value, ...this.format(value, styleOf(statement)) };
       }
       case "define": {
         checkDefinable(statement.name, statement.nameSpan);
@@ -112,12 +125,13 @@ export class Session {
           throw new CalcError("name", `'${statement.name}' is a variable; a function needs another name`, statement.nameSpan);
         }
         for (const param of statement.params) {
-          if (builtins.has(param) || param === RESERVED) {
+          if (builtins.get(param)?.kind === "function" || param === RESERVED) {
             throw new CalcError("name", `parameter '${param}' would hide the built-in '${param}'`, statement.nameSpan);
           }
         }
         const text = printStatement(statement);
         line.define({ name: statement.name, params: statement.params, body: statement.body, text });
+        line.noteShadowing(statement.name);
         return { kind: "definition", name: statement.name, text };
       }
     }
@@ -134,14 +148,42 @@ export class Session {
     }
     const value = this.assignOrEvaluate(statement.value, line);
     line.assign(statement.name, value);
+    line.noteShadowing(statement.name);
     return value;
   }
 }
 
+/** Built-in functions keep their names; constants and units may be hidden by the user's own. */
 function checkDefinable(name: string, span: Span): void {
   const builtin = builtins.get(name);
-  if (builtin) throw new CalcError("name", `cannot assign to '${name}': it is a built-in ${builtin.kind}`, span);
+  if (builtin?.kind === "function") throw new CalcError("name", `cannot assign to '${name}': it is a built-in function`, span);
   if (name === RESERVED) throw new CalcError("name", "cannot assign to 'ans': it is always the last result", span);
+}
+
+/** What a name means before the user defines it, if anything: a constant or a unit. */
+function builtinMeaning(name: string): string | undefined {
+  if (builtins.get(name)?.kind === "constant") return `the constant ${name}`;
+  const unit = lookupUnit(name);
+  return unit ? `the unit ${unit.prefix ? name : unit.kind.longName}` : undefined;
+}
+
+/** How the line's result is written: `to hex`, `to ft + in`, … (assignments look through to their value). */
+function styleOf(statement: Statement): Style {
+  let node: Statement = statement;
+  while (node.kind === "assign") node = node.value;
+  if (node.kind !== "expression") return {};
+  const expr: Expr = node.expr;
+  if (expr.kind !== "convert") return {};
+  const { target } = expr;
+  if (target.kind === "format") return { format: target.format };
+  if (target.parts.length < 2) return {};
+  // (evaluation has checked every name: the line would have failed otherwise)
+  return {
+    parts: target.parts.map((part): Unit => {
+      const resolved = unitOfRefs(part);
+      return "unit" in resolved ? resolved.unit : [];
+    }),
+  };
 }
 
 function failure(kind: CalcError["kind"], message: string, span: Span): Outcome {
@@ -152,6 +194,7 @@ function failure(kind: CalcError["kind"], message: string, span: Span): Outcome 
 class LineTransaction implements Bindings {
   private readonly newVariables = new Map<string, Value>();
   private readonly newFunctions = new Map<string, UserFunction>();
+  private readonly shadowed = new Map<string, string>();
 
   constructor(
     private readonly variables: ReadonlyMap<string, Value>,
@@ -191,6 +234,16 @@ class LineTransaction implements Bindings {
 
   setAns(value: Value): void {
     this.last = value;
+  }
+
+  /** Remembers that `name` now hides a constant or unit, if it does. */
+  noteShadowing(name: string): void {
+    const hidden = builtinMeaning(name);
+    if (hidden) this.shadowed.set(name, hidden);
+  }
+
+  shadowings(): Shadowing[] {
+    return [...this.shadowed].map(([name, hidden]) => ({ name, hidden }));
   }
 
   commit(variables: Map<string, Value>, functions: Map<string, UserFunction>): void {

@@ -1,4 +1,33 @@
 /** "Did you mean" for unknown names: the closest known name, if one is close. */
+import { BASE_DIMENSIONS, combine, namedDimension, type Dimension } from "./dimension.ts";
+import { lookupUnit, unitNames } from "./units.ts";
+
+/**
+ * What an unknown name was probably meant to be: two units written as one
+ * word (kmh is km/h, Nm is N*m, mAh is mA*h), or the closest known name or
+ * unit name.
+ */
+export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
+  // a one-letter name is a variable not yet defined far more often than a mistyped unit (a is not A)
+  return joinedUnits(name) ?? closestName(name, name.length > 1 ? [...candidates, ...unitNames()] : candidates);
+}
+
+function joinedUnits(name: string): string | undefined {
+  for (let i = 1; i < name.length; i++) {
+    const a = lookupUnit(name.slice(0, i));
+    const b = a && lookupUnit(name.slice(i));
+    if (!a || !b) continue;
+    // only a pair that makes a compound quantity people name: a speed, an energy, a charge
+    if (compoundName(combine(a.dimension, b.dimension, -1))) return `${a.name}/${b.name}`;
+    if (compoundName(combine(a.dimension, b.dimension, 1))) return `${a.name}*${b.name}`;
+  }
+  return undefined;
+}
+
+function compoundName(d: Dimension): boolean {
+  const name = namedDimension(d);
+  return name !== undefined && name !== "dimensionless" && !(BASE_DIMENSIONS as readonly string[]).includes(name);
+}
 
 /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours. */
 export function editDistance(a: string, b: string): number {

@@ -37,10 +37,12 @@ function measure(cases: { args: string[]; stdin?: string; output?: string; timeo
 
 // ---- what a good answer looks like
 
-const NUMBER = /^-?\d+(\.\d+)?(e-?\d+)?$/;
+// a number (also in a base, as a fraction or a percentage), a quantity (number and unit), a sum of
+// quantities (5 ft + 8.8 in), or a boolean
+const VALUE = /^(true|false|-?(0[xbo][\da-f]+(\.[\da-f]+)?|\d+(\.\d+)?(e-?\d+)?(\/\d+)?( \d+\/\d+)?%?)( ?[^\s\d][^\s]*)?( [-+] \d+(\.\d+)?(e-?\d+)? [^\s]+)*)$/;
 // the traces of a failure inside the program rather than in the input
 const INTERNAL = /TypeError|RangeError|ReferenceError|SyntaxError|\bundefined\b(?! for)|NaN|Infinity|\[object|call stack|^\s+at |\.ts:\d|bun:|panic/m;
-const KINDS = ["syntax", "name", "arity", "domain", "limit"];
+const KINDS = ["syntax", "name", "arity", "domain", "dimension", "type", "limit"];
 
 /** A message for people: one line, not empty, no internals. */
 function checkMessage(message: string, context: string): void {
@@ -52,9 +54,9 @@ function checkMessage(message: string, context: string): void {
   });
 }
 
-/** stdout of a successful one-shot or piped text run: a number or a definition per line. */
+/** stdout of a successful one-shot or piped text run: a value or a definition per line. */
 function checkResultLine(line: string, context: string): void {
-  const ok = NUMBER.test(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
+  const ok = VALUE.test(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
   expect({ context, line, ok, internal: INTERNAL.test(line) }).toEqual({ context, line, ok: true, internal: false });
 }
 

@@ -95,7 +95,9 @@ function renderBare(tree: Tree): string {
       if (op === "") return `${left}${tree.spaced ? " " : ""}(${render(tree.b)})`;
       // left-associative: the right operand must bind tighter; `mod` is a word and needs its spaces
       const space = tree.spaced || op === "mod" ? " " : "";
-      return `${left}${space}${op}${space}${operand(tree.b, bound + 1)}`;
+      const right = operand(tree.b, bound + 1);
+      // `%` before a sign is a percentage (10% - 5), so a signed divisor of `%` is put in parentheses
+      return `${left}${space}${op}${space}${op === "%" && /^[-+−]/.test(right) ? `(${right})` : right}`;
     }
   }
 }

@@ -9,7 +9,9 @@
 //                                  20              left; implicit only before a name or '(' (never a number)
 //   unary - +                      30 (prefix)     -2^2 is -(2^2); +x is x
 //   ^ **                           40              right; the exponent may have a sign: 2^-1
-//   !                              50 (postfix)    3!^2 is (3!)^2
+//   ! and % (postfix)              50 (postfix)    3!^2 is (3!)^2; `%` is a percentage unless an
+//                                                  operand (a number, a name or '(') follows it:
+//                                                  then it is modulo (level 20)
 //   numbers, names, calls f(a, b), ( … )
 
 export type Token = string;
@@ -37,8 +39,12 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
   };
 
   /** What the token at `at` does after a complete operand: [left binding power, kind]. */
-  function infix(t: Token | undefined): [number, "add" | "mul" | "implicit" | "pow" | "bang"] | undefined {
+  function infix(t: Token | undefined): [number, "add" | "mul" | "implicit" | "pow" | "bang" | "percent"] | undefined {
     if (t === undefined) return undefined;
+    if (t === "%") {
+      const after = tokens[at + 1];
+      return isNumber(after) || isName(after) || after === "(" ? [20, "mul"] : [50, "percent"];
+    }
     if (additive.has(t)) return [10, "add"];
     if (multiplicative.has(t)) return [20, "mul"];
     if (t === "^" || t === "**") return [40, "pow"];
@@ -57,6 +63,10 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
         case "bang":
           next();
           left = `(${left}!)`;
+          break;
+        case "percent":
+          next();
+          left = `(${left}%)`;
           break;
         case "pow":
           next();

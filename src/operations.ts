@@ -1,0 +1,310 @@
+/**
+ * Arithmetic on values: the evaluator and the built-ins both come here.
+ * Plain numbers go straight to the number model (src/number.ts), with the
+ * all-exact case first because it is most lines' only case; quantities
+ * combine their units (src/units.ts) and check dimensions; booleans are
+ * refused, never coerced.
+ *
+ * Temperatures on the Celsius and Fahrenheit scales are absolute: two of
+ * them may be subtracted (the difference is in kelvin), a temperature
+ * difference (K) may be added to or subtracted from one, and they convert
+ * with their offsets; anything else that would need the offset inside
+ * arithmetic (20 °C * 2, 20 °C + 30 °C) is an error that says to convert
+ * to kelvin first.
+ */
+import { BASE_DIMENSIONS, isDimensionless, isNone, type Dimension } from "./dimension.ts";
+import type { CompareOp } from "./ast.ts";
+import { decimalJs } from "./elementary.ts";
+import { ArithmeticError } from "./errors.ts";
+import { isExact, Rational, type NumberContext, type Real } from "./number.ts";
+import {
+  compatibleUnits,
+  dimensionOf,
+  formatUnit,
+  hasOffset,
+  lookupUnit,
+  multiplyUnits,
+  offsetScale,
+  raiseUnit,
+  ratio,
+  scaleOf,
+  UNITY,
+  type NamedUnit,
+  type Scale,
+  type Unit,
+} from "./units.ts";
+import { describe, isReal, Quantity, type Value } from "./value.ts";
+
+const NO_UNIT: Unit = [];
+
+function dimensionError(message: string): ArithmeticError {
+  return new ArithmeticError("dimension", message);
+}
+
+function typeError(value: Value, what = "a number"): ArithmeticError {
+  return new ArithmeticError("type", `expected ${what}, found ${describe(value)}`);
+}
+
+export function unitOf(value: Real | Quantity): Unit {
+  return value instanceof Quantity ? value.unit : NO_UNIT;
+}
+
+export function magnitudeOf(value: Real | Quantity): Real {
+  return value instanceof Quantity ? value.magnitude : value;
+}
+
+/** A real or a quantity, else a type error. */
+function numeric(value: Value): Real | Quantity {
+  if (typeof value === "boolean") throw typeError(value);
+  return value;
+}
+
+/** magnitude × unit; a unit with no dimension left (1 km / 1 m, 25 %) makes a plain number. */
+export function quantity(magnitude: Real, unit: Unit, ctx: NumberContext): Real | Quantity {
+  if (unit.length === 0) return magnitude;
+  if (isNone(dimensionOf(unit))) return scaleReal(magnitude, scaleOf(unit), ctx);
+  return new Quantity(magnitude, unit);
+}
+
+/** x × factor × pi^piPower. */
+export function scaleReal(x: Real, scale: Scale, ctx: NumberContext): Real {
+  let result = scale.factor.num === 1n && scale.factor.den === 1n ? x : ctx.multiply(x, scale.factor);
+  for (let k = scale.piPower; k > 0; k--) result = ctx.multiply(result, ctx.pi());
+  for (let k = scale.piPower; k < 0; k++) result = ctx.divide(result, ctx.pi());
+  return result;
+}
+
+// ---- sums --------------------------------------------------------------------
+
+export function add(a: Value, b: Value, ctx: NumberContext): Value {
+  if (a instanceof Rational && b instanceof Rational) return ctx.add(a, b);
+  return sum(a, b, 1, ctx);
+}
+
+export function subtract(a: Value, b: Value, ctx: NumberContext): Value {
+  if (a instanceof Rational && b instanceof Rational) return ctx.subtract(a, b);
+  return sum(a, b, -1, ctx);
+}
+
+/** a ± b, in a's unit. */
+function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
+  const a = numeric(left);
+  const b = numeric(right);
+  const combine = (x: Real, y: Real) => (sign > 0 ? ctx.add(x, y) : ctx.subtract(x, y));
+  if (isReal(a) && isReal(b)) return combine(a, b);
+  const unitA = unitOf(a);
+  const unitB = unitOf(b);
+  if (!compatibleUnits(unitA, unitB)) {
+    throw dimensionError(`cannot ${sign > 0 ? "add" : "subtract"} ${describe(a)} and ${describe(b)}`);
+  }
+  const scaleA = offsetScale(unitA);
+  const scaleB = offsetScale(unitB);
+  if (scaleA && scaleB) {
+    if (sign > 0) throw offsetError("add two temperatures", a);
+    // the difference of two temperatures is a temperature difference, in kelvin
+    return new Quantity(ctx.subtract(toKelvin(a as Quantity, scaleA, ctx), toKelvin(b as Quantity, scaleB, ctx)), kelvin());
+  }
+  if (scaleA) {
+    // a temperature plus a difference (K): the difference in degrees of a's scale
+    const steps = scaleReal(magnitudeOf(b), ratio(scaleOf(unitB), scaleOf(unitA)), ctx);
+    return new Quantity(combine(magnitudeOf(a), steps), unitA);
+  }
+  return quantity(combine(magnitudeOf(a), convertMagnitude(b, unitA, ctx)), unitA, ctx);
+}
+
+// ---- products -------------------------------------------------------------------
+
+export function multiply(a: Value, b: Value, ctx: NumberContext): Value {
+  if (a instanceof Rational && b instanceof Rational) return ctx.multiply(a, b);
+  return product(a, b, 1, ctx);
+}
+
+export function divide(a: Value, b: Value, ctx: NumberContext): Value {
+  if (a instanceof Rational && b instanceof Rational) return ctx.divide(a, b);
+  return product(a, b, -1, ctx);
+}
+
+function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
+  const a = numeric(left);
+  const b = numeric(right);
+  const combine = (x: Real, y: Real) => (sign > 0 ? ctx.multiply(x, y) : ctx.divide(x, y));
+  if (isReal(a) && isReal(b)) return combine(a, b);
+  for (const value of [a, b]) if (hasOffset(unitOf(value))) throw offsetError(sign > 0 ? "multiply a temperature" : "divide a temperature", value);
+  const magnitude = combine(magnitudeOf(a), magnitudeOf(b));
+  if (!(b instanceof Quantity)) return new Quantity(magnitude, unitOf(a));
+  if (!(a instanceof Quantity)) return quantity(magnitude, sign > 0 ? b.unit : raiseUnit(b.unit, -1), ctx);
+  const { unit, scale } = multiplyUnits(a.unit, b.unit, sign);
+  return quantity(scaleReal(magnitude, scale, ctx), unit, ctx);
+}
+
+/** Floored modulo; of quantities, in the left one's unit. */
+export function modulo(left: Value, right: Value, ctx: NumberContext): Value {
+  const a = numeric(left);
+  const b = numeric(right);
+  if (isReal(a) && isReal(b)) return ctx.modulo(a, b);
+  if (!compatibleUnits(unitOf(a), unitOf(b))) throw dimensionError(`cannot take ${describe(a)} modulo ${describe(b)}`);
+  for (const value of [a, b]) if (hasOffset(unitOf(value))) throw offsetError("take a temperature modulo anything", value);
+  return quantity(ctx.modulo(magnitudeOf(a), convertMagnitude(b, unitOf(a), ctx)), unitOf(a), ctx);
+}
+
+export function floorDivide(a: Value, b: Value, ctx: NumberContext): Value {
+  return mapMagnitude(divide(a, b, ctx), (x) => ctx.floor(x));
+}
+
+export function negate(a: Value, ctx: NumberContext): Value {
+  if (a instanceof Rational) return ctx.negate(a);
+  const value = numeric(a);
+  return value instanceof Quantity ? new Quantity(ctx.negate(value.magnitude), value.unit) : ctx.negate(value);
+}
+
+/** f applied to the magnitude, the unit kept: abs, floor, round, … of a quantity. */
+export function mapMagnitude(value: Value, f: (x: Real) => Real): Value {
+  const a = numeric(value);
+  return a instanceof Quantity ? new Quantity(f(a.magnitude), a.unit) : f(a);
+}
+
+// ---- powers -------------------------------------------------------------------
+
+export function power(left: Value, right: Value, ctx: NumberContext): Value {
+  const base = numeric(left);
+  const exponent = numeric(right);
+  if (exponent instanceof Quantity) throw dimensionError(`an exponent must be a plain number, not ${describe(exponent)}`);
+  if (!(base instanceof Quantity)) return ctx.power(base, exponent);
+  if (hasOffset(base.unit)) throw offsetError("raise a temperature to a power", base);
+  const p = exactExponent(exponent, ctx);
+  if (p === undefined) throw dimensionError(`a quantity's exponent must be exact: ${formatUnit(base.unit)} to an approximate power has no unit`);
+  return rationalPower(base, p, ctx);
+}
+
+/** An exponent as an exact rational, if it is one (or an approximate whole number). */
+function exactExponent(exponent: Real, ctx: NumberContext): Rational | undefined {
+  if (isExact(exponent)) return exponent;
+  const settled = ctx.toExact(ctx.settle(exponent));
+  return isExact(settled) && settled.den === 1n ? settled : undefined;
+}
+
+/**
+ * q^(p/r): each unit's exponent times p/r must be whole (sqrt(16 m^2) is 4 m);
+ * else, if the dimension's exponents are, the quantity is first written in
+ * the SI base units (sqrt(1 ha) is 100 m).
+ */
+function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | Quantity {
+  const scaled = (power: number) => (Number(p.num) * power) / Number(p.den);
+  if (base.unit.every(({ power }) => Number.isInteger(scaled(power)))) {
+    return quantity(ctx.power(base.magnitude, p), base.unit.map(({ unit, power }) => ({ unit, power: scaled(power) })), ctx);
+  }
+  const dimension = dimensionOf(base.unit);
+  if (!dimension.every((exponent) => Number.isInteger(scaled(exponent)))) {
+    throw dimensionError(`cannot raise ${describe(base)} to the power ${p.num}/${p.den}: its units would have fractional exponents`);
+  }
+  const si = siUnit(dimension);
+  return quantity(ctx.power(convertMagnitude(base, si, ctx), p), raiseUnit(si, Number(p.num) / Number(p.den)), ctx);
+}
+
+/** The coherent SI unit of a dimension, in base units: m^2, kg*m/s^2. */
+function siUnit(dimension: Dimension): Unit {
+  const symbols = ["m", "kg", "s", "A", "K", "mol", "cd", "bit", "rad"];
+  return BASE_DIMENSIONS.flatMap((_, i) => (dimension[i] ? [{ unit: lookupUnit(symbols[i]!)!, power: dimension[i]! }] : []));
+}
+
+// ---- conversion ----------------------------------------------------------------
+
+/** The value in `target` (a unit of the same dimension): `1 mi to km`. */
+export function convert(value: Value, target: Unit, ctx: NumberContext): Real | Quantity {
+  const source = numeric(value);
+  const unit = unitOf(source);
+  if (!compatibleUnits(unit, target)) {
+    const what = isNone(dimensionOf(target)) ? "a plain number" : `${describeUnit(target)}`;
+    throw dimensionError(`cannot convert ${describe(source)} to ${what}`);
+  }
+  if (hasOffset(target) && !offsetScale(target)) throw offsetError(`use ${formatUnit(target)}`, new Quantity(magnitudeOf(source), target));
+  return quantity(convertMagnitude(source, target, ctx), target, ctx);
+}
+
+function describeUnit(unit: Unit): string {
+  return describe(new Quantity(new Rational(1n, 1n), unit));
+}
+
+/** The magnitude of `value` in `target`, which must be compatible with its unit. */
+export function convertMagnitude(value: Real | Quantity, target: Unit, ctx: NumberContext): Real {
+  const unit = unitOf(value);
+  const from = offsetScale(unit);
+  const to = offsetScale(target);
+  if (from || to) {
+    const kelvin = from ? toKelvin(value as Quantity, from, ctx) : scaleReal(magnitudeOf(value), scaleOf(unit), ctx);
+    return to ? ctx.subtract(ctx.divide(kelvin, to.factor), to.kind.offset!) : scaleReal(kelvin, ratio(UNITY, scaleOf(target)), ctx);
+  }
+  return scaleReal(magnitudeOf(value), ratio(scaleOf(unit), scaleOf(target)), ctx);
+}
+
+/** A Celsius or Fahrenheit temperature in kelvin: (value + offset) × factor. */
+function toKelvin(value: Quantity, scale: NamedUnit, ctx: NumberContext): Real {
+  return ctx.multiply(ctx.add(value.magnitude, scale.kind.offset!), scale.factor);
+}
+
+let kelvinUnit: Unit | undefined;
+function kelvin(): Unit {
+  return (kelvinUnit ??= [{ unit: lookupUnit("K")!, power: 1 }]);
+}
+
+function offsetError(what: string, value: Value): ArithmeticError {
+  const unit = value instanceof Quantity ? formatUnit(value.unit) : "";
+  return dimensionError(
+    `cannot ${what} on the ${unit} scale: the scale's zero is not zero kelvin; convert to kelvin first (x to K)`,
+  );
+}
+
+/**
+ * A value as a plain number for a function that needs one: an angle is its
+ * value in radians (angles are dimensionless); any other quantity or a
+ * boolean is an error that names the function.
+ */
+export function toReal(value: Value, name: string, ctx: NumberContext): Real {
+  if (isReal(value)) return value;
+  if (value instanceof Quantity && isDimensionless(dimensionOf(value.unit))) return convertMagnitude(value, NO_UNIT, ctx);
+  throw new ArithmeticError(
+    typeof value === "boolean" ? "type" : "dimension",
+    `${name} needs a plain number${ANGLE_FUNCTIONS.has(name) ? " or an angle" : ""}, not ${describe(value)}`,
+  );
+}
+
+/** The functions whose argument is naturally an angle: said so in their error. */
+const ANGLE_FUNCTIONS = new Set(["sin", "cos", "tan", "sinh", "cosh", "tanh"]);
+
+// ---- comparison ----------------------------------------------------------------
+
+const COMPARISONS: Readonly<Record<CompareOp, (order: number) => boolean>> = {
+  "==": (order) => order === 0,
+  "!=": (order) => order !== 0,
+  "<": (order) => order < 0,
+  "<=": (order) => order <= 0,
+  ">": (order) => order > 0,
+  ">=": (order) => order >= 0,
+};
+
+/**
+ * a op b. Quantities compare across units (1 km > 999 m); booleans only for
+ * equality. Exact values compare exactly; when either side is approximate,
+ * both are compared as they print, rounded to the precision: sqrt(2)^2 == 2.
+ */
+export function compare(operator: CompareOp, a: Value, b: Value, ctx: NumberContext): boolean {
+  if (typeof a === "boolean" || typeof b === "boolean") {
+    if (typeof a !== typeof b) throw new ArithmeticError("type", `cannot compare ${describe(a)} and ${describe(b)}`);
+    if (operator !== "==" && operator !== "!=") throw new ArithmeticError("type", `booleans are equal or not, never ${operator} one another`);
+    return COMPARISONS[operator](a === b ? 0 : 1);
+  }
+  return COMPARISONS[operator](order(a, b, ctx));
+}
+
+/** -1, 0 or 1: a against b, which must have compatible dimensions. */
+export function order(a: Real | Quantity, b: Real | Quantity, ctx: NumberContext): number {
+  if (!compatibleUnits(unitOf(a), unitOf(b))) throw dimensionError(`cannot compare ${describe(a)} and ${describe(b)}`);
+  const x = magnitudeOf(a);
+  const y = a instanceof Quantity || b instanceof Quantity ? convertMagnitude(b, unitOf(a), ctx) : magnitudeOf(b);
+  if (isExact(x) && isExact(y)) {
+    const d = x.num * y.den - y.num * x.den;
+    return d > 0n ? 1 : d < 0n ? -1 : 0;
+  }
+  const round = (r: Real) => ctx.decimal(r).toSignificantDigits(ctx.digits, decimalJs().ROUND_HALF_UP);
+  return round(x).cmp(round(y));
+}
