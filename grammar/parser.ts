@@ -555,7 +555,7 @@ class CalcParser extends EmbeddedActionsParser {
           const span = { start: parts[0]!.span.start, end: parts.at(-1)!.span.end };
           const only = parts.length === 1 && parts[0]!.factors.length === 1 ? parts[0]!.factors[0]! : undefined;
           if (only && only.power === 1 && Object.hasOwn(formats, only.name)) return { kind: "format", format: formats[only.name]!, span };
-          return { kind: "units", parts: parts.map((part) => part.factors), span };
+          return { kind: "units", parts: parts.map((part) => ({ refs: part.factors, text: writtenUnit(this.text.slice(part.span.start, part.span.end)) })), span };
         });
       },
     },
@@ -626,6 +626,11 @@ class CalcParser extends EmbeddedActionsParser {
         : { kind: "name", name: name.image, span: nameSpan };
     });
   });
+}
+
+/** A target unit as written, without its spaces: `km / h` is km/h, and `N m` is N*m. */
+function writtenUnit(text: string): string {
+  return text.trim().replace(/(?<=[\p{L}\d°)])\s+(?=[\p{L}°(])/gu, "*").replace(/\s+/g, "");
 }
 
 function chain(first: Expr, rest: ChainLink[]): Expr {

@@ -65,12 +65,19 @@ export interface ChainLink {
   readonly operand: Expr;
 }
 
+/** A unit in a `to` target: its names and powers, and the text the result prints it with. */
+export interface UnitPart {
+  readonly refs: readonly UnitRef[];
+  /** As the user wrote it, spaces dropped: `J/(kg*K)`. */
+  readonly text: string;
+}
+
 /** Ways a result can be written: `to hex`, `to fraction`, `to %`, … */
 export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent";
 
 /** What `to` converts to: a unit (`to km/h`), a sum of units (`to ft + in`) or a format. */
 export type Target =
-  | { readonly kind: "units"; readonly parts: readonly (readonly UnitRef[])[]; readonly span: Span }
+  | { readonly kind: "units"; readonly parts: readonly UnitPart[]; readonly span: Span }
   | { readonly kind: "format"; readonly format: Format; readonly span: Span };
 
 export type Statement =

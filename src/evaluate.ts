@@ -201,9 +201,10 @@ function lookup(name: string, span: Span, env: Environment): Value {
   if (value !== undefined) return value;
   const builtin = builtins.get(name);
   if (builtin?.kind === "constant") return builtin.value(env.ctx);
-  if (!builtin && !env.bindings.userFunction(name)) {
+  // a bare `min` is the minute (min(…) is the function); a user's function hides a unit
+  if (!env.bindings.userFunction(name)) {
     const unit = lookupUnit(name);
-    if (unit) return op.quantity(ONE, [{ unit, power: 1 }], env.ctx);
+    if (unit) return unitQuantity([{ name, power: 1, span }], env);
   }
   if (name === "ans") {
     const ans = env.bindings.ans();
@@ -288,14 +289,14 @@ function convert(expr: Extract<Expr, { kind: "convert" }>, env: Environment): Va
   const { target } = expr;
   try {
     if (target.kind === "format") return checkFormat(value, target, env);
-    const units = target.parts.map((part) => resolveUnit(part, env));
+    const units = target.parts.map((part) => resolveUnit(part.refs, env));
     for (const unit of units.slice(1)) {
       if (!compatibleUnits(units[0]!, unit)) {
         throw fail(env, "dimension", `the parts of a sum of units must have one dimension: ${describe(new Quantity(ONE, units[0]!))} and ${describe(new Quantity(ONE, unit))}`, target.span);
       }
       if (hasOffset(unit)) throw fail(env, "dimension", "a temperature scale cannot be a part of a sum of units", target.span);
     }
-    return op.convert(value, units[0]!, env.ctx);
+    return op.convert(value, units[0]!, env.ctx, target.parts[0]!.text);
   } catch (error) {
     throw locate(error, env, expr.span, target.span);
   }

@@ -118,8 +118,8 @@ function layout(negative: boolean, significand: string, exponent: number, digits
 /** How a line's result is to be written: by `to hex`, `to fraction`, `to ft + in`, … */
 export interface Style {
   readonly format?: Format;
-  /** `to ft + in`: the units of a sum, largest first; the value is in the first. */
-  readonly parts?: readonly Unit[];
+  /** `to ft + in`: the units of a sum, largest first, as written; the value is in the first. */
+  readonly parts?: readonly { readonly unit: Unit; readonly text: string }[];
 }
 
 export interface FormattedValue extends Formatted {
@@ -134,7 +134,7 @@ export function formatValue(value: Value, style: Style, ctx: NumberContext): For
   const magnitude = value instanceof Quantity ? value.magnitude : value;
   const number = formatMagnitude(magnitude, style.format, ctx);
   if (!(value instanceof Quantity)) return number;
-  const unit = formatUnit(value.unit);
+  const unit = value.written ?? formatUnit(value.unit);
   const text = `${number.text}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
   return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) } };
 }
@@ -219,18 +219,18 @@ export function digitsInBase(x: Real, base: number, ctx: NumberContext): number 
  * `1.75 m to ft + in` → 5 ft + 8.8976377952755905512 in: every part but the
  * last is a whole number (toward zero); the last carries the rest.
  */
-function formatParts(value: Quantity, units: readonly Unit[], ctx: NumberContext): FormattedValue {
+function formatParts(value: Quantity, parts: Required<Style>["parts"], ctx: NumberContext): FormattedValue {
   const negative = sign(value.magnitude) < 0;
   let rest: Real = negative ? ctx.negate(value.magnitude) : value.magnitude;
   let exact = isExact(rest);
   const texts: string[] = [];
-  for (const [i, unit] of units.entries()) {
-    if (i > 0) rest = scaleReal(rest, ratio(scaleOf(units[i - 1]!), scaleOf(unit)), ctx);
-    const isLast = i === units.length - 1;
+  for (const [i, { unit, text }] of parts.entries()) {
+    if (i > 0) rest = scaleReal(rest, ratio(scaleOf(parts[i - 1]!.unit), scaleOf(unit)), ctx);
+    const isLast = i === parts.length - 1;
     const part = isLast ? rest : ctx.floor(rest);
     const written = formatNumber(part, ctx.digits);
     exact &&= written.exact;
-    texts.push(`${written.text}${joinsWithoutSpace(unit) ? "" : " "}${formatUnit(unit)}`);
+    texts.push(`${written.text}${joinsWithoutSpace(unit) ? "" : " "}${text}`);
     if (!isLast) rest = ctx.subtract(rest, part);
   }
   const text = (negative ? "-" : "") + texts.join(negative ? " - " : " + ");

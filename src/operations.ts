@@ -202,15 +202,18 @@ function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | 
 }
 
 /** The coherent SI unit of a dimension, in base units: m^2, kg*m/s^2. */
-function siUnit(dimension: Dimension): Unit {
+export function siUnit(dimension: Dimension): Unit {
   const symbols = ["m", "kg", "s", "A", "K", "mol", "cd", "bit", "rad"];
   return BASE_DIMENSIONS.flatMap((_, i) => (dimension[i] ? [{ unit: lookupUnit(symbols[i]!)!, power: dimension[i]! }] : []));
 }
 
 // ---- conversion ----------------------------------------------------------------
 
-/** The value in `target` (a unit of the same dimension): `1 mi to km`. */
-export function convert(value: Value, target: Unit, ctx: NumberContext): Real | Quantity {
+/**
+ * The value in `target` (a unit of the same dimension): `1 mi to km`. The
+ * result keeps the target even when it has no dimension (1% to ppm is 10000 ppm).
+ */
+export function convert(value: Value, target: Unit, ctx: NumberContext, written?: string): Real | Quantity {
   const source = numeric(value);
   const unit = unitOf(source);
   if (!compatibleUnits(unit, target)) {
@@ -218,7 +221,8 @@ export function convert(value: Value, target: Unit, ctx: NumberContext): Real | 
     throw dimensionError(`cannot convert ${describe(source)} to ${what}`);
   }
   if (hasOffset(target) && !offsetScale(target)) throw offsetError(`use ${formatUnit(target)}`, new Quantity(magnitudeOf(source), target));
-  return quantity(convertMagnitude(source, target, ctx), target, ctx);
+  const magnitude = convertMagnitude(source, target, ctx);
+  return target.length === 0 ? magnitude : new Quantity(magnitude, target, written);
 }
 
 function describeUnit(unit: Unit): string {

@@ -64,7 +64,7 @@ export function printUnit(refs: readonly UnitRef[]): string {
 
 export function printTarget(target: Target): string {
   if (target.kind === "format") return target.format === "percent" ? "%" : target.format;
-  return target.parts.map(printUnit).join(" + ");
+  return target.parts.map((part) => part.text).join(" + ");
 }
 
 export function printExpr(expr: Expr): string {

@@ -15,8 +15,13 @@ import { formatValue, type FormattedValue, type Style } from "./format.ts";
 import { DEFAULT_PRECISION, MAX_LINE_LENGTH, MAX_PRECISION, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
 import { printStatement } from "./print.ts";
-import { lookupUnit, unitOfRefs, type Unit } from "./units.ts";
-import type { Value } from "./value.ts";
+import { dimensionName } from "./dimension.ts";
+import { Rational } from "./number.ts";
+import { convert, siUnit } from "./operations.ts";
+import { dimensionOf, lookupUnit, prefixName, unitNames, unitOfRefs, type Unit } from "./units.ts";
+import { Quantity, type Value } from "./value.ts";
+
+export type NameKind = "function" | "constant" | "unit" | "variable" | "user function";
 
 export type Outcome =
   /** A blank or comment-only line. */
@@ -65,9 +70,37 @@ export class Session {
     return [...this.functions.values()];
   }
 
-  /** Every name a line can use now: for completion. */
-  names(): string[] {
-    return [...builtins.keys(), ...this.variables.keys(), ...this.functions.keys(), ...(this.last ? [RESERVED] : [])];
+  /** Every name a line can use now, with what it is: for completion and help. */
+  names(): { readonly name: string; readonly kind: NameKind }[] {
+    const names: { name: string; kind: NameKind }[] = [];
+    for (const [name, builtin] of builtins) names.push({ name, kind: builtin.kind });
+    for (const name of unitNames()) names.push({ name, kind: "unit" });
+    for (const name of this.variables.keys()) names.push({ name, kind: "variable" });
+    for (const name of this.functions.keys()) names.push({ name, kind: "user function" });
+    if (this.last !== undefined) names.push({ name: RESERVED, kind: "variable" });
+    return names;
+  }
+
+  /** What a unit name means, as help shows it: "kilometre: length, 1000 m". Undefined if it is not a unit. */
+  describeUnit(name: string): { readonly summary: string; readonly definition?: string; readonly source: string } | undefined {
+    const unit = lookupUnit(name);
+    if (!unit) return undefined;
+    const { kind } = unit;
+    const dimension = dimensionOf([{ unit, power: 1 }]);
+    const longName = unit.prefix ? `${prefixName(name, unit)}${kind.longName}` : kind.longName;
+    let value: string;
+    if (kind.offset !== undefined) {
+      const factor = this.format(kind.factor).text;
+      value = `x ${name} is (x + ${this.format(kind.offset).text})${factor === "1" ? "" : ` × ${factor}`} K`;
+    } else {
+      value = this.format(convert(new Quantity(new Rational(1n, 1n), [{ unit, power: 1 }]), siUnit(dimension), this.ctx)).text;
+    }
+    const base = /^\[|^\d*\/?\d* ?\[/.test(kind.row.is);
+    return {
+      summary: `${longName}: ${dimensionName(dimension)}, ${value}`,
+      definition: base || unit.prefix ? undefined : kind.row.is,
+      source: kind.row.source,
+    };
   }
 
   /** Forgets variables, user functions and ans; keeps the precision. */
@@ -179,9 +212,9 @@ function styleOf(statement: Statement): Style {
   if (target.parts.length < 2) return {};
   // (evaluation has checked every name: the line would have failed otherwise)
   return {
-    parts: target.parts.map((part): Unit => {
-      const resolved = unitOfRefs(part);
-      return "unit" in resolved ? resolved.unit : [];
+    parts: target.parts.map((part) => {
+      const resolved = unitOfRefs(part.refs);
+      return { unit: "unit" in resolved ? resolved.unit : [], text: part.text };
     }),
   };
 }

@@ -72,8 +72,9 @@ export const UNITY: Scale = { factor: ONE, piPower: 0 };
 
 interface Entry {
   readonly row: UnitRow;
-  /** A long name (takes long prefixes: kilometre) rather than a symbol (km). */
-  readonly long: boolean;
+  /** A symbol takes the prefix symbols (km), a long name the long prefixes (kilometre); "bar" is both. */
+  symbol: boolean;
+  long: boolean;
 }
 
 let index: Map<string, Entry> | undefined;
@@ -83,11 +84,17 @@ const kinds = new Map<UnitRow, UnitKind>();
 function nameIndex(): Map<string, Entry> {
   if (index) return index;
   index = new Map();
+  const add = (name: string, row: UnitRow, long: boolean) => {
+    const entry = index!.get(name) ?? { row, symbol: false, long: false };
+    if (long) entry.long = true;
+    else entry.symbol = true;
+    index!.set(name, entry);
+  };
   for (const row of UNIT_TABLE) {
-    for (const symbol of words(row.symbols)) index.set(symbol, { row, long: false });
+    for (const symbol of words(row.symbols)) add(symbol, row, false);
     for (const [name, plural] of longNames(row)) {
-      index.set(name, { row, long: true });
-      if (plural) index.set(plural, { row, long: true });
+      add(name, row, true);
+      if (plural) add(plural, row, true);
     }
   }
   return index;
@@ -161,7 +168,7 @@ function resolve(name: string): NamedUnit | undefined {
   for (const prefix of prefixes()) {
     if (!name.startsWith(prefix.text) || name.length === prefix.text.length) continue;
     const entry = names.get(name.slice(prefix.text.length));
-    if (entry && entry.long === prefix.long && takesPrefix(entry.row, prefix)) {
+    if (entry && (prefix.long ? entry.long : entry.symbol) && takesPrefix(entry.row, prefix)) {
       return named(name, kindOf(entry.row), prefix.factor);
     }
   }
@@ -171,6 +178,15 @@ function resolve(name: string): NamedUnit | undefined {
 function named(name: string, kind: UnitKind, prefix?: Rational): NamedUnit {
   const factor = prefix ? multiplyRational(kind.factor, prefix) : kind.factor;
   return { name, kind, prefix, dimension: kind.dimension, factor, piPower: kind.piPower };
+}
+
+/** The long name of the prefix a prefixed unit name starts with: "kilo" for km, "kibi" for KiB. */
+export function prefixName(name: string, unit: NamedUnit): string {
+  const found = unit.prefix && prefixes().find((p) => name.startsWith(p.text) && p.factor.num === unit.prefix!.num && p.factor.den === unit.prefix!.den);
+  if (!found) return "";
+  if (found.long) return found.text;
+  const table = found.binary ? BINARY_PREFIXES : SI_PREFIXES;
+  return table.find(([symbols]) => words(symbols).includes(found.text))?.[1] ?? "";
 }
 
 /** The names that mean more than one unit, and what to write instead. */

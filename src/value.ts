@@ -14,6 +14,8 @@ export class Quantity {
   constructor(
     readonly magnitude: Real,
     readonly unit: Unit,
+    /** The unit as the user wrote it in `to`, which the result prints exactly (J/g/K, not J/(g*K)). */
+    readonly written?: string,
   ) {}
 }
 

@@ -29,10 +29,8 @@ export function completer(session: Session, line: string): [string[], string] {
     return [matching(topics, word), word];
   }
   // a function completes with its "(", as Python's REPL does
-  const userFunctions = new Set(session.listFunctions().map((fn) => fn.name));
-  const callable = (name: string) => builtins.get(name)?.kind === "function" || userFunctions.has(name);
   const names = [
-    ...session.names().map((name) => (callable(name) ? `${name}(` : name)),
+    ...session.names().map(({ name, kind }) => (kind === "function" || kind === "user function" ? `${name}(` : name)),
     ...(line.trim() === word ? bareCommands : []),
   ];
   return [matching(names, word), word];

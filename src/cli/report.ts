@@ -31,7 +31,7 @@ export function formatOutcome(outcome: Exclude<Outcome, { kind: "error" }>, inpu
       return "";
     case "value":
       return style.json
-        ? `${JSON.stringify({ input: input.trim(), value: outcome.text, exact: outcome.exact })}\n`
+        ? `${JSON.stringify({ input: input.trim(), value: outcome.text, exact: outcome.exact, ...outcome.quantity })}\n`
         : `${style.out.bold(outcome.text)}\n`;
     case "definition":
       return style.json
