@@ -66,48 +66,51 @@ function vector(exponents: Partial<Record<BaseDimension, number>>): Dimension {
   return BASE_DIMENSIONS.map((base) => exponents[base] ?? 0);
 }
 
-/** Names of the dimensions people say by name. */
-const NAMED = new Map<string, string>(
-  (
-    [
-      [{}, "dimensionless"],
-      [{ length: 2 }, "area"],
-      [{ length: 3 }, "volume"],
-      [{ length: 1, time: -1 }, "speed"],
-      [{ length: 1, time: -2 }, "acceleration"],
-      [{ mass: 1, length: 1, time: -2 }, "force"],
-      [{ mass: 1, length: 2, time: -2 }, "energy"],
-      [{ mass: 1, length: 2, time: -3 }, "power"],
-      [{ mass: 1, length: -1, time: -2 }, "pressure"],
-      [{ time: -1 }, "frequency"],
-      [{ current: 1, time: 1 }, "charge"],
-      [{ mass: 1, length: 2, time: -3, current: -1 }, "voltage"],
-      [{ mass: 1, length: 2, time: -3, current: -2 }, "resistance"],
-      [{ mass: -1, length: -2, time: 4, current: 2 }, "capacitance"],
-      [{ mass: -1, length: -2, time: 3, current: 2 }, "conductance"],
-      [{ mass: 1, length: 2, time: -2, current: -1 }, "magnetic flux"],
-      [{ mass: 1, time: -2, current: -1 }, "magnetic flux density"],
-      [{ mass: 1, length: 2, time: -2, current: -2 }, "inductance"],
-      [{ mass: 1, length: -3 }, "density"],
-      [{ mass: 1, length: 1, time: -1 }, "momentum"],
-      [{ mass: 1, length: 2, time: -1 }, "action"],
-      [{ mass: 1, length: 2, time: -2, temperature: -1 }, "entropy"],
-      [{ amount: -1 }, "per amount"],
-      [{ information: 1, time: -1 }, "data rate"],
-      [{ angle: 1, time: -1 }, "angular velocity"],
-      ...BASE_DIMENSIONS.map((base) => [{ [base]: 1 }, base] as const),
-    ] as const
-  ).map(([exponents, name]) => [key(vector(exponents)), name]),
-);
+/** The dimensions people call by name, with the SI unit named for each (if there is one). */
+const NAMED_DIMENSIONS: readonly (readonly [Partial<Record<BaseDimension, number>>, string, string?])[] = [
+  [{}, "dimensionless"],
+  [{ length: 2 }, "area"],
+  [{ length: 3 }, "volume"],
+  [{ length: 1, time: -1 }, "speed"],
+  [{ length: 1, time: -2 }, "acceleration"],
+  [{ mass: 1, length: 1, time: -2 }, "force", "N"],
+  [{ mass: 1, length: 2, time: -2 }, "energy", "J"],
+  [{ mass: 1, length: 2, time: -3 }, "power", "W"],
+  [{ mass: 1, length: -1, time: -2 }, "pressure", "Pa"],
+  [{ time: -1 }, "frequency", "Hz"],
+  [{ current: 1, time: 1 }, "charge", "C"],
+  [{ mass: 1, length: 2, time: -3, current: -1 }, "voltage", "V"],
+  [{ mass: 1, length: 2, time: -3, current: -2 }, "resistance", "ohm"],
+  [{ mass: -1, length: -2, time: 4, current: 2 }, "capacitance", "F"],
+  [{ mass: -1, length: -2, time: 3, current: 2 }, "conductance", "S"],
+  [{ mass: 1, length: 2, time: -2, current: -1 }, "magnetic flux", "Wb"],
+  [{ mass: 1, time: -2, current: -1 }, "magnetic flux density", "T"],
+  [{ mass: 1, length: 2, time: -2, current: -2 }, "inductance", "H"],
+  [{ mass: 1, length: -3 }, "density"],
+  [{ mass: 1, length: 1, time: -1 }, "momentum"],
+  [{ mass: 1, length: 2, time: -1 }, "action"],
+  [{ mass: 1, length: 2, time: -2, temperature: -1 }, "entropy"],
+  [{ amount: -1 }, "per amount"],
+  [{ information: 1, time: -1 }, "data rate"],
+  [{ angle: 1, time: -1 }, "angular velocity"],
+  ...BASE_DIMENSIONS.map((base) => [{ [base]: 1 }, base] as const),
+];
+
+const NAMED = new Map(NAMED_DIMENSIONS.map(([exponents, name, unit]) => [key(vector(exponents)), { name, unit }]));
+
+/** The SI unit named for this dimension (N for force), if there is one. */
+export function namedUnitOf(d: Dimension): string | undefined {
+  return NAMED.get(key(d))?.unit;
+}
 
 /** The name people give this dimension, if they give it one: "speed", "energy". */
 export function namedDimension(d: Dimension): string | undefined {
-  return NAMED.get(key(d));
+  return NAMED.get(key(d))?.name;
 }
 
 /** "length", "speed", or the base dimensions with their powers: "length^2/time^3". */
 export function dimensionName(d: Dimension): string {
-  const named = NAMED.get(key(d));
+  const named = NAMED.get(key(d))?.name;
   if (named) return named;
   const part = (i: number, power: number) => `${BASE_DIMENSIONS[i]}${power === 1 ? "" : `^${power}`}`;
   const up = d.flatMap((p, i) => (p > 0 ? [part(i, p)] : []));

@@ -12,7 +12,7 @@
  * arithmetic (20 °C * 2, 20 °C + 30 °C) is an error that says to convert
  * to kelvin first.
  */
-import { BASE_DIMENSIONS, isDimensionless, isNone, type Dimension } from "./dimension.ts";
+import { BASE_DIMENSIONS, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
 import type { CompareOp } from "./ast.ts";
 import { decimalJs } from "./elementary.ts";
 import { ArithmeticError } from "./errors.ts";
@@ -201,10 +201,23 @@ function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | 
   return quantity(ctx.power(convertMagnitude(base, si, ctx), p), raiseUnit(si, Number(p.num) / Number(p.den)), ctx);
 }
 
-/** The coherent SI unit of a dimension, in base units: m^2, kg*m/s^2. */
+/** The coherent SI unit of a dimension, in base units, mass first as is usual: m^2, kg*m/s^2. */
 export function siUnit(dimension: Dimension): Unit {
-  const symbols = ["m", "kg", "s", "A", "K", "mol", "cd", "bit", "rad"];
-  return BASE_DIMENSIONS.flatMap((_, i) => (dimension[i] ? [{ unit: lookupUnit(symbols[i]!)!, power: dimension[i]! }] : []));
+  const order: [BaseDimension, string][] = [
+    ["mass", "kg"],
+    ["length", "m"],
+    ["time", "s"],
+    ["current", "A"],
+    ["temperature", "K"],
+    ["amount", "mol"],
+    ["luminous intensity", "cd"],
+    ["information", "bit"],
+    ["angle", "rad"],
+  ];
+  return order.flatMap(([base, symbol]) => {
+    const power = dimension[BASE_DIMENSIONS.indexOf(base)]!;
+    return power ? [{ unit: lookupUnit(symbol)!, power }] : [];
+  });
 }
 
 // ---- conversion ----------------------------------------------------------------

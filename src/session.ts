@@ -15,7 +15,7 @@ import { formatValue, type FormattedValue, type Style } from "./format.ts";
 import { DEFAULT_PRECISION, MAX_LINE_LENGTH, MAX_PRECISION, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
 import { printStatement } from "./print.ts";
-import { dimensionName } from "./dimension.ts";
+import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
 import { convert, siUnit } from "./operations.ts";
 import { dimensionOf, lookupUnit, prefixName, unitNames, unitOfRefs, type Unit } from "./units.ts";
@@ -90,10 +90,13 @@ export class Session {
     const longName = unit.prefix ? `${prefixName(name, unit)}${kind.longName}` : kind.longName;
     let value: string;
     if (kind.offset !== undefined) {
-      const factor = this.format(kind.factor).text;
+      const factor = this.format(kind.factor, { format: "fraction" }).text;
       value = `x ${name} is (x + ${this.format(kind.offset).text})${factor === "1" ? "" : ` × ${factor}`} K`;
     } else {
-      value = this.format(convert(new Quantity(new Rational(1n, 1n), [{ unit, power: 1 }]), siUnit(dimension), this.ctx)).text;
+      // in the SI unit named for the dimension (J for energy), or in base units when that is the unit itself
+      const named = namedUnitOf(dimension);
+      const target = named && named !== name ? [{ unit: lookupUnit(named)!, power: 1 }] : siUnit(dimension);
+      value = this.format(convert(new Quantity(new Rational(1n, 1n), [{ unit, power: 1 }]), target, this.ctx)).text;
     }
     const base = /^\[|^\d*\/?\d* ?\[/.test(kind.row.is);
     return {

@@ -204,10 +204,10 @@ export function namesOf(kind: UnitKind): string[] {
   return [...words(kind.row.symbols), ...longNames(kind.row).flatMap(([name, plural]) => (plural ? [name, plural] : [name]))];
 }
 
-/** Every unit name without a prefix, and the prefixed symbols most used: for completion. */
+/** Every symbol and long name (not the plurals), and the prefixed symbols most used: for completion and suggestions. */
 export function unitNames(): string[] {
   const common = ["k", "M", "G", "m", "c", "µ", "n"];
-  const names = [...nameIndex().keys()];
+  const names = UNIT_TABLE.flatMap((row) => [...words(row.symbols), ...longNames(row).map(([name]) => name)]);
   for (const row of UNIT_TABLE) {
     if (!row.prefixes) continue;
     for (const symbol of words(row.symbols)) for (const p of common) if (isUnitName(p + symbol)) names.push(p + symbol);

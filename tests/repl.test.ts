@@ -92,32 +92,37 @@ describe("the REPL", () => {
 
   test("Tab completes functions, constants, variables, user functions and commands", async () => {
     const terminal = await repl();
-    await enter(terminal, "radius = 2");
+    await enter(terminal, "width = 2");
     await enter(terminal, "area(r) = pi r^2");
     await terminal.type("sq");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\($/m);
-    await terminal.type("rad");
+    await terminal.type("wid");
     await terminal.press("Tab");
-    await terminal.waitFor(/^> sqrt\(radius$/m);
-    await terminal.type(") + ar");
+    await terminal.waitFor(/^> sqrt\(width$/m);
+    await terminal.type(") + are");
     await terminal.press("Tab");
-    await terminal.waitFor(/^> sqrt\(radius\) \+ area\($/m);
+    await terminal.waitFor(/^> sqrt\(width\) \+ area\($/m);
     await terminal.type("1)");
     await terminal.press("Enter");
     await terminal.waitFor(/^4\.5558062159628882873$/m);
     // two candidates: a second Tab lists them
-    await terminal.type("co");
+    await terminal.type("tan");
     await terminal.press("Tab", "Tab");
-    await terminal.waitFor(/^cos\(\s+cosh\($/m);
+    await terminal.waitFor(/^tan\(\s+tanh\($/m);
+    await terminal.press("C-u");
+    // unit names complete too
+    await terminal.type("100 fahr");
+    await terminal.press("Tab");
+    await terminal.waitFor(/^> 100 fahrenheit$/m);
     await terminal.press("C-u");
     await terminal.type(":pr");
     await terminal.press("Tab");
     await terminal.waitFor(/^> :precision$/m);
     await terminal.press("C-u");
-    await terminal.type("help at");
+    await terminal.type("help asi");
     await terminal.press("Tab");
-    await terminal.waitFor(/^> help atan$/m);
+    await terminal.waitFor(/^> help asin$/m);
   });
 
   test("commands: help, :vars, :funcs, :precision, :clear, and an unknown one", async () => {
@@ -141,7 +146,7 @@ describe("the REPL", () => {
     expect(await enter(terminal, ":vars")).toBe("no variables");
     expect(await enter(terminal, "a")).toBe("  ^ unknown name 'a'");
     expect(await enter(terminal, ":bogus")).toBe(
-      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :clear :quit",
+      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :clear :quit",
     );
   });
 

@@ -4,6 +4,8 @@
  * for stdout or stderr; it never throws.
  */
 import { builtins } from "../builtins.ts";
+import { dimensionName } from "../dimension.ts";
+import { allUnitKinds, unitNames } from "../units.ts";
 import type { Session } from "../session.ts";
 import { closestName } from "../suggest.ts";
 import type { Style } from "./report.ts";
@@ -55,6 +57,11 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  units: {
+    args: "[dimension]",
+    summary: "the units, by dimension (:units length)",
+    run: (arg, _session, style) => listUnits(arg, style),
+  },
   clear: {
     args: "",
     summary: "forget variables, functions and ans",
@@ -100,8 +107,8 @@ export function runCommand(line: string, session: Session, style: Style): Reply 
   return command.run(arg, session, style);
 }
 
-function help(arg: string, _session: Session, style: Style): Reply {
-  if (arg !== "") return describe(arg.replace(/^:/, ""), style);
+function help(arg: string, session: Session, style: Style): Reply {
+  if (arg !== "") return describe(arg.replace(/^:/, ""), session, style);
   const functions: string[] = [];
   const constants: string[] = [];
   for (const [name, builtin] of builtins) (builtin.kind === "function" ? functions : constants).push(name);
@@ -110,6 +117,9 @@ function help(arg: string, _session: Session, style: Style): Reply {
   return {
     out:
       section("operators", ["+ - * / ^ ** ! ( )", "% mod (floored modulo)", "// (floor division)", "2x 2(3+4) (implicit *)"]) +
+      section("logic", ["== != < <= > >=", "and or not", "true false", "if c then a else b"]) +
+      section("units", ["5 m", "60 mph to km/h", "1.75 m to ft + in", "25%", "20% of 50", ":units lists them"]) +
+      section("formats", ["to hex", "to bin", "to oct", "to fraction", "to mixed", "to %"]) +
       section("statements", ["x = 3", "f(x) = x^2 + 1", "a; b", "# comment", "ans (the last result)"]) +
       section("functions", functions) +
       section("constants", constants) +
@@ -118,26 +128,56 @@ function help(arg: string, _session: Session, style: Style): Reply {
   };
 }
 
-function describe(name: string, style: Style): Reply {
+function describe(name: string, session: Session, style: Style): Reply {
   const builtin = builtins.get(name);
-  if (builtin?.kind === "function") return { out: `${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}\n` };
-  if (builtin?.kind === "constant") return { out: `${style.out.bold(name)}  ${builtin.summary}\n` };
+  const lines: string[] = [];
+  if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}`);
+  if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}`);
+  // min is both the function and the minute: say both
+  const unit = session.describeUnit(name);
+  if (unit) {
+    lines.push(`${style.out.bold(name)}  ${unit.summary}`);
+    const origin = unit.definition ? `${unit.definition}: ${unit.source}` : unit.source;
+    lines.push(`${" ".repeat(name.length + 2)}${style.out.dim(origin)}`);
+  }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (command) return { out: `${style.out.bold(usage(name, command))}  ${command.summary}\n` };
-  const near = closestName(name, [...builtins.keys(), ...Object.keys(commands)]);
-  return { err: `no function, constant or command named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
+  if (command) lines.push(`${style.out.bold(usage(name, command))}  ${command.summary}`);
+  if (lines.length > 0) return { out: lines.map((line) => `${line}\n`).join("") };
+  const near = closestName(name, [...builtins.keys(), ...Object.keys(commands), ...unitNames()]);
+  return { err: `no function, constant, unit or command named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
 }
 
-/** Words joined by two spaces, wrapped at `width` with later lines indented by `indent`. */
-function wrap(words: string[], indent: number, width: number): string {
+/** `:units`: every unit by dimension, or those of one dimension. */
+function listUnits(arg: string, style: Style): Reply {
+  const groups = new Map<string, string[]>();
+  for (const kind of allUnitKinds()) {
+    const dimension = dimensionName(kind.dimension);
+    // one of the look-alike spellings (Å is also U+212B, Ω also U+2126)
+    const symbols = [...new Set(kind.row.symbols.split(" ").map((s) => s.normalize("NFKC")))];
+    const names = [symbols.join(" "), kind.longName === kind.symbol ? "" : `(${kind.longName})`].filter(Boolean);
+    groups.set(dimension, [...(groups.get(dimension) ?? []), names.join(" ")]);
+  }
+  const wanted = arg.trim().toLowerCase();
+  if (wanted !== "" && !groups.has(wanted)) {
+    return { err: `no units of dimension '${arg}'; the dimensions are: ${[...groups.keys()].join(", ")}\n` };
+  }
+  const width = Math.max(...[...groups.keys()].map((d) => d.length)) + 2;
+  const heading = (text: string) => style.out.bold(text.padEnd(width));
+  const shown = wanted === "" ? [...groups] : [[wanted, groups.get(wanted)!] as const];
+  const body = shown.map(([dimension, names]) => `${heading(dimension)}${wrap(names, width, 100, ", ")}\n`).join("");
+  return { out: `${body}${style.out.dim("metric units take the SI prefixes q … Q (km, µs, GHz); bit and B also Ki, Mi, Gi, …; help NAME says more")}\n` };
+}
+
+/** Words joined by two spaces (or `separator`), wrapped at `width` with later lines indented by `indent`. */
+function wrap(words: string[], indent: number, width: number, separator = "  "): string {
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
-    if (line !== "" && indent + line.length + 2 + word.length > width) {
-      lines.push(line);
+    if (line !== "" && indent + line.length + separator.length + word.length > width) {
+      lines.push(separator === "  " ? line : `${line}${separator.trimEnd()}`);
       line = "";
     }
-    line += line === "" ? word : `  ${word}`;
+    line += line === "" ? word : `${separator}${word}`;
   }
   lines.push(line);
   return lines.join(`\n${" ".repeat(indent)}`);

@@ -9,6 +9,7 @@
 import * as readline from "node:readline";
 import { Identifier } from "../../grammar/tokens.ts";
 import { builtins } from "../builtins.ts";
+import { unitNames } from "../units.ts";
 import type { Session } from "../session.ts";
 import { bareCommands, colonCommands, runCommand } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
@@ -25,7 +26,7 @@ export function completer(session: Session, line: string): [string[], string] {
   if (command) return [matching(colonCommands, command[1]!), command[1]!];
   const word = partialName.exec(line)?.[0] ?? "";
   if (/^\s*:?help\s+\S*$/.test(line)) {
-    const topics = [...builtins.keys(), ...colonCommands.map((name) => name.slice(1))];
+    const topics = [...builtins.keys(), ...unitNames(), ...colonCommands.map((name) => name.slice(1))];
     return [matching(topics, word), word];
   }
   // a function completes with its "(", as Python's REPL does
@@ -77,6 +78,8 @@ export async function runRepl(session: Session, style: Style, version: string): 
   return new Promise((resolve) => {
     // a Ctrl-C on an empty line arms this; a second one in a row leaves
     let armed = false;
+    /** Names whose shadowing of a constant or unit has been told. */
+    const told = new Set<string>();
     let closedByCommand = false;
 
     rl.on("line", (line) => {
@@ -95,7 +98,15 @@ export async function runRepl(session: Session, style: Style, version: string): 
       } else {
         const outcome = session.evaluate(line);
         if (outcome.kind === "error") writeErr(formatErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
-        else writeOut(formatOutcome(outcome, line, style));
+        else {
+          writeOut(formatOutcome(outcome, line, style));
+          // the first time a name of the user's hides a constant or a unit, say so (once per name)
+          for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
+            if (told.has(name)) continue;
+            told.add(name);
+            writeErr(`${style.err.dim(`(${name} is now yours: it hides ${hidden} until :clear)`)}\n`);
+          }
+        }
       }
       rl.prompt();
     });
