@@ -253,7 +253,7 @@ class CalcParser extends EmbeddedActionsParser {
         result = { kind: "compare", op: compareOps.get(op.tokenType)!, left, right, opSpan: this.tokenSpan(op), span: { start: left.span.start, end: right.span.end } };
         const next = this.LA(1);
         if (tokenMatcher(next, T.CompareOp)) {
-          const third = `${printExpr(right)} ${next.image} …`;
+          const third = `${printExpr(right)} ${next.image} ${this.operandTextAfter(2)}`;
           throw new CalcError(
             "syntax",
             `comparisons do not chain: write ${printExpr(left)} ${op.image} ${printExpr(right)} and ${third}`,
@@ -264,6 +264,21 @@ class CalcParser extends EmbeddedActionsParser {
     });
     return result;
   });
+
+  /** The source of the operand starting at LA(k), up to what ends it (and, or, then, ')' …): for messages. */
+  private operandTextAfter(k: number): string {
+    const enders = [T.And, T.Or, T.Then, T.Else, T.ConvertOp, T.CompareOp, T.Semicolon, T.Comma, T.Equals];
+    let depth = 0;
+    let last: IToken | undefined;
+    const first = this.LA(k);
+    for (let token = first; token.tokenType !== EOF; token = this.LA(++k)) {
+      if (depth === 0 && (enders.some((t) => tokenMatcher(token, t)) || token.tokenType === T.RParen)) break;
+      if (token.tokenType === T.LParen) depth++;
+      if (token.tokenType === T.RParen) depth--;
+      last = token;
+    }
+    return last ? this.text.slice(first.startOffset, last.startOffset + last.image.length) : "…";
+  }
 
   private additive = this.RULE("additive", (): Expr => {
     const first = this.SUBRULE(this.term);

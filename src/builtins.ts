@@ -340,7 +340,7 @@ const table: Record<string, Builtin> = {
   ncr: fn("n, k", "combinations: ways to choose k of n", ([n, k], ctx) => choose(n!, k!, ctx, false)),
   npr: fn("n, k", "permutations: ordered choices of k of n", ([n, k], ctx) => choose(n!, k!, ctx, true)),
   hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
-    rootOf(args.reduce<Value>((total, a) => add(total, multiply(a, a, ctx), ctx), ZERO), 2n, ctx),
+    rootOf(args.map((a) => multiply(a, a, ctx)).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
   ),
 };
 

@@ -308,7 +308,7 @@ function checkFormat(value: Value, target: Extract<Target, { kind: "format" }>, 
     const magnitude = value instanceof Quantity ? value.magnitude : value;
     if (typeof magnitude === "boolean") throw fail(env, "type", `${format} needs a number, not a boolean`, target.span);
     if (!isExact(magnitude)) {
-      throw fail(env, "domain", `${format}: the value is not exact (it is rounded to the precision), so it has no fraction to show`, target.span);
+      throw fail(env, "domain", `to ${format} needs an exact value, and this one is approximate (rounded to the precision)`, target.span);
     }
     return value;
   }

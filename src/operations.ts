@@ -266,9 +266,7 @@ function kelvin(): Unit {
 
 function offsetError(what: string, value: Value): ArithmeticError {
   const unit = value instanceof Quantity ? formatUnit(value.unit) : "";
-  return dimensionError(
-    `cannot ${what} on the ${unit} scale: the scale's zero is not zero kelvin; convert to kelvin first (x to K)`,
-  );
+  return dimensionError(`cannot ${what} on the ${unit} scale, whose zero is not absolute zero: convert to kelvin first (… to K)`);
 }
 
 /**

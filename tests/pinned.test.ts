@@ -95,3 +95,179 @@ describe("issue 10: arguments that start with '-'", () => {
     expect(run(["--help"]).out).toContain("an option's value is always the next");
   });
 });
+
+/** A one-shot run that fails: status 1, nothing on stdout, and on stderr the line, then the caret under `underlined` and the message. */
+export function fails(line: string, underlined: string, message: string | RegExp): void {
+  test(`${line} → error: ${message}`, () => {
+    const { out, err, code } = run([line]);
+    expect({ out, code }).toEqual({ out: "", code: 1 });
+    const [echo, caret] = err.split("\n") as [string, string];
+    expect(echo).toBe(line);
+    const start = line.indexOf(underlined);
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(caret.slice(0, start + underlined.length)).toBe(" ".repeat(start) + "^" + "~".repeat(underlined.length - 1));
+    const text = caret.slice(start + underlined.length + 1);
+    if (typeof message === "string") expect(text).toBe(message);
+    else expect(text).toMatch(message);
+  });
+}
+
+describe("issue 11: quantities and conversions", () => {
+  pinned([
+    ["1 mi to km", "1.609344 km"],
+    ["60 mph to km/h", "96.56064 km/h"],
+    // a unit is a name; a number directly before it is one quantity
+    ["5 m", "5 m"],
+    ["5m", "5 m"],
+    ["2.5 km/h", "2.5 km/h"],
+    ["9.81 m/s^2", "9.81 m/s^2"],
+    ["3 ft^2", "3 ft^2"],
+    ["1 kg*m/s^2", "1 kg*m/s^2"],
+    ["3 ft²", "3 ft^2"],
+    ["2 m³", "2 m^3"],
+    ["5 m / 2 s", "2.5 m/s"],
+    ["60 km / 2 h", "30 km/h"],
+    ["1/2 in", "0.5 in"],
+    ["3/4 cup", "0.75 cup"],
+    ["3/4 cup to floz", "6 floz"],
+    ["x = 4; 1/2x", "2"],
+    // conversion binds loosest, and tighter than assignment
+    ["1 ft + 3 in to cm", "38.1 cm"],
+    ["x = 5 ft to m", "1.524 m"],
+    ["x = 5 ft to m; x", "1.524 m"],
+    ["5 ft -> m", "1.524 m"],
+    ["5 ft → m", "1.524 m"],
+    ["60 mph to km/h", "96.56064 km/h"],
+    ["1 acre to m^2", "4046.8564224 m^2"],
+    ["1 N to kg*m/s^2", "1 kg*m/s^2"],
+    ["1 J/kg/K to J/(g*K)", "0.001 J/(g*K)"],
+    // sums of units: every part but the last whole
+    ["1.75 m to ft + in", "5 ft + 8.8976377952755905512 in"],
+    ["7384 s to h + min + s", "2 h + 3 min + 4 s"],
+    ["-1.75 m to ft + in", "-5 ft - 8.8976377952755905512 in"],
+    ["10/3 to mixed", "3 1/3"],
+    ["-10/3 to mixed", "-3 1/3"],
+    // juxtaposed quantities are a sum
+    ["5 ft 3 in", "5.25 ft"],
+    ["1 h 30 min", "1.5 h"],
+    ["2 lb 3 oz", "2.1875 lb"],
+    ["5 ft 3 in to in", "63 in"],
+    // angles are dimensionless; deg is the unit
+    ["sin(30 deg)", "0.5"],
+    ["sin(30°)", "0.5"],
+    ["1 turn to deg", "360 deg"],
+    ["90 deg to turn", "0.25 turn"],
+    ["30 deg", "30 deg"],
+    // the clashes, decided once
+    ["min(3, 2)", "2"],
+    ["2 min to s", "120 s"],
+    ["1 h to min", "60 min"],
+    ["1 t to kg", "1000 kg"],
+    ["1 B to bit", "8 bit"],
+    ["1 KiB to B", "1024 B"],
+    ["1 GB to MB", "1000 MB"],
+    ["e", "2.7182818284590452354"],
+    ["c", "299792458 m/s"],
+    ["speed_of_light", "299792458 m/s"],
+    ["1 ly to km", "9460730472580.8 km"],
+    ["gravity", "9.80665 m/s^2"],
+    ["1 hp to W", "745.69987158227022 W"],
+    ["1 gal to L", "3.785411784 L"],
+    ["1 BTU to J", "1055.05585262 J"],
+    ["1 atm to psi", "14.695948775513448726 psi"],
+    ["1 eV to J", "1.602176634e-19 J"],
+    // results: units combine and cancel
+    ["1 m + 1 ft", "1.3048 m"],
+    ["2 m * 3 m", "6 m^2"],
+    ["10 km / 4 h", "2.5 km/h"],
+    ["1 m * 20 cm", "0.2 m^2"],
+    ["100 km/h * 30 min", "50 km"],
+    ["1 km / 1 m", "1000"],
+    ["1 ft / 1 in", "12"],
+    ["60 mph * 2 h", "120 mi"],
+    ["1 kWh / 1 h", "1 kW"],
+    ["sqrt(16 m^2)", "4 m"],
+    ["sqrt(1 ha)", "100 m"],
+    ["(2 m)^3", "8 m^3"],
+    ["abs(-3 m)", "3 m"],
+    ["round(2.567 m, 2)", "2.57 m"],
+    ["max(1 m, 1 ft)", "1 m"],
+    ["min(1 m, 1 ft)", "1 ft"],
+    ["hypot(3 m, 4 m)", "5 m"],
+    // temperatures
+    ["100 °F to °C", "37.777777777777777778 °C"],
+    ["-40 °C to °F", "-40 °F"],
+    ["0 °C to K", "273.15 K"],
+    ["30 °C - 20 °C", "10 K"],
+    ["20 °C + 5 K", "25 °C"],
+    ["20 degC to fahrenheit", "68 fahrenheit"],
+    // bases: the output reads back in
+    ["255 to hex", "0xff"],
+    ["10 to bin", "0b1010"],
+    ["8 to oct", "0o10"],
+    ["-255 to hex", "-0xff"],
+    ["0xff", "255"],
+    ["0.5 to bin", "0b0.1"],
+    ["0b0.1", "0.5"],
+    ["255.5 to hex", "0xff.8"],
+    ["1/3 to hex", "0x0.55555555555555555"],
+    ["0xff to dec", "255"],
+    // fractions
+    ["0.75 to fraction", "3/4"],
+    ["1/3 + 1/6 to fraction", "1/2"],
+    ["2 to fraction", "2"],
+    ["0.75 cup to fraction", "3/4 cup"],
+    // percent
+    ["25%", "0.25"],
+    ["0.25 to %", "25%"],
+    ["20% of 50", "10"],
+    ["50 * 20%", "10"],
+    ["10 + 10%", "11"],
+    ["200 - 15%", "170"],
+    ["100 + 10% + 10%", "121"],
+    ["2 m + 10%", "2.2 m"],
+    ["10% + 100", "100.1"],
+    ["100 + 2 * 10%", "100.2"],
+    ["100 / 10%", "1000"],
+    ["7 % 3", "1"],
+    ["1% to ppm", "10000 ppm"],
+  ]);
+
+  fails("1 m + 1 s", "1 m + 1 s", "cannot add a length (m) and a time (s)");
+  fails("1 m to s", "1 m to s", "cannot convert a length (m) to a time (s)");
+  fails("sin(1 m)", "sin(1 m)", "sin needs a plain number or an angle, not a length (m)");
+  fails("5 kmh", "kmh", "unknown name 'kmh' — did you mean 'km/h'?");
+  fails("1 kg to hex", "hex", "hex is for plain numbers, not a mass (kg)");
+  fails("1 mi in km", "in", "'in' is the inch: to convert, write 'to' (1 mi to km)");
+  fails("5 3", "3", "expected an operator or end of input but found '3'");
+  fails("2 ton", "ton", "'ton' is ambiguous: write short_ton, long_ton or tonne");
+  fails("20 °C * 2", "20 °C * 2", /^cannot multiply a temperature on the °C scale.*convert to kelvin first/);
+  fails("20 °C + 30 °C", "20 °C + 30 °C", /^cannot add two temperatures on the °C scale.*convert to kelvin first/);
+  fails("sqrt(2) to fraction", "fraction", "to fraction needs an exact value, and this one is approximate (rounded to the precision)");
+  fails("1 m to ft + s", "ft + s", "the parts of a sum of units must have one dimension: a length (ft) and a time (s)");
+
+  test("--json gives the number, the unit and the dimension", () => {
+    expect(run(["--json", "1 mi to km"]).out).toBe('{"input":"1 mi to km","value":"1.609344 km","exact":true,"number":"1.609344","unit":"km","dimension":"length"}\n');
+    expect(JSON.parse(run(["--json", "90 deg to rad"]).out)).toEqual({
+      input: "90 deg to rad",
+      value: "1.5707963267948966192 rad",
+      exact: false,
+      number: "1.5707963267948966192",
+      unit: "rad",
+      dimension: "angle",
+    });
+  });
+
+  test("piped: units across lines, errors located, at any precision", () => {
+    const { out, err, code } = run(["-p", "30"], "d = 26.2 mi\nt = 3 h + 30 min\nd / t to km/h\nd + 1 s\n1 mi to km\n");
+    expect(out).toBe("26.2 mi\n3.5 h\n12.0470893714285714285714285714 km/h\n1.609344 km\n");
+    expect(err).toBe("line 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
+    expect(code).toBe(1);
+  });
+
+  test("a variable shadows a unit or a constant of the same name (the grouping stays: 5 m / 2 s)", () => {
+    expect(run(["m = 3; 2 m"]).out).toBe("6\n");
+    expect(run(["c = 2; c * 3"]).out).toBe("6\n");
+    expect(run(["f(t) = t^2; f(3)"]).out).toBe("9\n");
+  });
+});
