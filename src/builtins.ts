@@ -4,7 +4,7 @@
  */
 import type Decimal from "decimal.js";
 import * as elementary from "./elementary.ts";
-import { add, magnitudeOf, mapMagnitude, multiply, order, power, toReal } from "./operations.ts";
+import { add, divide, magnitudeOf, mapMagnitude, multiply, order, power, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
 import { Quantity, type Value } from "./value.ts";
 import { MAX_EXACT_DIGITS, MAX_ROUND_PLACES } from "./limits.ts";
@@ -339,6 +339,16 @@ const table: Record<string, Builtin> = {
   ),
   ncr: fn("n, k", "combinations: ways to choose k of n", ([n, k], ctx) => choose(n!, k!, ctx, false)),
   npr: fn("n, k", "permutations: ordered choices of k of n", ([n, k], ctx) => choose(n!, k!, ctx, true)),
+  sum: valueFn("x, …", "the sum of the arguments", (args, ctx) => args.reduce((total, a) => add(total, a, ctx))),
+  mean: valueFn("x, …", "the arithmetic mean of the arguments (exact where they are)", (args, ctx) =>
+    divide(args.reduce((total, a) => add(total, a, ctx)), integer(args.length), ctx),
+  ),
+  median: valueFn("x, …", "the middle argument in order, or the mean of the middle two", (args, ctx) => {
+    const sorted = args.map((a) => numeric(a, "median")).sort((a, b) => order(a, b, ctx));
+    const middle = Math.floor(sorted.length / 2);
+    if (sorted.length % 2 === 1) return sorted[middle]!;
+    return divide(add(sorted[middle - 1]!, sorted[middle]!, ctx), integer(2), ctx);
+  }),
   hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
     rootOf(args.map((a) => multiply(a, a, ctx)).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
   ),

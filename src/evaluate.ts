@@ -338,7 +338,8 @@ function call(expr: Extract<Expr, { kind: "call" }>, env: Environment): Value {
     checkArity(name, [user.params.length, user.params.length], args.length, span, env);
     const locals = new Map<string, Value>();
     for (let i = 0; i < args.length; i++) locals.set(user.params[i]!, evaluate(args[i]!, env));
-    if (env.depth >= MAX_CALL_DEPTH) {
+    // the calls in progress inside the outermost one: count(10000) needs 10,000 of them
+    if (env.depth > MAX_CALL_DEPTH) {
       throw new CalcError("limit", `in ${user.name}: recursion too deep (more than ${MAX_CALL_DEPTH.toLocaleString("en-US")} nested calls)`, env.call?.site ?? span, user.name);
     }
     const inner: Environment = { ctx: env.ctx, bindings: env.bindings, locals, depth: env.depth + 1, call: { name: user.name, site: env.call?.site ?? span } };

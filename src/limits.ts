@@ -9,8 +9,8 @@ export const MAX_EXACT_DIGITS = 50_000;
 /** Nesting of parentheses, signs and exponents in one expression. */
 export const MAX_NESTING = 500;
 
-/** Depth of user-function calls (every recursion is unbounded: the language has no conditionals). */
-export const MAX_CALL_DEPTH = 200;
+/** Depth of user-function calls: a recursion 10,000 calls deep works; an endless one stops here. */
+export const MAX_CALL_DEPTH = 10_000;
 
 /** Characters in one input line. */
 export const MAX_LINE_LENGTH = 200_000;

@@ -139,7 +139,7 @@ export class Session {
       if (error instanceof CalcError) return { kind: "error", error };
       if (error instanceof RangeError && /call stack/i.test(error.message)) {
         // the JavaScript stack ran out: the MAX_NESTING and MAX_CALL_DEPTH checks should come first
-        return failure("limit", "expression too deeply nested", { start: 0, end: Math.max(1, line.length) });
+        return failure("limit", "too deeply nested: the computation ran out of stack", { start: 0, end: Math.max(1, line.length) });
       }
       // a bug: the session survives it, and says so plainly rather than with a stack trace
       const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

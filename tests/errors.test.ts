@@ -128,7 +128,7 @@ describe("errors inside user functions", () => {
     s.evaluate("f(x) = f(x - 1) + 1");
     expect(failure("f(10)", s)).toMatchObject({
       kind: "limit",
-      message: "in f: recursion too deep (more than 200 nested calls)",
+      message: "in f: recursion too deep (more than 10,000 nested calls)",
       span: "f(10)",
     });
   });

@@ -96,14 +96,17 @@ describe("issue 10: arguments that start with '-'", () => {
   });
 });
 
-/** A one-shot run that fails: status 1, nothing on stdout, and on stderr the line, then the caret under `underlined` and the message. */
-export function fails(line: string, underlined: string, message: string | RegExp): void {
+/**
+ * A one-shot run that fails: status 1, nothing on stdout, and on stderr the line, then the caret
+ * under `underlined` (its first occurrence from `from`) and the message.
+ */
+export function fails(line: string, underlined: string, message: string | RegExp, from = 0): void {
   test(`${line} → error: ${message}`, () => {
     const { out, err, code } = run([line]);
     expect({ out, code }).toEqual({ out: "", code: 1 });
     const [echo, caret] = err.split("\n") as [string, string];
     expect(echo).toBe(line);
-    const start = line.indexOf(underlined);
+    const start = line.indexOf(underlined, from);
     expect(start).toBeGreaterThanOrEqual(0);
     expect(caret.slice(0, start + underlined.length)).toBe(" ".repeat(start) + "^" + "~".repeat(underlined.length - 1));
     const text = caret.slice(start + underlined.length + 1);
@@ -270,4 +273,54 @@ describe("issue 11: quantities and conversions", () => {
     expect(run(["c = 2; c * 3"]).out).toBe("6\n");
     expect(run(["f(t) = t^2; f(3)"]).out).toBe("9\n");
   });
+});
+
+describe("issue 12: comparisons, booleans, conditionals, recursion", () => {
+  pinned([
+    ["0.1 + 0.2 == 0.3", "true"],
+    ["1/3 == 0.3333333333", "false"],
+    ["2 < 3 and 3 < 2", "false"],
+    ["not (1 > 2)", "true"],
+    ["if 2 > 1 then 10 else 20", "10"],
+    ["1 km > 999 m", "true"],
+    ["1 m == 100 cm", "true"],
+    ["sqrt(2)^2 == 2", "true"],
+    ["pi == 3.14159", "false"],
+    ["fact(n) = if n <= 1 then 1 else n * fact(n - 1); fact(30)", "265252859812191058636308480000000"],
+    ["fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2); fib(20)", "6765"],
+    ["f(x) = if x > 0 then 1/x else 0; f(0)", "0"],
+    ["mean(1, 2, 4)", "2.3333333333333333333"],
+    ["median(3, 1, 2)", "2"],
+    ["median(4, 1, 3, 2)", "2.5"],
+    ["sum(1, 2, 3.5)", "6.5"],
+    ["sum(1 m, 50 cm)", "1.5 m"],
+    ["count(n) = if n == 0 then 0 else 1 + count(n - 1); count(10000)", "10000"],
+    ["if false then 1 else if true then 2 else 3", "2"],
+    ["true or 1/0 == 0", "true"],
+    ["false and 1/0 == 0", "false"],
+    ["1 ≠ 2", "true"],
+    ["2 ≤ 2 and 3 ≥ 4", "false"],
+    ["1 != 1 or not false", "true"],
+  ]);
+
+  test("fact(1000) with the recursive definition is the exact 2,568-digit 1000!", () => {
+    const { out, code } = run(["fact(n) = if n <= 1 then 1 else n * fact(n - 1); fact(1000)"]);
+    expect(code).toBe(0);
+    const digits = out.trim();
+    expect(digits.length).toBe(2568);
+    let factorial = 1n;
+    for (let i = 2n; i <= 1000n; i++) factorial *= i;
+    expect(digits).toBe(factorial.toString());
+  });
+
+  test("--json writes booleans as \"true\" and \"false\"", () => {
+    expect(run(["--json", "2 > 1"]).out).toBe('{"input":"2 > 1","value":"true","exact":true}\n');
+  });
+
+  fails("1 < x < 3", "<", "comparisons do not chain: write 1 < x and x < 3", 3);
+  fails("1 + true", "1 + true", "expected a number, found a boolean");
+  fails("if 3 then 1 else 2", "3", "if needs a boolean (true or false), not a number");
+  fails("not 2", "2", "not needs a boolean (true or false), not a number");
+  fails("1 m < 1 s", "1 m < 1 s", "cannot compare a length (m) and a time (s)");
+  fails("count(n) = if n == 0 then 0 else 1 + count(n - 1); count(10001)", "count(10001)", "in count: recursion too deep (more than 10,000 nested calls)");
 });
