@@ -1,15 +1,18 @@
 /**
- * The evaluator: walks an expression and computes its value. It reads names
+ * The evaluator: runs an expression compiled by compile.ts. It reads names
  * through `Bindings` (the session's variables and functions) and never
  * changes them; statements with effects are the session's business.
  *
- * A user function's body is evaluated by a tail call, and errors inside it
- * are located when they are made (at the outermost call in the line, with
- * the innermost function's name) rather than caught and re-thrown at every
- * level: so a recursion 10,000 calls deep stays within the JavaScript stack.
+ * Values wait on a stack of their own, and a call of a user function pushes
+ * a frame on a stack of its own (its compiled body, where to return, its
+ * parameters): the JavaScript stack stays as it is however deep a recursion
+ * goes, up to MAX_CALL_DEPTH. An error inside a function is reported at the
+ * outermost call in the line (the body's own spans are in its definition),
+ * naming the innermost function.
  */
-import type { ChainOp, Expr, Target, UnitRef } from "./ast.ts";
+import type { Expr, Target, UnitRef } from "./ast.ts";
 import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
+import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
 import { MAX_CALL_DEPTH } from "./limits.ts";
 import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } from "./number.ts";
@@ -39,331 +42,416 @@ export interface Bindings {
 export interface Environment {
   readonly ctx: NumberContext;
   readonly bindings: Bindings;
-  /** Parameters of the user function being evaluated. */
-  readonly locals?: ReadonlyMap<string, Value>;
-  /** How many user-function calls deep this evaluation is. */
-  readonly depth: number;
-  /** Inside a user function: the innermost function, and the span of the outermost call in the line. */
-  readonly call?: { readonly name: string; readonly site: Span };
+}
+
+type Node<K extends Expr["kind"]> = Extract<Expr, { kind: K }>;
+
+/** A call of a user function in progress. */
+interface Frame {
+  readonly fn: UserFunction;
+  readonly locals: ReadonlyMap<string, Value>;
+  /** Where the caller goes on: its code and the instruction after the call. */
+  readonly returnCode: C.Code;
+  readonly returnPc: number;
+  /** The caller's parameters, restored on return. */
+  readonly returnLocals: ReadonlyMap<string, Value> | undefined;
+  /** The outermost call in the line, where errors inside any function are shown. */
+  readonly site: Span;
 }
 
 /**
- * An error at `span`, or, inside a user function (whose body's spans are in
- * the definition, not in this line), at the call in the line, named.
+ * A flag another thread sets to stop the computation (the REPL's Ctrl-C; see
+ * src/cli/worker.ts), checked every INTERRUPT_INTERVAL instructions: each is
+ * microseconds, so a stop is seen at once; without a flag (one-shot and piped
+ * runs, where a signal ends the process) it costs one test.
  */
-function fail(env: Environment, kind: ErrorKind, message: string, span: Span): CalcError {
-  if (!env.call) return new CalcError(kind, message, span);
-  return new CalcError(kind, `in ${env.call.name}: ${message}`, env.call.site, env.call.name);
+let interruptFlag: Int32Array | undefined;
+const INTERRUPT_INTERVAL = 1024;
+
+export function watchForInterrupts(flag: Int32Array): void {
+  interruptFlag = flag;
 }
 
-/** An ArithmeticError as a located CalcError (a domain error at `domainSpan`); anything else as it is. */
-function locate(error: unknown, env: Environment, span: Span, domainSpan: Span = span): unknown {
-  if (!(error instanceof ArithmeticError)) return error;
-  return fail(env, error.kind, error.message, error.kind === "domain" ? domainSpan : span);
+/** A function's body is compiled at its first call and kept with the definition. */
+const compiledBodies = new WeakMap<Expr, C.Code>();
+
+function bodyOf(fn: UserFunction): C.Code {
+  let code = compiledBodies.get(fn.body);
+  if (!code) {
+    code = C.compile(fn.body);
+    compiledBodies.set(fn.body, code);
+  }
+  return code;
 }
 
 export function evaluate(expr: Expr, env: Environment): Value {
-  switch (expr.kind) {
-    case "number":
-      try {
-        return parseLiteral(expr.text, env.ctx);
-      } catch (error) {
-        throw locate(error, env, expr.span);
+  return new Machine(env).run(C.compile(expr));
+}
+
+class Machine {
+  private readonly ctx: NumberContext;
+  private readonly bindings: Bindings;
+  private readonly frames: Frame[] = [];
+  /** The parameters of the function being run, if any. */
+  private locals: ReadonlyMap<string, Value> | undefined;
+
+  constructor(env: Environment) {
+    this.ctx = env.ctx;
+    this.bindings = env.bindings;
+  }
+
+  run(start: C.Code): Value {
+    const { ctx } = this;
+    const stack: Value[] = [];
+    let code = start;
+    let { ops, data } = code;
+    let pc = 0;
+    let count = 0;
+    for (;;) {
+      if (pc >= ops.length) {
+        // the end of a body: back to the caller, with the result on the stack
+        const frame = this.frames.pop();
+        if (!frame) return stack.pop()!;
+        code = frame.returnCode;
+        ({ ops, data } = code);
+        pc = frame.returnPc;
+        this.locals = frame.returnLocals;
+        continue;
       }
-    case "boolean":
-      return expr.value;
-    case "name":
-      return lookup(expr.name, expr.span, env);
-    case "quantity":
-      return quantityLiteral(expr, env);
-    case "negate": {
-      const operand = evaluate(expr.operand, env);
-      try {
-        return op.negate(operand, env.ctx);
-      } catch (error) {
-        throw locate(error, env, expr.span);
+      if (interruptFlag !== undefined && ++count % INTERRUPT_INTERVAL === 0 && Atomics.load(interruptFlag, 0) !== 0) {
+        throw this.fail("interrupted", "interrupted", { start: 0, end: 1 });
+      }
+      const instruction = ops[pc]!;
+      const operand = data[ops[pc + 1]!];
+      pc += 2;
+      switch (instruction) {
+        case C.CONST:
+          stack.push(operand as Value);
+          break;
+        case C.LITERAL: {
+          const node = operand as Node<"number">;
+          stack.push(this.arithmetic(() => parseLiteral(node.text, ctx), node.span));
+          break;
+        }
+        case C.LOAD: {
+          const node = operand as Node<"name">;
+          stack.push(this.lookup(node.name, node.span));
+          break;
+        }
+        case C.QUANTITY:
+          stack.push(this.quantityLiteral(operand as Node<"quantity">, stack.pop()!));
+          break;
+        case C.NEGATE: {
+          const a = stack.pop()!;
+          stack.push(this.arithmetic(() => op.negate(a, ctx), (operand as Expr).span));
+          break;
+        }
+        case C.POWER: {
+          const exponent = stack.pop()!;
+          const base = stack.pop()!;
+          stack.push(this.arithmetic(() => op.power(base, exponent, ctx), (operand as Expr).span));
+          break;
+        }
+        case C.FACTORIAL: {
+          const a = stack.pop()!;
+          stack.push(this.arithmetic(() => factorialOf(op.toReal(a, "!", ctx), ctx), (operand as Expr).span));
+          break;
+        }
+        case C.PERCENT: {
+          const a = stack.pop()!;
+          stack.push(this.arithmetic(() => op.divide(a, HUNDRED, ctx), (operand as Expr).span));
+          break;
+        }
+        case C.CHAIN_OP: {
+          const b = stack.pop()!;
+          const a = stack.pop()!;
+          stack.push(this.chainOp(operand as C.ChainStep, a, b));
+          break;
+        }
+        case C.COMPARE: {
+          const node = operand as Node<"compare">;
+          const b = stack.pop()!;
+          const a = stack.pop()!;
+          stack.push(this.arithmetic(() => op.compare(node.op, a, b, ctx), node.span));
+          break;
+        }
+        case C.NOT:
+          stack.push(!this.condition(stack.pop()!, (operand as Node<"not">).operand, "not"));
+          break;
+        case C.JUMP:
+          pc = operand as number;
+          break;
+        case C.JUMP_IF_FALSE:
+          if (!this.condition(stack.pop()!, data[ops[pc - 1]! + 1] as Expr, "if")) pc = operand as number;
+          break;
+        case C.SHORT_CIRCUIT: {
+          const junction = operand as C.Junction;
+          const value = this.condition(stack.pop()!, junction.node, junction.stopAt ? "or" : "and");
+          if (value === junction.stopAt) {
+            stack.push(value);
+            pc = junction.end;
+          }
+          break;
+        }
+        case C.CHECK_BOOLEAN: {
+          const value = stack.pop()!;
+          stack.push(this.condition(value, operand as Expr, "and"));
+          break;
+        }
+        case C.CHECK_CALL:
+          this.checkCall(operand as Node<"call">);
+          break;
+        case C.BUILTIN: {
+          const node = operand as Node<"call">;
+          const args = stack.splice(stack.length - node.args.length);
+          stack.push(this.callBuiltin(node, args));
+          break;
+        }
+        case C.CALL: {
+          const node = operand as Node<"call">;
+          const args = stack.splice(stack.length - node.args.length);
+          const fn = this.bindings.userFunction(node.name);
+          if (!fn) {
+            // x(3): a value written like a call is a product
+            const factor = this.lookup(node.name, node.nameSpan);
+            stack.push(this.arithmetic(() => op.multiply(factor, args[0]!, ctx), node.span));
+            break;
+          }
+          if (this.frames.length >= MAX_CALL_DEPTH + 1) {
+            const message = `recursion too deep (more than ${MAX_CALL_DEPTH.toLocaleString("en-US")} nested calls)`;
+            throw new CalcError("limit", `in ${fn.name}: ${message}`, this.callSite(node), fn.name);
+          }
+          const locals = new Map<string, Value>();
+          for (let i = 0; i < args.length; i++) locals.set(fn.params[i]!, args[i]!);
+          this.frames.push({ fn, locals, returnCode: code, returnPc: pc, returnLocals: this.locals, site: this.callSite(node) });
+          this.locals = locals;
+          code = bodyOf(fn);
+          ({ ops, data } = code);
+          pc = 0;
+          break;
+        }
+        case C.CONVERT:
+          stack.push(this.convert(operand as Node<"convert">, stack.pop()!));
+          break;
       }
     }
-    case "power": {
-      const base = evaluate(expr.base, env);
-      const exponent = evaluate(expr.exponent, env);
-      try {
-        return op.power(base, exponent, env.ctx);
-      } catch (error) {
-        throw locate(error, env, expr.span);
+  }
+
+  // ---- errors ----------------------------------------------------------------------
+
+  /** Where an error inside a function is shown: the outermost call in the line. */
+  private callSite(node: Node<"call">): Span {
+    return this.frames[0]?.site ?? node.span;
+  }
+
+  /** An error at `span`, or, inside a user function, at the outermost call, naming the innermost function. */
+  private fail(kind: ErrorKind, message: string, span: Span): CalcError {
+    const inner = this.frames.at(-1);
+    if (!inner) return new CalcError(kind, message, span);
+    const { site } = this.frames[0]!;
+    return new CalcError(kind, kind === "interrupted" ? message : `in ${inner.fn.name}: ${message}`, site, inner.fn.name);
+  }
+
+  /** Runs arithmetic; an ArithmeticError becomes a CalcError at its span (a domain error at `domainSpan`). */
+  private arithmetic<T>(compute: () => T, span: Span, domainSpan: Span = span): T {
+    try {
+      return compute();
+    } catch (error) {
+      if (!(error instanceof ArithmeticError)) throw error;
+      throw this.fail(error.kind, error.message, error.kind === "domain" ? domainSpan : span);
+    }
+  }
+
+  private condition(value: Value, node: Expr, what: string): boolean {
+    if (typeof value === "boolean") return value;
+    throw this.fail("type", `${what} needs a boolean (true or false), not ${describe(value)}`, node.span);
+  }
+
+  // ---- operators ---------------------------------------------------------------------
+
+  private chainOp(step: C.ChainStep, a: Value, b: Value): Value {
+    const { ctx } = this;
+    const { link } = step;
+    // (no closure here, unlike arithmetic(): this is the hot path of plain arithmetic)
+    try {
+      if (step.percentChange) {
+        // x + 10% is x increased by ten percent
+        return op.multiply(a, link.op === "+" ? op.add(ONE, b, ctx) : op.subtract(ONE, b, ctx), ctx);
       }
-    }
-    case "factorial": {
-      const operand = evaluate(expr.operand, env);
-      try {
-        return factorialOf(op.toReal(operand, "!", env.ctx), env.ctx);
-      } catch (error) {
-        throw locate(error, env, expr.span);
+      switch (link.op) {
+        case "+":
+          return op.add(a, b, ctx);
+        case "-":
+          return op.subtract(a, b, ctx);
+        case "*":
+          return op.multiply(a, b, ctx);
+        case "/":
+          return op.divide(a, b, ctx);
+        case "%":
+          return op.modulo(a, b, ctx);
+        case "//":
+          return op.floorDivide(a, b, ctx);
       }
+    } catch (error) {
+      if (!(error instanceof ArithmeticError)) throw error;
+      // a division by zero points at the divisor, anything else at the chain so far
+      const end = link.operand.span.end;
+      const span = error.kind === "domain" ? { start: link.opSpan.start, end } : { start: step.chain.span.start, end };
+      throw this.fail(error.kind, error.message, span);
     }
-    case "percent": {
-      const operand = evaluate(expr.operand, env);
-      try {
-        return op.divide(operand, HUNDRED, env.ctx);
-      } catch (error) {
-        throw locate(error, env, expr.span);
+  }
+
+  // ---- names ------------------------------------------------------------------------
+
+  /** A user's value for a name: a parameter, or a variable; these shadow constants and units. */
+  private userValue(name: string): Value | undefined {
+    return this.locals?.get(name) ?? this.bindings.variable(name);
+  }
+
+  private lookup(name: string, span: Span): Value {
+    const value = this.userValue(name);
+    if (value !== undefined) return value;
+    const builtin = builtins.get(name);
+    if (builtin?.kind === "constant") return builtin.value(this.ctx);
+    // a bare `min` is the minute (min(…) is the function); a user's function hides a unit
+    if (!this.bindings.userFunction(name) && lookupUnit(name)) return this.unitQuantity([{ name, power: 1, span }]);
+    if (name === "ans") {
+      const ans = this.bindings.ans();
+      if (ans === undefined) throw this.fail("name", "'ans' has no value yet: it is the last result", span);
+      return ans;
+    }
+    if (builtin || this.bindings.userFunction(name)) {
+      throw this.fail("name", `'${name}' is a function: call it as ${name}(…)`, span);
+    }
+    throw this.unknownName(name, span);
+  }
+
+  private unknownName(name: string, span: Span): CalcError {
+    const choices = ambiguousUnit(name);
+    if (choices) return this.fail("name", `'${name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, span);
+    const suggestion = suggestName(name, this.valueNames());
+    return this.fail("name", `unknown name '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, span);
+  }
+
+  private *valueNames(): Iterable<string> {
+    if (this.locals) yield* this.locals.keys();
+    yield* this.bindings.variableNames();
+    for (const [name, builtin] of builtins) if (builtin.kind === "constant") yield name;
+    if (this.bindings.ans() !== undefined) yield "ans";
+  }
+
+  private *functionNames(): Iterable<string> {
+    yield* this.bindings.functionNames();
+    for (const [name, builtin] of builtins) if (builtin.kind === "function") yield name;
+  }
+
+  // ---- units --------------------------------------------------------------------------
+
+  /** `5 m`, `3 ft^2`, `1/2 in`: the magnitude times the unit (or times a variable that shadows the unit's name). */
+  private quantityLiteral(expr: Node<"quantity">, magnitude: Value): Value {
+    const { ctx } = this;
+    const { unit: ref } = expr;
+    return this.arithmetic(() => {
+      if (this.userValue(ref.name) !== undefined || this.bindings.userFunction(ref.name)) {
+        const factor = this.lookup(ref.name, ref.span);
+        return op.multiply(magnitude, ref.power === 1 ? factor : op.power(factor, new Rational(BigInt(ref.power), 1n), ctx), ctx);
       }
+      // a temperature on its own scale is a quantity as written (20 °C is not 20 × 1 °C, which would be arithmetic)
+      const scale = ref.power === 1 ? lookupUnit(ref.name) : undefined;
+      if (scale?.kind.offset !== undefined) return new Quantity(op.toReal(magnitude, ref.name, ctx), [{ unit: scale, power: 1 }]);
+      return op.multiply(magnitude, this.unitQuantity([ref]), ctx);
+    }, expr.span);
+  }
+
+  /** 1 of a unit written as names and powers; °C and °F only alone. */
+  private unitQuantity(refs: readonly UnitRef[]): Value {
+    const unit = this.resolveUnit(refs);
+    if (hasOffset(unit) && !offsetScale(unit)) {
+      throw this.fail("dimension", `${unit[0]!.unit.name} is a temperature scale: it can only stand alone, not in a product or power`, refs[0]!.span);
     }
-    case "chain":
-      return evaluateChain(expr, env);
-    case "compare": {
-      const left = evaluate(expr.left, env);
-      const right = evaluate(expr.right, env);
-      try {
-        return op.compare(expr.op, left, right, env.ctx);
-      } catch (error) {
-        throw locate(error, env, expr.span);
+    return op.quantity(ONE, unit, this.ctx);
+  }
+
+  /** Unit names as a unit: each must be in the table (a variable never is a unit here). */
+  private resolveUnit(refs: readonly UnitRef[]): Unit {
+    const resolved = unitOfRefs(refs);
+    if ("unknown" in resolved) throw this.unknownUnit(resolved.unknown);
+    return resolved.unit;
+  }
+
+  private unknownUnit(ref: UnitRef): CalcError {
+    const choices = ambiguousUnit(ref.name);
+    if (choices) return this.fail("name", `'${ref.name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, ref.span);
+    const suggestion = suggestName(ref.name, []);
+    return this.fail("name", `unknown unit '${ref.name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, ref.span);
+  }
+
+  /**
+   * `x to km/h` converts; `x to ft + in` converts to the first unit (the
+   * session writes the parts); `x to hex` checks that the format fits and
+   * leaves the value as it is (the session writes it in that format).
+   */
+  private convert(expr: Node<"convert">, value: Value): Value {
+    const { target } = expr;
+    if (target.kind === "format") return this.checkFormat(value, target);
+    const units = target.parts.map((part) => this.resolveUnit(part.refs));
+    for (const unit of units.slice(1)) {
+      if (!compatibleUnits(units[0]!, unit)) {
+        const what = (u: Unit) => describe(new Quantity(ONE, u));
+        throw this.fail("dimension", `the parts of a sum of units must have one dimension: ${what(units[0]!)} and ${what(unit)}`, target.span);
       }
+      if (hasOffset(unit)) throw this.fail("dimension", "a temperature scale cannot be a part of a sum of units", target.span);
     }
-    case "not":
-      return !condition(expr.operand, env, "not");
-    case "logical": {
-      // short-circuit: `false and f(1/0)` never evaluates f
-      const stopAt = expr.op === "or";
-      for (const operand of expr.operands) if (condition(operand, env, expr.op) === stopAt) return stopAt;
-      return !stopAt;
+    return this.arithmetic(() => op.convert(value, units[0]!, this.ctx, target.parts[0]!.text), expr.span, target.span);
+  }
+
+  private checkFormat(value: Value, target: Extract<Target, { kind: "format" }>): Value {
+    const { format } = target;
+    if (format === "fraction" || format === "mixed") {
+      const magnitude = value instanceof Quantity ? value.magnitude : value;
+      if (typeof magnitude === "boolean") throw this.fail("type", `${format} needs a number, not a boolean`, target.span);
+      if (!isExact(magnitude)) {
+        throw this.fail("domain", `to ${format} needs an exact value, and this one is approximate (rounded to the precision)`, target.span);
+      }
+      return value;
     }
-    case "if":
-      // only the chosen branch is evaluated, by a tail call
-      return evaluate(condition(expr.condition, env, "if") ? expr.then : expr.else, env);
-    case "convert":
-      return convert(expr, env);
-    case "call":
-      return call(expr, env);
+    if (!isReal(value)) {
+      const name = format === "percent" ? "%" : format;
+      throw this.fail(value instanceof Quantity ? "dimension" : "type", `${name} is for plain numbers, not ${describe(value)}`, target.span);
+    }
+    return value;
+  }
+
+  // ---- calls ----------------------------------------------------------------------------
+
+  /** Before a call's arguments are computed: that there is such a function, taking that many. */
+  private checkCall(expr: Node<"call">): void {
+    const { name, args, span } = expr;
+    const builtin = builtins.get(name);
+    if (builtin?.kind === "function") return this.checkArity(name, builtin.arity, args.length, span);
+    const user = this.bindings.userFunction(name);
+    if (user) return this.checkArity(name, [user.params.length, user.params.length], args.length, span);
+    if (builtin || this.userValue(name) !== undefined || name === "ans" || lookupUnit(name)) {
+      if (args.length !== 1) throw this.fail("name", `'${name}' is not a function`, expr.nameSpan);
+      return;
+    }
+    const suggestion = suggestName(name, this.functionNames());
+    throw this.fail("name", `unknown function '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, expr.nameSpan);
+  }
+
+  private checkArity(name: string, [min, max]: BuiltinFunction["arity"], count: number, span: Span): void {
+    if (count >= min && count <= max) return;
+    const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
+    const expected = max === Infinity ? `at least ${plural(min)}` : min === max ? plural(min) : `${min} or ${plural(max)}`;
+    throw this.fail("arity", `${name} takes ${expected} but was given ${count}`, span);
+  }
+
+  private callBuiltin(expr: Node<"call">, args: Value[]): Value {
+    const builtin = builtins.get(expr.name) as BuiltinFunction;
+    const { ctx } = this;
+    return this.arithmetic(() => builtin.apply(builtin.takes === "real" ? args.map((v) => op.toReal(v, expr.name, ctx)) : args, ctx), expr.span);
   }
 }
 
 const HUNDRED = new Rational(100n, 1n);
 const ONE = new Rational(1n, 1n);
-
-/** A condition's value, which must be a boolean. */
-function condition(expr: Expr, env: Environment, what: string): boolean {
-  const value = evaluate(expr, env);
-  if (typeof value === "boolean") return value;
-  throw fail(env, "type", `${what} needs a boolean (true or false), not ${describe(value)}`, expr.span);
-}
-
-function evaluateChain(expr: Extract<Expr, { kind: "chain" }>, env: Environment): Value {
-  let value = evaluate(expr.first, env);
-  const { ctx } = env;
-  for (let i = 0; i < expr.rest.length; i++) {
-    const link = expr.rest[i]!;
-    const operand = evaluate(link.operand, env);
-    // (try/catch here, not a helper taking a closure: this loop is the hot path)
-    try {
-      // x + 10% is x increased by ten percent (unless x itself is written as a percentage: 5% + 10%)
-      if ((link.op === "+" || link.op === "-") && link.operand.kind === "percent" && !(i === 0 && expr.first.kind === "percent")) {
-        const factor = link.op === "+" ? op.add(ONE, operand, ctx) : op.subtract(ONE, operand, ctx);
-        value = op.multiply(value, factor, ctx);
-      } else {
-        value = applyChainOp(link.op, value, operand, ctx);
-      }
-    } catch (error) {
-      // a division by zero points at the divisor, anything else at the chain so far
-      const end = link.operand.span.end;
-      throw locate(error, env, { start: expr.first.span.start, end }, { start: link.opSpan.start, end });
-    }
-  }
-  return value;
-}
-
-function applyChainOp(operator: ChainOp, a: Value, b: Value, ctx: NumberContext): Value {
-  switch (operator) {
-    case "+":
-      return op.add(a, b, ctx);
-    case "-":
-      return op.subtract(a, b, ctx);
-    case "*":
-      return op.multiply(a, b, ctx);
-    case "/":
-      return op.divide(a, b, ctx);
-    case "%":
-      return op.modulo(a, b, ctx);
-    case "//":
-      return op.floorDivide(a, b, ctx);
-  }
-}
-
-// ---- names ------------------------------------------------------------------------
-
-/** A user's value for a name: a parameter, or a variable; these shadow constants and units. */
-function userValue(name: string, env: Environment): Value | undefined {
-  return env.locals?.get(name) ?? env.bindings.variable(name);
-}
-
-function lookup(name: string, span: Span, env: Environment): Value {
-  const value = userValue(name, env);
-  if (value !== undefined) return value;
-  const builtin = builtins.get(name);
-  if (builtin?.kind === "constant") return builtin.value(env.ctx);
-  // a bare `min` is the minute (min(…) is the function); a user's function hides a unit
-  if (!env.bindings.userFunction(name)) {
-    const unit = lookupUnit(name);
-    if (unit) return unitQuantity([{ name, power: 1, span }], env);
-  }
-  if (name === "ans") {
-    const ans = env.bindings.ans();
-    if (ans === undefined) throw fail(env, "name", "'ans' has no value yet: it is the last result", span);
-    return ans;
-  }
-  if (builtin || env.bindings.userFunction(name)) {
-    throw fail(env, "name", `'${name}' is a function: call it as ${name}(…)`, span);
-  }
-  throw unknownName(name, span, env);
-}
-
-function unknownName(name: string, span: Span, env: Environment): CalcError {
-  const choices = ambiguousUnit(name);
-  if (choices) return fail(env, "name", `'${name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, span);
-  const suggestion = suggestName(name, valueNames(env));
-  return fail(env, "name", `unknown name '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, span);
-}
-
-function* valueNames(env: Environment): Iterable<string> {
-  if (env.locals) yield* env.locals.keys();
-  yield* env.bindings.variableNames();
-  for (const [name, builtin] of builtins) if (builtin.kind === "constant") yield name;
-  if (env.bindings.ans() !== undefined) yield "ans";
-}
-
-function* functionNames(env: Environment): Iterable<string> {
-  yield* env.bindings.functionNames();
-  for (const [name, builtin] of builtins) if (builtin.kind === "function") yield name;
-}
-
-/** `5 m`, `3 ft^2`, `1/2 in`: the magnitude times the unit (or times a variable that shadows the unit's name). */
-function quantityLiteral(expr: Extract<Expr, { kind: "quantity" }>, env: Environment): Value {
-  const magnitude = evaluate(expr.magnitude, env);
-  const { unit: ref } = expr;
-  try {
-    // a temperature on its own scale is a quantity as written (20 °C is not 20 × 1 °C, which would be arithmetic)
-    const scale = ref.power === 1 && userValue(ref.name, env) === undefined ? lookupUnit(ref.name) : undefined;
-    if (scale?.kind.offset !== undefined) return new Quantity(op.toReal(magnitude, ref.name, env.ctx), [{ unit: scale, power: 1 }]);
-    if (userValue(ref.name, env) !== undefined || env.bindings.userFunction(ref.name)) {
-      const factor = lookup(ref.name, ref.span, env);
-      return op.multiply(magnitude, ref.power === 1 ? factor : op.power(factor, new Rational(BigInt(ref.power), 1n), env.ctx), env.ctx);
-    }
-    return op.multiply(magnitude, unitQuantity([ref], env), env.ctx);
-  } catch (error) {
-    throw locate(error, env, expr.span);
-  }
-}
-
-/** 1 of a unit written as names and powers; °C and °F only alone. */
-function unitQuantity(refs: readonly UnitRef[], env: Environment): Value {
-  const unit = resolveUnit(refs, env);
-  if (hasOffset(unit) && !offsetScale(unit)) {
-    throw fail(env, "dimension", `${unit[0]!.unit.name} is a temperature scale: it can only stand alone, not in a product or power`, refs[0]!.span);
-  }
-  return op.quantity(ONE, unit, env.ctx);
-}
-
-/** Unit names as a unit: each must be in the table (a variable never is a unit here). */
-function resolveUnit(refs: readonly UnitRef[], env: Environment): Unit {
-  const resolved = unitOfRefs(refs);
-  if ("unknown" in resolved) throw unknownUnit(resolved.unknown, env);
-  return resolved.unit;
-}
-
-function unknownUnit(ref: UnitRef, env: Environment): CalcError {
-  const choices = ambiguousUnit(ref.name);
-  if (choices) return fail(env, "name", `'${ref.name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, ref.span);
-  const suggestion = suggestName(ref.name, []);
-  return fail(env, "name", `unknown unit '${ref.name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, ref.span);
-}
-
-// ---- conversion -------------------------------------------------------------------
-
-/**
- * `x to km/h` converts; `x to ft + in` converts to the first unit (the
- * session writes the parts); `x to hex` checks that the format fits and
- * leaves the value as it is (the session writes it in that format).
- */
-function convert(expr: Extract<Expr, { kind: "convert" }>, env: Environment): Value {
-  const value = evaluate(expr.operand, env);
-  const { target } = expr;
-  try {
-    if (target.kind === "format") return checkFormat(value, target, env);
-    const units = target.parts.map((part) => resolveUnit(part.refs, env));
-    for (const unit of units.slice(1)) {
-      if (!compatibleUnits(units[0]!, unit)) {
-        throw fail(env, "dimension", `the parts of a sum of units must have one dimension: ${describe(new Quantity(ONE, units[0]!))} and ${describe(new Quantity(ONE, unit))}`, target.span);
-      }
-      if (hasOffset(unit)) throw fail(env, "dimension", "a temperature scale cannot be a part of a sum of units", target.span);
-    }
-    return op.convert(value, units[0]!, env.ctx, target.parts[0]!.text);
-  } catch (error) {
-    throw locate(error, env, expr.span, target.span);
-  }
-}
-
-function checkFormat(value: Value, target: Extract<Target, { kind: "format" }>, env: Environment): Value {
-  const { format } = target;
-  if (format === "fraction" || format === "mixed") {
-    const magnitude = value instanceof Quantity ? value.magnitude : value;
-    if (typeof magnitude === "boolean") throw fail(env, "type", `${format} needs a number, not a boolean`, target.span);
-    if (!isExact(magnitude)) {
-      throw fail(env, "domain", `to ${format} needs an exact value, and this one is approximate (rounded to the precision)`, target.span);
-    }
-    return value;
-  }
-  if (!isReal(value)) {
-    const name = format === "percent" ? "%" : format;
-    throw fail(env, value instanceof Quantity ? "dimension" : "type", `${name} is for plain numbers, not ${describe(value)}`, target.span);
-  }
-  return value;
-}
-
-// ---- calls --------------------------------------------------------------------------
-
-function call(expr: Extract<Expr, { kind: "call" }>, env: Environment): Value {
-  const { name, args, span } = expr;
-  const builtin = builtins.get(name);
-  if (builtin?.kind === "function") {
-    checkArity(name, builtin.arity, args.length, span, env);
-    const values = args.map((arg) => evaluate(arg, env));
-    try {
-      return builtin.apply(builtin.takes === "real" ? values.map((v) => op.toReal(v, name, env.ctx)) : values, env.ctx);
-    } catch (error) {
-      throw locate(error, env, span);
-    }
-  }
-  const user = env.bindings.userFunction(name);
-  if (user) {
-    checkArity(name, [user.params.length, user.params.length], args.length, span, env);
-    const locals = new Map<string, Value>();
-    for (let i = 0; i < args.length; i++) locals.set(user.params[i]!, evaluate(args[i]!, env));
-    // the calls in progress inside the outermost one: count(10000) needs 10,000 of them
-    if (env.depth > MAX_CALL_DEPTH) {
-      throw new CalcError("limit", `in ${user.name}: recursion too deep (more than ${MAX_CALL_DEPTH.toLocaleString("en-US")} nested calls)`, env.call?.site ?? span, user.name);
-    }
-    const inner: Environment = { ctx: env.ctx, bindings: env.bindings, locals, depth: env.depth + 1, call: { name: user.name, site: env.call?.site ?? span } };
-    return evaluate(user.body, inner);
-  }
-  // `x(3)` with x a number (or a unit) is a product, like `2(3)`
-  if (builtin || userValue(name, env) !== undefined || name === "ans" || lookupUnit(name)) {
-    if (args.length !== 1) throw fail(env, "name", `'${name}' is not a function`, expr.nameSpan);
-    const factor = lookup(name, expr.nameSpan, env);
-    const operand = evaluate(args[0]!, env);
-    try {
-      return op.multiply(factor, operand, env.ctx);
-    } catch (error) {
-      throw locate(error, env, span);
-    }
-  }
-  const suggestion = suggestName(name, functionNames(env));
-  throw fail(env, "name", `unknown function '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, expr.nameSpan);
-}
-
-function checkArity(name: string, [min, max]: BuiltinFunction["arity"], count: number, span: Span, env: Environment): void {
-  if (count >= min && count <= max) return;
-  const plural = (n: number) => `${n} argument${n === 1 ? "" : "s"}`;
-  const expected =
-    max === Infinity ? `at least ${plural(min)}` : min === max ? plural(min) : `${min} or ${plural(max)}`;
-  throw fail(env, "arity", `${name} takes ${expected} but was given ${count}`, span);
-}

@@ -8,6 +8,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
 import { writeErr, writeOut } from "./cli/output.ts";
 import { formatError, formatOutcome, plain, type Paint, type Style } from "./cli/report.ts";
+import type { Evaluate } from "./cli/piped.ts";
 import { isTerminal } from "./cli/terminal.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
@@ -43,30 +44,53 @@ async function main(): Promise<number> {
       return 2;
   }
   const { options } = command;
-  const { Session } = await import("./session.ts");
-  const session = new Session();
-  if (options.precision !== undefined) session.precision = options.precision;
+  // As PID 1 (in a container) the session gets a thread of its own, so that the main thread is
+  // free to act on SIGTERM at once, even in the middle of a long computation; elsewhere a signal's
+  // default action ends calc at once, and the session stays on this thread (no start-up cost).
+  const evaluateLines = await (process.pid === 1 ? remoteEvaluator(options) : localEvaluator(options));
 
   if (options.expression !== undefined) {
-    const outcome = session.evaluate(options.expression);
-    if (outcome.kind === "error") {
-      writeErr(formatError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
+    const [outcome] = await evaluateLines([options.expression]);
+    if (outcome!.kind === "error") {
+      writeErr(formatError(outcome!.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
-    writeOut(formatOutcome(outcome, options.expression, { json: options.json, out: await paint(1, options), err: plain }));
+    writeOut(formatOutcome(outcome!, options.expression, { json: options.json, out: await paint(1, options), err: plain }));
     return 0;
   }
   if (options.stdin || !(await isTerminal(0))) {
     // piped output never has colour: it is read by programs; errors may, on a terminal
     const style: Style = { json: options.json, out: plain, err: await paint(2, options) };
     const { runPiped } = await import("./cli/piped.ts");
-    return (await runPiped(session, style)) ? 0 : 1;
+    return (await runPiped(evaluateLines, style)) ? 0 : 1;
   }
   const style: Style = { json: options.json, out: await paint(1, options), err: await paint(2, options) };
-  const { runRepl } = await import("./cli/repl.ts");
+  const [{ runRepl }, { RemoteSession }] = await Promise.all([import("./cli/repl.ts"), import("./cli/remote.ts")]);
   // the REPL must put the terminal back in order when a signal ends it (PID 1 has the handlers already)
   if (process.pid !== 1) exitOnSignals();
-  return runRepl(session, style, packageJson.version);
+  return runRepl(new RemoteSession(WORKER, options.precision), style, packageJson.version);
+}
+
+/** A session on this thread. */
+async function localEvaluator(options: Options): Promise<Evaluate> {
+  const { Session } = await import("./session.ts");
+  const session = new Session();
+  if (options.precision !== undefined) session.precision = options.precision;
+  return (lines) => lines.map((line) => session.evaluate(line));
+}
+
+/** The session's thread's entry point (a second entry point of the build: see package.json). */
+const WORKER = new URL("./cli/worker.ts", import.meta.url).href;
+
+/** The session's thread, if it has one here: it is ended when the work is done, or calc would wait for it. */
+let remote: { close(): void } | undefined;
+
+/** A session on its own thread (the REPL always has one, in src/cli/repl.ts). */
+async function remoteEvaluator(options: Options): Promise<Evaluate> {
+  const { RemoteSession } = await import("./cli/remote.ts");
+  const session = new RemoteSession(WORKER, options.precision);
+  remote = session;
+  return (lines) => session.evaluateLines(lines);
 }
 
 /**
@@ -84,3 +108,4 @@ function exitOnSignals(): void {
 
 if (process.pid === 1) exitOnSignals();
 process.exitCode = await main();
+remote?.close();

@@ -353,23 +353,33 @@ export function exactRoot(r: Rational, q: bigint): Rational | undefined {
  * exact becomes approximate, like any other result.
  */
 export function parseLiteral(text: string, ctx: NumberContext): Real {
+  const exact = exactLiteral(text);
+  if (exact) return exact;
+  const { exp } = literalParts(text);
+  if (!Number.isSafeInteger(Number(exp))) throw new ArithmeticError("limit", "number too large to represent");
+  return ctx.approx(new ctx.D(text.replaceAll("_", "")));
+}
+
+/** A literal's value if it is exact (all but those with an exponent past MAX_EXACT_DIGITS), else undefined. */
+export function exactLiteral(text: string): Rational | undefined {
   // most literals are plain integers: BigInt reads those directly
   if (text.length <= 15 && /^\d+$/.test(text)) return new Rational(BigInt(text), 1n);
   text = text.replaceAll("_", "");
   if (/^0[xbo]/i.test(text)) return basedLiteral(text.toLowerCase());
-  const negative = text.startsWith("-");
-  const match = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
-  if (!match) throw new ArithmeticError("domain", `not a number: ${text}`);
-  const [, whole = "", fraction = "", exp = "0"] = match;
+  const { negative, whole, fraction, exp } = literalParts(text);
   const exponent = Number(exp) - fraction.length;
   const magnitude = BigInt(whole + fraction || "0");
   const digits = negative ? -magnitude : magnitude;
   if (digits === 0n) return ZERO;
-  if (Math.abs(exponent) > MAX_EXACT_DIGITS) {
-    if (!Number.isSafeInteger(Number(exp))) throw new ArithmeticError("limit", "number too large to represent");
-    return ctx.approx(new ctx.D(text));
-  }
+  if (Math.abs(exponent) > MAX_EXACT_DIGITS) return undefined;
   return exponent >= 0 ? integer(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
+}
+
+function literalParts(text: string): { negative: boolean; whole: string; fraction: string; exp: string } {
+  const match = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.replaceAll("_", ""));
+  if (!match) throw new ArithmeticError("domain", `not a number: ${text}`);
+  const [, whole = "", fraction = "", exp = "0"] = match;
+  return { negative: text.startsWith("-"), whole, fraction, exp };
 }
 
 /** 0xff, 0b1010, 0o17, and with a fraction: 0x1.8 is 1.5 (what `to hex` writes reads back in). */

@@ -8,6 +8,9 @@
  */
 import type { CalcError } from "./errors.ts";
 
+/** What rendering needs of an error: its message and where it is. */
+type Located = Pick<CalcError, "message" | "span">;
+
 /** Longest excerpt of the line shown; longer lines are cut around the error. */
 const EXCERPT = 100;
 
@@ -20,7 +23,7 @@ export interface Excerpt {
   readonly marker: string;
 }
 
-export function excerpt(line: string, error: CalcError): Excerpt {
+export function excerpt(line: string, error: Located): Excerpt {
   let { start, end } = error.span;
   let text = line.replace(/[\r\n]+$/, "");
   if (text.length > EXCERPT) {
@@ -39,7 +42,7 @@ export function excerpt(line: string, error: CalcError): Excerpt {
 }
 
 /** The two-line form: the line, then the caret and the message. */
-export function renderError(line: string, error: CalcError): string {
+export function renderError(line: string, error: Located): string {
   const { text, pad, marker } = excerpt(line, error);
   return `${text}\n${pad}${marker} ${error.message}`;
 }

@@ -174,7 +174,7 @@ export class Session {
   }
 
   private assignOrEvaluate(statement: Exclude<Statement, { kind: "define" }>, line: LineTransaction): Value {
-    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line, depth: 0 });
+    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line });
     checkDefinable(statement.name, statement.nameSpan);
     if (line.userFunction(statement.name)) {
       throw new CalcError("name", `'${statement.name}' is a function; a variable needs another name`, statement.nameSpan);

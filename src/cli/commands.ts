@@ -1,13 +1,14 @@
 /**
  * The REPL's commands (`:vars`, `:precision 30`, `help`, …), in one table:
  * the REPL, completion and `help` all read it. A command answers with text
- * for stdout or stderr; it never throws.
+ * for stdout or stderr; it never throws. It asks the session through a
+ * SessionPort, since the REPL's session lives on a thread of its own.
  */
 import { builtins } from "../builtins.ts";
 import { dimensionName } from "../dimension.ts";
 import { allUnitKinds, unitNames } from "../units.ts";
-import type { Session } from "../session.ts";
 import { closestName } from "../suggest.ts";
+import type { SessionPort } from "./protocol.ts";
 import type { Style } from "./report.ts";
 
 export interface Reply {
@@ -20,7 +21,7 @@ interface Command {
   /** How help shows the argument, e.g. "[N]". */
   readonly args: string;
   readonly summary: string;
-  run(arg: string, session: Session, style: Style): Reply;
+  run(arg: string, session: SessionPort, style: Style): Reply | Promise<Reply>;
 }
 
 const commands: Record<string, Command> = {
@@ -28,8 +29,8 @@ const commands: Record<string, Command> = {
   vars: {
     args: "",
     summary: "the variables and their values",
-    run: (_, session, style) => {
-      const variables = session.listVariables();
+    run: async (_, session, style) => {
+      const variables = await session.variables();
       if (variables.length === 0) return { out: `${style.out.dim("no variables")}\n` };
       return { out: variables.map(({ name, text }) => `${name} = ${text}\n`).join("") };
     },
@@ -37,24 +38,20 @@ const commands: Record<string, Command> = {
   funcs: {
     args: "",
     summary: "the functions you have defined",
-    run: (_, session, style) => {
-      const functions = session.listFunctions();
+    run: async (_, session, style) => {
+      const functions = await session.functions();
       if (functions.length === 0) return { out: `${style.out.dim("no functions defined")}\n` };
-      return { out: functions.map((fn) => `${fn.text}\n`).join("") };
+      return { out: functions.map((text) => `${text}\n`).join("") };
     },
   },
   precision: {
     args: "[N]",
     summary: "show or set the significant digits of results that are not exact",
-    run: (arg, session) => {
-      if (arg === "") return { out: `${session.precision}\n` };
-      const digits = /^\d+$/.test(arg) ? Number(arg) : NaN;
-      try {
-        session.precision = digits;
-        return { out: `precision ${session.precision}\n` };
-      } catch (error) {
-        return { err: `${(error as Error).message}, not '${arg}'\n` };
-      }
+    run: async (arg, session) => {
+      if (arg === "") return { out: `${await session.precision()}\n` };
+      const problem = await session.setPrecision(/^\d+$/.test(arg) ? Number(arg) : NaN);
+      if (problem) return { err: `${problem}, not '${arg}'\n` };
+      return { out: `precision ${await session.precision()}\n` };
     },
   },
   units: {
@@ -65,8 +62,8 @@ const commands: Record<string, Command> = {
   clear: {
     args: "",
     summary: "forget variables, functions and ans",
-    run: (_, session, style) => {
-      session.clear();
+    run: async (_, session, style) => {
+      await session.clear();
       return { out: `${style.out.dim("variables, functions and ans cleared")}\n` };
     },
   },
@@ -89,7 +86,7 @@ function usage(name: string, command: Command): string {
  * Runs `line` if it is a command: `:name [argument]`, or `help [name]`,
  * `quit`, `exit`. Undefined if the line is an expression.
  */
-export function runCommand(line: string, session: Session, style: Style): Reply | undefined {
+export function runCommand(line: string, session: SessionPort, style: Style): Reply | Promise<Reply> | undefined {
   const match = /^\s*(:?)([A-Za-z]*)\s*(.*?)\s*$/s.exec(line);
   if (!match) return undefined;
   const [, colon, word, arg] = match as unknown as [string, string, string, string];
@@ -107,7 +104,7 @@ export function runCommand(line: string, session: Session, style: Style): Reply 
   return command.run(arg, session, style);
 }
 
-function help(arg: string, session: Session, style: Style): Reply {
+function help(arg: string, session: SessionPort, style: Style): Reply | Promise<Reply> {
   if (arg !== "") return describe(arg.replace(/^:/, ""), session, style);
   const functions: string[] = [];
   const constants: string[] = [];
@@ -128,13 +125,13 @@ function help(arg: string, session: Session, style: Style): Reply {
   };
 }
 
-function describe(name: string, session: Session, style: Style): Reply {
+async function describe(name: string, session: SessionPort, style: Style): Promise<Reply> {
   const builtin = builtins.get(name);
   const lines: string[] = [];
   if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}`);
   if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}`);
   // min is both the function and the minute: say both
-  const unit = session.describeUnit(name);
+  const unit = await session.describeUnit(name);
   if (unit) {
     lines.push(`${style.out.bold(name)}  ${unit.summary}`);
     const origin = unit.definition ? `${unit.definition}: ${unit.source}` : unit.source;

@@ -1,19 +1,20 @@
 /**
  * The interactive session: node:readline for line editing, history and
- * completion; the Session for everything else. Ctrl-C clears the line, and a
- * second Ctrl-C on an empty line (or Ctrl-D, or :quit) leaves with status 0.
- *
- * A line is evaluated synchronously, so a Ctrl-C typed while it runs is
- * read after the answer; the limits in src/limits.ts keep every line short.
+ * completion; the session, on a thread of its own (src/cli/worker.ts), for
+ * everything else. Ctrl-C while a line is being computed stops it (the line
+ * has no effect, and the REPL says `interrupted`); at the prompt it clears
+ * the line, and a second Ctrl-C on an empty line (or Ctrl-D, or :quit)
+ * leaves with status 0.
  */
 import * as readline from "node:readline";
 import { Identifier } from "../../grammar/tokens.ts";
 import { builtins } from "../builtins.ts";
 import { unitNames } from "../units.ts";
-import type { Session } from "../session.ts";
 import { bareCommands, colonCommands, runCommand } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
 import { writeErr, writeOut } from "./output.ts";
+import type { SessionPort } from "./protocol.ts";
+import type { RemoteSession } from "./remote.ts";
 import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
 
 const PROMPT = "> ";
@@ -21,7 +22,7 @@ const PROMPT = "> ";
 /** The word being typed at the end of `line`: what Tab completes. */
 const partialName = new RegExp(`(?:${(Identifier.PATTERN as RegExp).source})$`);
 
-export function completer(session: Session, line: string): [string[], string] {
+export async function completer(session: SessionPort, line: string): Promise<[string[], string]> {
   const command = /^\s*(:[A-Za-z]*)$/.exec(line);
   if (command) return [matching(colonCommands, command[1]!), command[1]!];
   const word = partialName.exec(line)?.[0] ?? "";
@@ -31,7 +32,7 @@ export function completer(session: Session, line: string): [string[], string] {
   }
   // a function completes with its "(", as Python's REPL does
   const names = [
-    ...session.names().map(({ name, kind }) => (kind === "function" || kind === "user function" ? `${name}(` : name)),
+    ...(await session.names()).map(({ name, kind }) => (kind === "function" || kind === "user function" ? `${name}(` : name)),
     ...(line.trim() === word ? bareCommands : []),
   ];
   return [matching(names, word), word];
@@ -41,7 +42,7 @@ function matching(names: readonly string[], prefix: string): string[] {
   return [...new Set(names.filter((name) => name.startsWith(prefix)))].sort();
 }
 
-export async function runRepl(session: Session, style: Style, version: string): Promise<number> {
+export async function runRepl(session: RemoteSession, style: Style, version: string): Promise<number> {
   const history = new History(historyPath());
   writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
   const tellHistoryProblem = () => {
@@ -56,7 +57,9 @@ export async function runRepl(session: Session, style: Style, version: string): 
     terminal: true,
     history: history.newestFirst(),
     historySize: HISTORY_SIZE,
-    completer: (line: string) => completer(session, line),
+    completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
+      void completer(session, line).then((result) => callback(null, result));
+    },
   });
   rl.setPrompt(style.out.dim(PROMPT));
   let closed = false;
@@ -82,36 +85,62 @@ export async function runRepl(session: Session, style: Style, version: string): 
     const told = new Set<string>();
     let closedByCommand = false;
 
-    rl.on("line", (line) => {
-      armed = false;
-      history.add(line);
-      tellHistoryProblem();
-      const reply = runCommand(line, session, style);
-      if (reply !== undefined) {
+    /** Lines run one after another; Ctrl-C drops the ones typed ahead of it. */
+    let queue = Promise.resolve();
+    let busy = false;
+    let generation = 0;
+
+    const handle = async (line: string) => {
+      const command = runCommand(line, session, style);
+      if (command !== undefined) {
+        const reply = await command;
         if (reply.out) writeOut(reply.out);
         if (reply.err) writeErr(reply.err);
         if (reply.quit) {
           closedByCommand = true;
           rl.close();
-          return;
         }
-      } else {
-        const outcome = session.evaluate(line);
-        if (outcome.kind === "error") writeErr(formatErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
-        else {
-          writeOut(formatOutcome(outcome, line, style));
-          // the first time a name of the user's hides a constant or a unit, say so (once per name)
-          for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
-            if (told.has(name)) continue;
-            told.add(name);
-            writeErr(`${style.err.dim(`(${name} is now yours: it hides ${hidden} until :clear)`)}\n`);
-          }
-        }
+        return;
       }
-      rl.prompt();
+      const outcome = await session.evaluate(line);
+      if (outcome.kind === "error") {
+        const stopped = outcome.error.kind === "interrupted" && !style.json;
+        writeErr(stopped ? `${style.err.red("interrupted")}\n` : formatErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
+        return;
+      }
+      writeOut(formatOutcome(outcome, line, style));
+      // the first time a name of the user's hides a constant or a unit, say so (once per name)
+      for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
+        if (told.has(name)) continue;
+        told.add(name);
+        writeErr(`${style.err.dim(`(${name} is now yours: it hides ${hidden} until :clear)`)}\n`);
+      }
+    };
+
+    rl.on("line", (line) => {
+      armed = false;
+      history.add(line);
+      tellHistoryProblem();
+      const queued = generation;
+      queue = queue.then(async () => {
+        if (queued !== generation || closed) return;
+        busy = true;
+        try {
+          await handle(line);
+        } finally {
+          busy = false;
+        }
+        if (!closed) rl.prompt();
+      });
     });
 
     rl.on("SIGINT", () => {
+      // during a computation, Ctrl-C stops it (its outcome says so, and the prompt follows)
+      if (busy) {
+        generation++;
+        session.interrupt();
+        return;
+      }
       if (rl.line === "" && armed) {
         writeOut("\n");
         closedByCommand = true;
@@ -132,6 +161,7 @@ export async function runRepl(session: Session, style: Style, version: string): 
 
     rl.on("close", () => {
       closed = true;
+      session.close();
       // Ctrl-D leaves the cursor after the prompt: end that line
       if (!closedByCommand) writeOut("\n");
       resolve(0);

@@ -2,9 +2,8 @@
  * How a front end writes outcomes: plain text or one JSON object per result,
  * errors with their caret, in colour when the stream is a terminal.
  */
-import type { CalcError } from "../errors.ts";
+import type { PlainError, PlainOutcome } from "./protocol.ts";
 import { excerpt } from "../render.ts";
-import type { Outcome } from "../session.ts";
 
 /** The few colours the front ends use; `plain` where there is no colour. */
 export interface Paint {
@@ -25,7 +24,7 @@ export interface Style {
 }
 
 /** The stdout text for an outcome (with its newline), or "" for nothing. */
-export function formatOutcome(outcome: Exclude<Outcome, { kind: "error" }>, input: string, style: Style): string {
+export function formatOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>, input: string, style: Style): string {
   switch (outcome.kind) {
     case "empty":
       return "";
@@ -47,7 +46,7 @@ export function formatOutcome(outcome: Exclude<Outcome, { kind: "error" }>, inpu
  *      ^~
  * Without (one-shot, REPL): the line, then the caret and the message.
  */
-export function formatError(error: CalcError, input: string, style: Style, lineNumber?: number): string {
+export function formatError(error: PlainError, input: string, style: Style, lineNumber?: number): string {
   if (style.json) {
     const { start, end } = error.span;
     const fields = lineNumber === undefined ? {} : { line: lineNumber };
@@ -66,7 +65,7 @@ export function formatError(error: CalcError, input: string, style: Style, lineN
  * so only the caret and message are printed, under it. A line the excerpt
  * had to shorten or clean up is shown again, as in one-shot mode.
  */
-export function formatErrorAfterPrompt(error: CalcError, input: string, style: Style, promptWidth: number): string {
+export function formatErrorAfterPrompt(error: PlainError, input: string, style: Style, promptWidth: number): string {
   const { text, pad, marker } = excerpt(input, error);
   if (style.json || text !== input) return formatError(error, input, style);
   return `${" ".repeat(promptWidth)}${pad}${style.err.red(`${marker} ${error.message}`)}\n`;

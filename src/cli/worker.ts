@@ -1,0 +1,34 @@
+/**
+ * The session's own thread, for the REPL and for calc as PID 1 in a
+ * container: the main thread stays free for the terminal and for signals,
+ * so Ctrl-C can stop a computation (through a shared flag the evaluator
+ * checks) and SIGTERM ends calc at once, whatever this thread is doing.
+ */
+import { watchForInterrupts } from "../evaluate.ts";
+import { Session } from "../session.ts";
+import { answer, type Answers } from "./protocol.ts";
+
+declare const self: Worker;
+
+export interface Request {
+  readonly id: number;
+  readonly method: keyof Answers | "init";
+  readonly args: readonly unknown[];
+}
+
+let answers: Answers | undefined;
+
+self.onmessage = ({ data }: MessageEvent<Request>) => {
+  const { id, method, args } = data;
+  if (method === "init") {
+    const [flag, precision] = args as [SharedArrayBuffer, number | undefined];
+    const session = new Session();
+    if (precision !== undefined) session.precision = precision;
+    watchForInterrupts(new Int32Array(flag));
+    answers = answer(session);
+    postMessage({ id, result: undefined });
+    return;
+  }
+  const handler = answers![method] as (...args: unknown[]) => unknown;
+  postMessage({ id, result: handler(...args) });
+};
