@@ -118,7 +118,8 @@ class Machine {
         this.locals = frame.returnLocals;
         continue;
       }
-      if (interruptFlag !== undefined && ++count % INTERRUPT_INTERVAL === 0 && Atomics.load(interruptFlag, 0) !== 0) {
+      // (checked at the first instruction too: a line queued behind an interrupted one stops at once)
+      if (interruptFlag !== undefined && count++ % INTERRUPT_INTERVAL === 0 && Atomics.load(interruptFlag, 0) !== 0) {
         throw this.fail("interrupted", "interrupted", { start: 0, end: 1 });
       }
       const instruction = ops[pc]!;

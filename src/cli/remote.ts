@@ -39,9 +39,8 @@ export class RemoteSession implements SessionPort {
     });
   }
 
-  /** Evaluates lines in order, each all or nothing; an interruption ends the line it comes in. */
+  /** Evaluates lines in order, each all or nothing; while interrupted, every line ends at once as "interrupted". */
   evaluateLines(lines: string[]): Promise<PlainOutcome[]> {
-    Atomics.store(this.flag, 0, 0);
     return this.request<ReturnType<Answers["evaluate"]>>("evaluate", lines);
   }
 
@@ -50,9 +49,13 @@ export class RemoteSession implements SessionPort {
     return outcome!;
   }
 
-  /** Stops the computation in progress, if there is one. */
+  /** Stops the computation in progress, and the lines sent after it, until `resume()`. */
   interrupt(): void {
     Atomics.store(this.flag, 0, 1);
+  }
+
+  resume(): void {
+    Atomics.store(this.flag, 0, 0);
   }
 
   variables = () => this.request<ReturnType<Answers["variables"]>>("variables");

@@ -85,10 +85,9 @@ export async function runRepl(session: RemoteSession, style: Style, version: str
     const told = new Set<string>();
     let closedByCommand = false;
 
-    /** Lines run one after another; Ctrl-C drops the ones typed ahead of it. */
+    /** Lines run one after another; Ctrl-C stops the one running and those typed ahead of it. */
     let queue = Promise.resolve();
-    let busy = false;
-    let generation = 0;
+    let pending = 0;
 
     const handle = async (line: string) => {
       const command = runCommand(line, session, style);
@@ -121,14 +120,13 @@ export async function runRepl(session: RemoteSession, style: Style, version: str
       armed = false;
       history.add(line);
       tellHistoryProblem();
-      const queued = generation;
+      pending++;
       queue = queue.then(async () => {
-        if (queued !== generation || closed) return;
-        busy = true;
         try {
-          await handle(line);
+          if (!closed) await handle(line);
         } finally {
-          busy = false;
+          // all caught up: a later Ctrl-C is for a later line
+          if (--pending === 0) session.resume();
         }
         if (!closed) rl.prompt();
       });
@@ -136,8 +134,7 @@ export async function runRepl(session: RemoteSession, style: Style, version: str
 
     rl.on("SIGINT", () => {
       // during a computation, Ctrl-C stops it (its outcome says so, and the prompt follows)
-      if (busy) {
-        generation++;
+      if (pending > 0) {
         session.interrupt();
         return;
       }
