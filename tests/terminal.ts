@@ -1,6 +1,5 @@
 // A real pseudo-terminal for the REPL tests: a program runs in a detached tmux pane, keys are typed
 // into it one at a time, and the screen is read back, as a person would see it.
-import { afterAll } from "bun:test";
 
 // our own tmux server, so that tests never touch a user's sessions and end only what they started
 const socket = `calc-test-${process.pid}`;
@@ -15,7 +14,8 @@ function tmux(...args: string[]): string {
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-afterAll(() => {
+// at the end of the run, not of the first test file: bun test loads this module once for all files
+process.on("exit", () => {
   if (sessions > 0) Bun.spawnSync(["tmux", "-L", socket, "kill-server"]);
 });
 
