@@ -179,3 +179,77 @@ export function generate(seed: number, count: number, functions: number): { calc
   }
   return out;
 }
+
+// ---- quantities and logic: calc only (bc has neither) --------------------------
+
+const UNIT_GROUPS: readonly (readonly string[])[] = [
+  ["m", "km", "cm", "mm", "ft", "in", "yd", "mi", "nmi"],
+  ["g", "kg", "lb", "oz", "t", "st"],
+  ["s", "min", "h", "day", "week"],
+  ["km/h", "m/s", "mph", "knot", "ft/s"],
+  ["L", "mL", "gal", "qt", "cup", "floz", "m^3"],
+  ["J", "kJ", "kWh", "cal", "kcal", "eV", "BTU"],
+  ["Pa", "kPa", "bar", "atm", "psi", "mmHg"],
+  ["W", "kW", "hp"],
+  ["B", "kB", "MB", "KiB", "MiB", "bit", "Mbit"],
+  ["°C", "°F", "K"],
+];
+
+/**
+ * Lines with units: conversions, sums and products of quantities, mixed
+ * output; every line is valid (one dimension per sum), so every line has
+ * an answer.
+ */
+export function generateUnits(seed: number, count: number): string[] {
+  const next = random(seed);
+  const int = (max: number) => Math.floor(next() * max);
+  const pick = <T>(items: readonly T[]) => items[int(items.length)]!;
+  const amount = () => (next() < 0.6 ? String(1 + int(999)) : `${1 + int(99)}.${int(100)}`);
+  const lines: string[] = [];
+  while (lines.length < count) {
+    const group = pick(UNIT_GROUPS);
+    const roll = next();
+    if (group[0] === "°C") {
+      lines.push(`${amount()} ${pick(group)} to ${pick(group)}`);
+    } else if (roll < 0.45) {
+      lines.push(`${amount()} ${pick(group)} to ${pick(group)}`);
+    } else if (roll < 0.7) {
+      lines.push(`${amount()} ${pick(group)} + ${amount()} ${pick(group)} to ${pick(group)}`);
+    } else if (roll < 0.85) {
+      lines.push(`${amount()} ${pick(["m", "km", "ft"])} / ${amount()} ${pick(["s", "min", "h"])} to ${pick(["km/h", "m/s", "mph"])}`);
+    } else if (roll < 0.95) {
+      lines.push(`${amount()} ${pick(["m", "cm", "ft", "in"])} * ${amount()} ${pick(["m", "cm", "ft", "in"])}`);
+    } else {
+      lines.push(`${amount()} ${pick(["s", "min", "h"])} to h + min + s`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * Lines of logic: comparisons (also across units), conditionals, and calls
+ * of recursive functions defined at the top of the file.
+ */
+export function generateLogic(seed: number, count: number): string[] {
+  const next = random(seed);
+  const int = (max: number) => Math.floor(next() * max);
+  const lines = [
+    "fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2)",
+    "fact(n) = if n <= 1 then 1 else n * fact(n - 1)",
+    "gcd2(a, b) = if b == 0 then a else gcd2(b, a % b)",
+    "sign2(x) = if x > 0 then 1 else if x < 0 then -1 else 0",
+  ];
+  while (lines.length < count) {
+    const roll = next();
+    const a = 1 + int(999);
+    const b = 1 + int(999);
+    if (roll < 0.25) lines.push(`${a} / ${b} ${["<", "<=", "==", "!=", ">", ">="][int(6)]} ${b} / ${a}`);
+    else if (roll < 0.4) lines.push(`${a} < ${b} and ${b} < ${a + b} or not (${a} == ${b})`);
+    else if (roll < 0.55) lines.push(`if ${a} % 2 == 0 then ${a} / 2 else 3 * ${a} + 1`);
+    else if (roll < 0.7) lines.push(`fib(${int(12)})`);
+    else if (roll < 0.8) lines.push(`fact(${int(30)})`);
+    else if (roll < 0.9) lines.push(`gcd2(${a}, ${b})`);
+    else lines.push(`${a} m > ${b} ft`);
+  }
+  return lines;
+}

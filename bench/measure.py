@@ -6,6 +6,11 @@ counts its parent's memory from before exec(): measured from a small parent
 it is the child's own. Rounds are interleaved (A B C, A B C, ...), so a
 machine that is busier at one moment slows every command alike.
 
+Before every round each executable is put in the same state: written back
+to disk, dropped from the page cache (posix_fadvise DONTNEED) and read back
+in full. A binary just written by the compiler otherwise measures faster and
+larger than one read back from disk, which moved ratios by a fifth.
+
   measure.py times '{"commands": [{argv, stdin?, env?}, ...], "rounds": n, "warmup": w}'
       -> {"runs": [[{wall, rss_kb, status}, ...], ...]}   (one list per command)
   measure.py repl '{"argv": [...], "env": {...}, "rounds": n}'
@@ -15,9 +20,32 @@ import json
 import os
 import pty
 import select
+import shutil
 import subprocess
 import sys
 import time
+
+
+def settle(executables):
+    """Each executable evicted from the page cache, then read back in full: all alike, all warm."""
+    for path in executables:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            while os.read(fd, 1 << 20):
+                pass
+        finally:
+            os.close(fd)
+
+
+def executables(commands):
+    found = []
+    for command in commands:
+        path = shutil.which(command["argv"][0])
+        if path and os.path.realpath(path) not in found:
+            found.append(os.path.realpath(path))
+    return found
 
 
 def run_once(command):
@@ -35,7 +63,9 @@ def run_once(command):
 def times(spec):
     commands, rounds, warmup = spec["commands"], spec["rounds"], spec.get("warmup", 0)
     runs = [[] for _ in commands]
+    binaries = executables(commands)
     for round_number in range(warmup + rounds):
+        settle(binaries)
         for index, command in enumerate(commands):
             result = run_once(command)
             if round_number >= warmup:
@@ -56,6 +86,7 @@ def read_until(fd, needle, deadline, seen):
 
 def repl(argv, env):
     """Time from start to the first prompt, then from Enter to the answer of 1+2."""
+    settle(executables([{"argv": argv}]))
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:

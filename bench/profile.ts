@@ -1,14 +1,18 @@
 /**
- * Where the time of a line goes, in-process: run by bench/run.ts as
- * `bun bench/profile.ts FILE`. Prints JSON: microseconds per line for lexing
- * and parsing alone and for the whole evaluation (parse, evaluate, format),
- * in the last of three passes (the JIT warmed up by the first two).
+ * Where the time of a piped line goes, in-process: run by bench/run.ts as
+ * `bun bench/profile.ts FILE`. Prints JSON: microseconds per line for each
+ * stage — reading (decoding and splitting the input), lexing, parsing,
+ * evaluating (compiling and running), formatting the result, and writing
+ * (the output text, written to /dev/null) — each in the last of three passes
+ * (the JIT warmed up by the first two).
  */
-import { readFileSync } from "node:fs";
-import { parse } from "../grammar/parser.ts";
-import { Session } from "../src/session.ts";
+import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
+import { lex, parseTokens } from "../grammar/parser.ts";
+import { formatOutcome, plain } from "../src/cli/report.ts";
+import { Session, type Outcome } from "../src/session.ts";
 
-const lines = readFileSync(process.argv[2]!, "utf8").trimEnd().split("\n");
+const bytes = readFileSync(process.argv[2]!);
+let lines: string[] = [];
 
 function perLine(work: () => void): number {
   let microseconds = 0;
@@ -20,11 +24,54 @@ function perLine(work: () => void): number {
   return microseconds;
 }
 
-const parsing = perLine(() => {
-  for (const line of lines) parse(line);
+function read(): void {
+  const text = new TextDecoder().decode(bytes);
+  lines = [];
+  let start = 0;
+  for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+    lines.push(text.slice(start, end));
+    start = end + 1;
+  }
+}
+read();
+const reading = perLine(read);
+const lexing = perLine(() => {
+  for (const line of lines) lex(line);
 });
-const evaluating = perLine(() => {
-  const session = new Session();
-  for (const line of lines) session.evaluate(line);
+const lexingAndParsing = perLine(() => {
+  for (const line of lines) parseTokens(line, lex(line));
 });
-console.log(JSON.stringify({ parsing, evaluating }));
+let outcomes: Outcome[] = [];
+const session = new Session();
+const whole = perLine(() => {
+  outcomes = lines.map((line) => session.evaluate(line));
+});
+const formatting = perLine(() => {
+  for (const outcome of outcomes) if (outcome.kind === "value") session.format(outcome.value);
+});
+const devNull = openSync("/dev/null", "w");
+const style = { json: false, out: plain, err: plain };
+const writing = perLine(() => {
+  let text = "";
+  for (let i = 0; i < outcomes.length; i++) {
+    const outcome = outcomes[i]!;
+    if (outcome.kind !== "error") text += formatOutcome(outcome, lines[i]!, style);
+    if (text.length > 65536) {
+      writeSync(devNull, text);
+      text = "";
+    }
+  }
+  writeSync(devNull, text);
+});
+closeSync(devNull);
+console.log(
+  JSON.stringify({
+    reading,
+    lexing,
+    parsing: lexingAndParsing - lexing,
+    evaluating: whole - lexingAndParsing - formatting,
+    formatting,
+    writing,
+    total: reading + whole + writing,
+  }),
+);

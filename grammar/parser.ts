@@ -145,17 +145,19 @@ class CalcParser extends EmbeddedActionsParser {
     return spanOfToken(token, this.text);
   }
 
-  /** Counts one level of nesting; past MAX_NESTING the line is refused before the stack runs out. */
+  /**
+   * Counts one level of nesting; past MAX_NESTING the line is refused before the stack runs out.
+   * (Not in an ACTION, which would make a closure at every operand: recording the grammar calls
+   * each rule once, so the count stays small there.)
+   */
   private enter(): void {
-    this.ACTION(() => {
-      if (++this.depth > MAX_NESTING) {
-        throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(this.LA(1)));
-      }
-    });
+    if (++this.depth > MAX_NESTING) {
+      throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(this.LA(1)));
+    }
   }
 
   private leave(): void {
-    this.ACTION(() => this.depth--);
+    this.depth--;
   }
 
   private program = this.RULE("program", (): Program => {
@@ -719,9 +721,13 @@ export function grammarBuilt(): boolean {
 
 /** Turns one line of input into its statements, or throws the first CalcError. */
 export function parse(text: string): Program {
+  return parseTokens(text, lex(text));
+}
+
+/** The line's tokens, or the CalcError for its first unknown character. */
+export function lex(text: string): IToken[] {
   grammar ??= buildGrammar(false);
-  const { lexer, parser } = grammar;
-  const lexed = lexer.tokenize(text);
+  const lexed = grammar.lexer.tokenize(text);
   if (lexed.errors.length > 0) {
     const { offset } = lexed.errors[0]!;
     throw new CalcError("syntax", `unknown character ${describeCharacter(text, offset)}`, {
@@ -729,9 +735,16 @@ export function parse(text: string): Program {
       end: offset + (text.codePointAt(offset)! > 0xffff ? 2 : 1),
     });
   }
-  const program = parser.parse(text, lexed.tokens);
+  return lexed.tokens;
+}
+
+/** The statements of a lexed line, or the first CalcError. */
+export function parseTokens(text: string, tokens: IToken[]): Program {
+  grammar ??= buildGrammar(false);
+  const { parser } = grammar;
+  const program = parser.parse(text, tokens);
   const error = parser.errors[0];
-  if (error) throw syntaxError(error, text, lexed.tokens);
+  if (error) throw syntaxError(error, text, tokens);
   return program;
 }
 

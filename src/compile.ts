@@ -1,10 +1,10 @@
 /**
- * The compiler: an expression becomes a flat list of instructions for the
- * machine in evaluate.ts, operands before their operator (2 * (3 + x) is
- * 2, 3, x, +, *), with jumps for `if`, `and` and `or`. The machine keeps
- * user-function calls on a stack of its own, so a recursion 10,000 calls
- * deep never deepens the JavaScript stack; compiling is a walk of the tree,
- * whose depth the parser bounds (MAX_NESTING).
+ * The compiler: a user function's body becomes a flat list of instructions
+ * for the machine in evaluate.ts, operands before their operator (2 * (3 + x)
+ * is 2, 3, x, +, *), with jumps for `if`, `and` and `or`. The machine keeps
+ * calls on a stack of its own, so a recursion 10,000 calls deep never
+ * deepens the JavaScript stack; compiling is a walk of the tree, whose depth
+ * the parser bounds (MAX_NESTING).
  *
  * Each instruction is an opcode and one operand: an index into `data` (the
  * node it came from, which carries its span for errors) or a jump target.
@@ -54,6 +54,12 @@ export interface Junction {
 export interface Code {
   readonly ops: number[];
   readonly data: unknown[];
+}
+
+/** x + 10% and x - 10%: the link's operand is written as a percentage, and the left one is not (5% + 10% is 0.15). */
+export function isPercentChange(chain: Extract<Expr, { kind: "chain" }>, i: number): boolean {
+  const link = chain.rest[i]!;
+  return (link.op === "+" || link.op === "-") && link.operand.kind === "percent" && !(i === 0 && chain.first.kind === "percent");
 }
 
 export function compile(expr: Expr): Code {
@@ -108,9 +114,7 @@ function emitExpr(code: Code, expr: Expr): void {
       emitExpr(code, expr.first);
       for (const [i, link] of expr.rest.entries()) {
         emitExpr(code, link.operand);
-        const percentChange =
-          (link.op === "+" || link.op === "-") && link.operand.kind === "percent" && !(i === 0 && expr.first.kind === "percent");
-        emit(code, CHAIN_OP, { link, chain: expr, percentChange } satisfies ChainStep);
+        emit(code, CHAIN_OP, { link, chain: expr, percentChange: isPercentChange(expr, i) } satisfies ChainStep);
       }
       return;
     case "compare":

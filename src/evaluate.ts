@@ -3,14 +3,17 @@
  * through `Bindings` (the session's variables and functions) and never
  * changes them; statements with effects are the session's business.
  *
- * Values wait on a stack of their own, and a call of a user function pushes
- * a frame on a stack of its own (its compiled body, where to return, its
- * parameters): the JavaScript stack stays as it is however deep a recursion
- * goes, up to MAX_CALL_DEPTH. An error inside a function is reported at the
- * outermost call in the line (the body's own spans are in its definition),
- * naming the innermost function.
+ * A line's own expression is walked recursively: the parser bounds its
+ * nesting (MAX_NESTING), and plain arithmetic pays for nothing more. The body
+ * of a user function is compiled (compile.ts) at its first call and run by a
+ * machine whose values and calls wait on stacks of its own (its compiled
+ * body, where to return, its parameters): the JavaScript stack stays as it is
+ * however deep a recursion goes, up to MAX_CALL_DEPTH. Both ways share every
+ * operation below. An error inside a function is reported at the outermost
+ * call in the line (the body's own spans are in its definition), naming the
+ * innermost function.
  */
-import type { Expr, Target, UnitRef } from "./ast.ts";
+import type { ChainLink, Expr, Target, UnitRef } from "./ast.ts";
 import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
@@ -50,8 +53,8 @@ type Node<K extends Expr["kind"]> = Extract<Expr, { kind: K }>;
 interface Frame {
   readonly fn: UserFunction;
   readonly locals: ReadonlyMap<string, Value>;
-  /** Where the caller goes on: its code and the instruction after the call. */
-  readonly returnCode: C.Code;
+  /** Where the caller goes on: its code and the instruction after the call (none: back to the line's walk). */
+  readonly returnCode: C.Code | undefined;
   readonly returnPc: number;
   /** The caller's parameters, restored on return. */
   readonly returnLocals: ReadonlyMap<string, Value> | undefined;
@@ -67,6 +70,7 @@ interface Frame {
  */
 let interruptFlag: Int32Array | undefined;
 const INTERRUPT_INTERVAL = 1024;
+
 
 export function watchForInterrupts(flag: Int32Array): void {
   interruptFlag = flag;
@@ -85,7 +89,7 @@ function bodyOf(fn: UserFunction): C.Code {
 }
 
 export function evaluate(expr: Expr, env: Environment): Value {
-  return new Machine(env).run(C.compile(expr));
+  return new Machine(env).evaluate(expr);
 }
 
 class Machine {
@@ -100,28 +104,103 @@ class Machine {
     this.bindings = env.bindings;
   }
 
-  run(start: C.Code): Value {
+  /** The walk of a line's own expression. */
+  evaluate(expr: Expr): Value {
+    if (interruptFlag !== undefined && this.interrupted()) throw this.fail("interrupted", "interrupted", expr.span);
+    switch (expr.kind) {
+      case "number":
+        return this.literal(expr);
+      case "boolean":
+        return expr.value;
+      case "name":
+        return this.lookup(expr.name, expr.span);
+      case "quantity":
+        return this.quantityLiteral(expr, this.evaluate(expr.magnitude));
+      case "negate":
+        return this.negate(expr, this.evaluate(expr.operand));
+      case "power": {
+        const base = this.evaluate(expr.base);
+        return this.power(expr, base, this.evaluate(expr.exponent));
+      }
+      case "factorial":
+        return this.factorial(expr, this.evaluate(expr.operand));
+      case "percent":
+        return this.percent(expr, this.evaluate(expr.operand));
+      case "chain": {
+        let value = this.evaluate(expr.first);
+        for (let i = 0; i < expr.rest.length; i++) {
+          const link = expr.rest[i]!;
+          value = this.chainOp(link, expr, C.isPercentChange(expr, i), value, this.evaluate(link.operand));
+        }
+        return value;
+      }
+      case "compare": {
+        const left = this.evaluate(expr.left);
+        return this.compare(expr, left, this.evaluate(expr.right));
+      }
+      case "not":
+        return !this.condition(this.evaluate(expr.operand), expr.operand, "not");
+      case "logical": {
+        // short-circuit: `false and f(1/0)` never evaluates f
+        const stopAt = expr.op === "or";
+        for (const operand of expr.operands) if (this.condition(this.evaluate(operand), operand, expr.op) === stopAt) return stopAt;
+        return !stopAt;
+      }
+      case "if":
+        // only the chosen branch is evaluated
+        return this.evaluate(this.condition(this.evaluate(expr.condition), expr.condition, "if") ? expr.then : expr.else);
+      case "convert":
+        return this.convert(expr, this.evaluate(expr.operand));
+      case "call": {
+        this.checkCall(expr);
+        const args = expr.args.map((arg) => this.evaluate(arg));
+        if (builtins.get(expr.name)?.kind === "function") return this.callBuiltin(expr, args);
+        const fn = this.bindings.userFunction(expr.name);
+        if (!fn) return this.callValue(expr, args);
+        this.enter(fn, args, expr, undefined, 0);
+        return this.run(bodyOf(fn));
+      }
+    }
+  }
+
+  /** Whether the flag is up, looked at every INTERRUPT_INTERVAL steps (and at the first). */
+  private interrupted(): boolean {
+    return this.steps++ % INTERRUPT_INTERVAL === 0 && Atomics.load(interruptFlag!, 0) !== 0;
+  }
+
+  private steps = 0;
+
+  /** Pushes a call's frame: its parameters become the names in scope. */
+  private enter(fn: UserFunction, args: Value[], node: Node<"call">, returnCode: C.Code | undefined, returnPc: number): void {
+    if (this.frames.length >= MAX_CALL_DEPTH + 1) {
+      const message = `recursion too deep (more than ${MAX_CALL_DEPTH.toLocaleString("en-US")} nested calls)`;
+      throw new CalcError("limit", `in ${fn.name}: ${message}`, this.callSite(node), fn.name);
+    }
+    const locals = new Map<string, Value>();
+    for (let i = 0; i < args.length; i++) locals.set(fn.params[i]!, args[i]!);
+    this.frames.push({ fn, locals, returnCode, returnPc, returnLocals: this.locals, site: this.callSite(node) });
+    this.locals = locals;
+  }
+
+  /** Runs a function's body, and the calls it makes, on the machine's own stacks, to the end of the outermost call. */
+  private run(body: C.Code): Value {
     const { ctx } = this;
     const stack: Value[] = [];
-    let code = start;
+    let code = body;
     let { ops, data } = code;
     let pc = 0;
-    let count = 0;
     for (;;) {
       if (pc >= ops.length) {
         // the end of a body: back to the caller, with the result on the stack
-        const frame = this.frames.pop();
-        if (!frame) return stack.pop()!;
+        const frame = this.frames.pop()!;
+        this.locals = frame.returnLocals;
+        if (!frame.returnCode) return stack.pop()!;
         code = frame.returnCode;
         ({ ops, data } = code);
         pc = frame.returnPc;
-        this.locals = frame.returnLocals;
         continue;
       }
-      // (checked at the first instruction too: a line queued behind an interrupted one stops at once)
-      if (interruptFlag !== undefined && count++ % INTERRUPT_INTERVAL === 0 && Atomics.load(interruptFlag, 0) !== 0) {
-        throw this.fail("interrupted", "interrupted", { start: 0, end: 1 });
-      }
+      if (interruptFlag !== undefined && this.interrupted()) throw this.fail("interrupted", "interrupted", { start: 0, end: 1 });
       const instruction = ops[pc]!;
       const operand = data[ops[pc + 1]!];
       pc += 2;
@@ -129,11 +208,9 @@ class Machine {
         case C.CONST:
           stack.push(operand as Value);
           break;
-        case C.LITERAL: {
-          const node = operand as Node<"number">;
-          stack.push(this.arithmetic(() => parseLiteral(node.text, ctx), node.span));
+        case C.LITERAL:
+          stack.push(this.literal(operand as Node<"number">));
           break;
-        }
         case C.LOAD: {
           const node = operand as Node<"name">;
           stack.push(this.lookup(node.name, node.span));
@@ -142,38 +219,29 @@ class Machine {
         case C.QUANTITY:
           stack.push(this.quantityLiteral(operand as Node<"quantity">, stack.pop()!));
           break;
-        case C.NEGATE: {
-          const a = stack.pop()!;
-          stack.push(this.arithmetic(() => op.negate(a, ctx), (operand as Expr).span));
+        case C.NEGATE:
+          stack.push(this.negate(operand as Expr, stack.pop()!));
           break;
-        }
         case C.POWER: {
           const exponent = stack.pop()!;
-          const base = stack.pop()!;
-          stack.push(this.arithmetic(() => op.power(base, exponent, ctx), (operand as Expr).span));
+          stack.push(this.power(operand as Expr, stack.pop()!, exponent));
           break;
         }
-        case C.FACTORIAL: {
-          const a = stack.pop()!;
-          stack.push(this.arithmetic(() => factorialOf(op.toReal(a, "!", ctx), ctx), (operand as Expr).span));
+        case C.FACTORIAL:
+          stack.push(this.factorial(operand as Expr, stack.pop()!));
           break;
-        }
-        case C.PERCENT: {
-          const a = stack.pop()!;
-          stack.push(this.arithmetic(() => op.divide(a, HUNDRED, ctx), (operand as Expr).span));
+        case C.PERCENT:
+          stack.push(this.percent(operand as Expr, stack.pop()!));
           break;
-        }
         case C.CHAIN_OP: {
+          const step = operand as C.ChainStep;
           const b = stack.pop()!;
-          const a = stack.pop()!;
-          stack.push(this.chainOp(operand as C.ChainStep, a, b));
+          stack.push(this.chainOp(step.link, step.chain, step.percentChange, stack.pop()!, b));
           break;
         }
         case C.COMPARE: {
-          const node = operand as Node<"compare">;
           const b = stack.pop()!;
-          const a = stack.pop()!;
-          stack.push(this.arithmetic(() => op.compare(node.op, a, b, ctx), node.span));
+          stack.push(this.compare(operand as Node<"compare">, stack.pop()!, b));
           break;
         }
         case C.NOT:
@@ -194,18 +262,15 @@ class Machine {
           }
           break;
         }
-        case C.CHECK_BOOLEAN: {
-          const value = stack.pop()!;
-          stack.push(this.condition(value, operand as Expr, "and"));
+        case C.CHECK_BOOLEAN:
+          stack.push(this.condition(stack.pop()!, operand as Expr, "and"));
           break;
-        }
         case C.CHECK_CALL:
           this.checkCall(operand as Node<"call">);
           break;
         case C.BUILTIN: {
           const node = operand as Node<"call">;
-          const args = stack.splice(stack.length - node.args.length);
-          stack.push(this.callBuiltin(node, args));
+          stack.push(this.callBuiltin(node, stack.splice(stack.length - node.args.length)));
           break;
         }
         case C.CALL: {
@@ -213,19 +278,10 @@ class Machine {
           const args = stack.splice(stack.length - node.args.length);
           const fn = this.bindings.userFunction(node.name);
           if (!fn) {
-            // x(3): a value written like a call is a product
-            const factor = this.lookup(node.name, node.nameSpan);
-            stack.push(this.arithmetic(() => op.multiply(factor, args[0]!, ctx), node.span));
+            stack.push(this.callValue(node, args));
             break;
           }
-          if (this.frames.length >= MAX_CALL_DEPTH + 1) {
-            const message = `recursion too deep (more than ${MAX_CALL_DEPTH.toLocaleString("en-US")} nested calls)`;
-            throw new CalcError("limit", `in ${fn.name}: ${message}`, this.callSite(node), fn.name);
-          }
-          const locals = new Map<string, Value>();
-          for (let i = 0; i < args.length; i++) locals.set(fn.params[i]!, args[i]!);
-          this.frames.push({ fn, locals, returnCode: code, returnPc: pc, returnLocals: this.locals, site: this.callSite(node) });
-          this.locals = locals;
+          this.enter(fn, args, node, code, pc);
           code = bodyOf(fn);
           ({ ops, data } = code);
           pc = 0;
@@ -236,6 +292,38 @@ class Machine {
           break;
       }
     }
+  }
+
+  // ---- operations, shared by the walk and the machine ----------------------------------
+
+  private literal(node: Node<"number">): Value {
+    return this.arithmetic(() => parseLiteral(node.text, this.ctx), node.span);
+  }
+
+  private negate(node: Expr, a: Value): Value {
+    return this.arithmetic(() => op.negate(a, this.ctx), node.span);
+  }
+
+  private power(node: Expr, base: Value, exponent: Value): Value {
+    return this.arithmetic(() => op.power(base, exponent, this.ctx), node.span);
+  }
+
+  private factorial(node: Expr, a: Value): Value {
+    return this.arithmetic(() => factorialOf(op.toReal(a, "!", this.ctx), this.ctx), node.span);
+  }
+
+  private percent(node: Expr, a: Value): Value {
+    return this.arithmetic(() => op.divide(a, HUNDRED, this.ctx), node.span);
+  }
+
+  private compare(node: Node<"compare">, a: Value, b: Value): boolean {
+    return this.arithmetic(() => op.compare(node.op, a, b, this.ctx), node.span);
+  }
+
+  /** `x(3)`: a value written like a call is a product. */
+  private callValue(node: Node<"call">, args: Value[]): Value {
+    const factor = this.lookup(node.name, node.nameSpan);
+    return this.arithmetic(() => op.multiply(factor, args[0]!, this.ctx), node.span);
   }
 
   // ---- errors ----------------------------------------------------------------------
@@ -270,12 +358,12 @@ class Machine {
 
   // ---- operators ---------------------------------------------------------------------
 
-  private chainOp(step: C.ChainStep, a: Value, b: Value): Value {
+  /** One operator of a chain (`chain` is the whole chain, for the span of an error). */
+  private chainOp(link: ChainLink, chain: Expr, percentChange: boolean, a: Value, b: Value): Value {
     const { ctx } = this;
-    const { link } = step;
     // (no closure here, unlike arithmetic(): this is the hot path of plain arithmetic)
     try {
-      if (step.percentChange) {
+      if (percentChange) {
         // x + 10% is x increased by ten percent
         return op.multiply(a, link.op === "+" ? op.add(ONE, b, ctx) : op.subtract(ONE, b, ctx), ctx);
       }
@@ -297,7 +385,7 @@ class Machine {
       if (!(error instanceof ArithmeticError)) throw error;
       // a division by zero points at the divisor, anything else at the chain so far
       const end = link.operand.span.end;
-      const span = error.kind === "domain" ? { start: link.opSpan.start, end } : { start: step.chain.span.start, end };
+      const span = error.kind === "domain" ? { start: link.opSpan.start, end } : { start: chain.span.start, end };
       throw this.fail(error.kind, error.message, span);
     }
   }

@@ -130,7 +130,7 @@ export class Session {
       let outcome: Outcome = { kind: "empty" };
       for (const statement of statements) outcome = this.run(statement, pending);
       const shadows = pending.shadowings();
-      if (shadows.length > 0 && (outcome.kind === "value" || outcome.kind === "definition")) outcome = { ...outcome, shadows };
+      if (shadows && (outcome.kind === "value" || outcome.kind === "definition")) outcome = { ...outcome, shadows };
       // every statement succeeded: now the line takes effect
       pending.commit(this.variables, this.functions);
       this.last = pending.ans();
@@ -153,7 +153,8 @@ export class Session {
       case "assign": {
         const value = this.assignOrEvaluate(statement, line);
         line.setAns(value);
-        return { kind: "value", value, ...this.format(value, styleOf(statement)) };
+        const { text, exact, quantity } = this.format(value, styleOf(statement));
+        return quantity ? { kind: "value", value, text, exact, quantity } : { kind: "value", value, text, exact };
       }
       case "define": {
         checkDefinable(statement.name, statement.nameSpan);
@@ -230,7 +231,8 @@ function failure(kind: CalcError["kind"], message: string, span: Span): Outcome 
 class LineTransaction implements Bindings {
   private readonly newVariables = new Map<string, Value>();
   private readonly newFunctions = new Map<string, UserFunction>();
-  private readonly shadowed = new Map<string, string>();
+  /** Made at the first name that hides something: most lines define nothing. */
+  private shadowed: Map<string, string> | undefined;
 
   constructor(
     private readonly variables: ReadonlyMap<string, Value>,
@@ -275,11 +277,11 @@ class LineTransaction implements Bindings {
   /** Remembers that `name` now hides a constant or unit, if it does. */
   noteShadowing(name: string): void {
     const hidden = builtinMeaning(name);
-    if (hidden) this.shadowed.set(name, hidden);
+    if (hidden) (this.shadowed ??= new Map()).set(name, hidden);
   }
 
-  shadowings(): Shadowing[] {
-    return [...this.shadowed].map(([name, hidden]) => ({ name, hidden }));
+  shadowings(): Shadowing[] | undefined {
+    return this.shadowed && [...this.shadowed].map(([name, hidden]) => ({ name, hidden }));
   }
 
   commit(variables: Map<string, Value>, functions: Map<string, UserFunction>): void {
