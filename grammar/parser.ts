@@ -473,7 +473,7 @@ class CalcParser extends EmbeddedActionsParser {
     let result = magnitude;
     // 1/2 in, 3/4 cup: a ratio of two integers directly before a unit is one number
     this.OPTION({
-      GATE: () => isInteger(number) && this.LA(1).tokenType === T.Divide && this.LA(2).tokenType === T.NumberLiteral && isInteger(this.LA(2)) && this.unitAt(3),
+      GATE: () => this.LA(1).tokenType === T.Divide && this.LA(2).tokenType === T.NumberLiteral && this.unitAt(3) && isInteger(number) && isInteger(this.LA(2)),
       DEF: () => {
         const slash = this.CONSUME(T.Divide);
         const denominator = this.CONSUME2(T.NumberLiteral);

@@ -33,6 +33,8 @@ export function formatNumber(value: Real, digits: number): Formatted {
 }
 
 function formatRational(r: Rational, digits: number): Formatted {
+  if (r.d === 1) return { text: String(r.n), exact: true };
+  if (r.isSmall && r.d <= SMALL_DIVISION_LIMIT) return formatSmall(r.n, r.d, digits);
   if (r.den === 1n) return { text: r.num.toString(), exact: true };
   const negative = r.num < 0n;
   const num = negative ? -r.num : r.num;
@@ -45,6 +47,71 @@ function formatRational(r: Rational, digits: number): Formatted {
   }
   const { significand, exponent } = roundRational(num, r.den, digits);
   return { text: layout(negative, significand, exponent, digits), exact: false };
+}
+
+/**
+ * Below this a denominator d lets long division run on doubles: every remainder
+ * times ten (< 10·d) is still a safe integer.
+ */
+const SMALL_DIVISION_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / 10);
+
+/**
+ * n/d (safe integers, d > 1, d ≤ SMALL_DIVISION_LIMIT) by long division on doubles: every digit
+ * of a terminating expansion, else `digits` significant digits rounded half up. The same text
+ * as formatRational's bigint route; most lines' results take this one.
+ */
+function formatSmall(n: number, d: number, digits: number): Formatted {
+  const negative = n < 0;
+  const magnitude = Math.abs(n);
+  const remainder = magnitude % d;
+  const whole = (magnitude - remainder) / d;
+  let rest = remainder;
+  const next = (): number => {
+    rest *= 10;
+    let digit = Math.floor(rest / d);
+    // the quotient of doubles can land a hair off an integer: put it right
+    if (digit * d > rest) digit--;
+    else if ((digit + 1) * d <= rest) digit++;
+    rest -= digit * d;
+    return digit;
+  };
+  let significand: string;
+  let exponent: number;
+  if (whole > 0) {
+    significand = String(whole);
+    exponent = significand.length - 1;
+  } else {
+    exponent = -1;
+    while (rest * 10 < d) {
+      rest *= 10;
+      exponent--;
+    }
+    significand = String(next());
+  }
+  const ends = terminates(d);
+  // all of a terminating expansion (it has at most 53 digits after the point), else one digit past `digits`
+  while (rest !== 0 && (ends || significand.length <= digits)) significand += next();
+  if (ends || significand.length <= digits) return { text: layout(negative, significand, exponent, digits), exact: true };
+  let kept = significand.slice(0, digits);
+  if (significand.charCodeAt(digits) >= 0x35) {
+    // round half up, carrying through nines: 0.99…96 → 1
+    let i = kept.length - 1;
+    while (i >= 0 && kept[i] === "9") i--;
+    if (i < 0) {
+      kept = `1${"0".repeat(digits - 1)}`;
+      exponent++;
+    } else {
+      kept = kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) + "0".repeat(digits - 1 - i);
+    }
+  }
+  return { text: layout(negative, kept, exponent, digits), exact: false };
+}
+
+/** Whether d (a safe integer) has no prime factors but 2 and 5. */
+function terminates(d: number): boolean {
+  while (d % 2 === 0) d /= 2;
+  while (d % 5 === 0) d /= 5;
+  return d === 1;
 }
 
 /** k such that den divides 10^k, if den has no prime factors but 2 and 5. */

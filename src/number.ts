@@ -1,9 +1,14 @@
 /**
- * The number model. A value is either exact — a Rational of two big integers,
+ * The number model. A value is either exact — a Rational of two integers,
  * always in lowest terms with a positive denominator — or approximate — a
  * decimal.js Decimal carried at the working precision (display digits plus
  * guard digits). Exact arithmetic stays exact until a result would exceed
  * MAX_EXACT_DIGITS; irrational functions produce approximate values.
+ *
+ * Most numbers a calculator sees are small, so a Rational whose numerator
+ * and denominator are safe integers keeps them as doubles too, and the
+ * arithmetic below works on those while every intermediate result stays a
+ * safe integer (exactly as bigints would), falling back to bigints past that.
  *
  * Nothing here knows about source spans: failures are ArithmeticErrors, and
  * the evaluator attaches the span of the expression that caused them.
@@ -13,16 +18,81 @@ import { decimalAt, exp, pi, pow } from "./elementary.ts";
 import { ArithmeticError } from "./errors.ts";
 import { GUARD_DIGITS, MAX_EXACT_DIGITS, MAX_PRECISION } from "./limits.ts";
 
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
 export class Rational {
-  /** Use `rational()` unless the fraction is already in lowest terms with den > 0. */
-  constructor(
-    readonly num: bigint,
-    readonly den: bigint,
-  ) {}
+  /** The numerator and denominator as doubles when both are safe integers; NaN when not. */
+  readonly n: number;
+  readonly d: number;
+  private bigNum: bigint | undefined;
+  private bigDen: bigint | undefined;
+
+  /**
+   * Use `rational()` unless the fraction is already in lowest terms with den > 0. (`small()`
+   * gives no bigints and passes the doubles instead: one constructor keeps every Rational the
+   * same shape to the engine.)
+   */
+  constructor(num: bigint | undefined, den: bigint | undefined, n = NaN, d = NaN) {
+    this.bigNum = num;
+    this.bigDen = den;
+    if (num === undefined || den === undefined) {
+      this.n = n;
+      this.d = d;
+    } else {
+      const safe = num <= SAFE && num >= MINUS_SAFE && den <= SAFE;
+      this.n = safe ? Number(num) : NaN;
+      this.d = safe ? Number(den) : NaN;
+    }
+  }
+
+  /** n/d of safe integers, in lowest terms with d > 0. */
+  static small(n: number, d: number): Rational {
+    return new Rational(undefined, undefined, n, d);
+  }
+
+  get num(): bigint {
+    return (this.bigNum ??= BigInt(this.n));
+  }
+
+  get den(): bigint {
+    return (this.bigDen ??= BigInt(this.d));
+  }
+
+  /** Whether n and d hold the value (the numbers most lines see). */
+  get isSmall(): boolean {
+    return this.n === this.n;
+  }
 
   get isInteger(): boolean {
-    return this.den === 1n;
+    return this.d === 1 || this.den === 1n;
   }
+}
+
+function isSafe(x: number): boolean {
+  return x <= MAX_SAFE && x >= -MAX_SAFE;
+}
+
+/** gcd of two safe integers (not both zero), by Euclid on doubles. */
+function smallGcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/** n/d (safe integers, d ≠ 0) in lowest terms. */
+function smallRational(n: number, d: number): Rational {
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  if (n === 0) return ZERO;
+  const g = smallGcd(n, d);
+  return g === 1 ? Rational.small(n, d) : Rational.small(n / g, d / g);
 }
 
 /** A real number: exact or approximate. */
@@ -34,15 +104,16 @@ export function isExact(value: Real): value is Rational {
 
 export { ArithmeticError };
 
-export const ZERO = new Rational(0n, 1n);
-export const ONE = new Rational(1n, 1n);
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MINUS_SAFE = -SAFE;
+const LOG10_2 = Math.log10(2);
+
+export const ZERO = Rational.small(0, 1);
+export const ONE = Rational.small(1, 1);
 
 export function integer(n: bigint | number): Rational {
-  return new Rational(BigInt(n), 1n);
+  return typeof n === "number" && Number.isSafeInteger(n) ? Rational.small(n === 0 ? 0 : n, 1) : new Rational(BigInt(n), 1n);
 }
-
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const LOG10_2 = Math.log10(2);
 
 export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -146,6 +217,7 @@ export class NumberContext {
     // a value kept from another precision setting is carried over at this one
     if (!isExact(value)) return value.constructor === this.D ? value : new this.D(value);
     // the constructor keeps every digit it is given: round big integers to the working precision
+    if (value.isSmall) return value.d === 1 ? new this.D(value.n) : new this.D(value.n).div(value.d);
     const n = new this.D(value.num.toString());
     return value.den === 1n ? n.toSignificantDigits(this.workingDigits) : n.div(value.den.toString());
   }
@@ -160,7 +232,7 @@ export class NumberContext {
 
   /** An exact result, unless it is too big to keep exact: then its approximation. */
   exact(r: Rational): Real {
-    return tooManyDigits(r.num) || tooManyDigits(r.den) ? this.approx(this.decimal(r)) : r;
+    return !r.isSmall && (tooManyDigits(r.num) || tooManyDigits(r.den)) ? this.approx(this.decimal(r)) : r;
   }
 
   /** Zero if `d` is below the noise of the operands it came from. */
@@ -175,6 +247,15 @@ export class NumberContext {
 
   add(a: Real, b: Real): Real {
     if (isExact(a) && isExact(b)) {
+      if (a.d === 1 && b.d === 1) {
+        const sum = a.n + b.n;
+        if (isSafe(sum)) return Rational.small(sum, 1);
+      } else if (a.isSmall && b.isSmall) {
+        const left = a.n * b.d;
+        const right = b.n * a.d;
+        const den = a.d * b.d;
+        if (isSafe(left) && isSafe(right) && isSafe(den) && isSafe(left + right)) return smallRational(left + right, den);
+      }
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num + b.num, 1n));
       return this.exact(rational(a.num * b.den + b.num * a.den, a.den * b.den));
     }
@@ -185,7 +266,8 @@ export class NumberContext {
   }
 
   negate(a: Real): Real {
-    return isExact(a) ? new Rational(-a.num, a.den) : a.neg();
+    if (!isExact(a)) return a.neg();
+    return a.isSmall ? Rational.small(a.n === 0 ? 0 : -a.n, a.d) : new Rational(-a.num, a.den);
   }
 
   subtract(a: Real, b: Real): Real {
@@ -194,6 +276,14 @@ export class NumberContext {
 
   multiply(a: Real, b: Real): Real {
     if (isExact(a) && isExact(b)) {
+      if (a.isSmall && b.isSmall) {
+        // cross-cancelled first, so the product is in lowest terms and stays small longer
+        const g1 = a.n === 0 || b.d === 1 ? 1 : smallGcd(a.n, b.d);
+        const g2 = b.n === 0 || a.d === 1 ? 1 : smallGcd(b.n, a.d);
+        const num = (a.n / g1) * (b.n / g2);
+        const den = (a.d / g2) * (b.d / g1);
+        if (isSafe(num) && isSafe(den)) return num === 0 ? ZERO : Rational.small(num, den);
+      }
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num * b.num, 1n));
       return this.exact(rational(a.num * b.num, a.den * b.den));
     }
@@ -202,7 +292,16 @@ export class NumberContext {
 
   divide(a: Real, b: Real): Real {
     if (isZero(b)) throw new ArithmeticError("domain", "division by zero");
-    if (isExact(a) && isExact(b)) return this.exact(rational(a.num * b.den, a.den * b.num));
+    if (isExact(a) && isExact(b)) {
+      if (a.isSmall && b.isSmall) {
+        const g1 = a.n === 0 ? 1 : smallGcd(a.n, b.n);
+        const g2 = smallGcd(a.d, b.d);
+        const num = (a.n / g1) * (b.d / g2);
+        const den = (a.d / g2) * (b.n / g1);
+        if (isSafe(num) && isSafe(den)) return num === 0 ? ZERO : den < 0 ? Rational.small(-num, -den) : Rational.small(num, den);
+      }
+      return this.exact(rational(a.num * b.den, a.den * b.num));
+    }
     return this.approx(this.decimal(a).div(this.decimal(b)));
   }
 
@@ -216,6 +315,11 @@ export class NumberContext {
   modulo(a: Real, b: Real): Real {
     if (isZero(b)) throw new ArithmeticError("domain", "modulo by zero");
     if (isExact(a) && isExact(b)) {
+      if (a.d === 1 && b.d === 1) {
+        let r = a.n % b.n;
+        if (r !== 0 && r < 0 !== b.n < 0) r += b.n;
+        return Rational.small(r === 0 ? 0 : r, 1);
+      }
       // a - b·floor(a/b), over the common denominator
       const num = a.num * b.den;
       const div = b.num * a.den;
@@ -242,7 +346,14 @@ export class NumberContext {
 
   /** The largest integer ≤ a; approximate values are settled first. */
   floor(a: Real): Real {
-    if (isExact(a)) return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
+    if (isExact(a)) {
+      if (a.d === 1) return a;
+      if (a.isSmall) {
+        const r = a.n % a.d;
+        return integer((a.n - (r < 0 ? r + a.d : r)) / a.d);
+      }
+      return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
+    }
     return this.toExact(this.settle(a).floor());
   }
 
@@ -311,11 +422,13 @@ function negativeRoot(): ArithmeticError {
 }
 
 export function isZero(v: Real): boolean {
-  return isExact(v) ? v.num === 0n : v.isZero();
+  return isExact(v) ? v.n === 0 || (!v.isSmall && v.num === 0n) : v.isZero();
 }
 
 export function sign(v: Real): number {
-  return isExact(v) ? (v.num > 0n ? 1 : v.num < 0n ? -1 : 0) : v.isZero() ? 0 : v.isNeg() ? -1 : 1;
+  if (!isExact(v)) return v.isZero() ? 0 : v.isNeg() ? -1 : 1;
+  if (v.isSmall) return Math.sign(v.n);
+  return v.num > 0n ? 1 : v.num < 0n ? -1 : 0;
 }
 
 export function floorDiv(a: bigint, b: bigint): bigint {
@@ -362,8 +475,12 @@ export function parseLiteral(text: string, ctx: NumberContext): Real {
 
 /** A literal's value if it is exact (all but those with an exponent past MAX_EXACT_DIGITS), else undefined. */
 export function exactLiteral(text: string): Rational | undefined {
-  // most literals are plain integers: BigInt reads those directly
-  if (text.length <= 15 && /^\d+$/.test(text)) return new Rational(BigInt(text), 1n);
+  // most literals are plain integers, or short decimals: doubles read those exactly
+  if (text.length <= 15 && /^\d+(\.\d*)?$/.test(text)) {
+    const point = text.indexOf(".");
+    if (point === -1) return Rational.small(Number(text), 1);
+    return smallRational(Number(text.slice(0, point) + text.slice(point + 1)), 10 ** (text.length - point - 1));
+  }
   text = text.replaceAll("_", "");
   if (/^0[xbo]/i.test(text)) return basedLiteral(text.toLowerCase());
   const { negative, whole, fraction, exp } = literalParts(text);
