@@ -3,7 +3,11 @@
  * README "Limits" describes each one; change them together.
  */
 
-/** Decimal digits an exact number (numerator or denominator) may have. Beyond it, powers and products go approximate and factorials are refused. */
+/**
+ * Decimal digits an exact number (numerator or denominator) may have. Beyond it
+ * every result goes approximate — powers, products, factorials, ncr and npr
+ * alike — until it passes MAX_APPROXIMATE_EXPONENT.
+ */
 export const MAX_EXACT_DIGITS = 50_000;
 
 /**
