@@ -99,8 +99,10 @@ function sqrt(x: Value, ctx: NumberContext): Value {
   return x.sqrt();
 }
 
+/** The n-th root for an integer n ≠ 0: exact when there is one, real for negative x when n is odd. */
 function nthRoot(x: Value, n: bigint, ctx: NumberContext): Value {
-  if (n <= 0n) throw domain("the root's degree must be a positive integer");
+  if (n === 0n) throw domain("a root's degree must not be zero");
+  if (n < 0n) return ctx.divide(ONE, nthRoot(x, -n, ctx));
   const negative = sign(x) < 0;
   if (negative && n % 2n === 0n) throw domain("an even root of a negative number is not real");
   const magnitude = negative ? ctx.negate(x) : x;
@@ -110,6 +112,18 @@ function nthRoot(x: Value, n: bigint, ctx: NumberContext): Value {
   }
   const root = elementary.pow(ctx.decimal(magnitude), new ctx.D(1).div(n.toString()), ctx.workingDigits);
   return ctx.approx(negative ? root.neg() : root);
+}
+
+/**
+ * root(x, n) = x^(1/n). An integer degree (or an approximate one within noise
+ * of an integer) takes nthRoot; any other is a power, real only for x ≥ 0,
+ * and exact where the power is (root(4, 2/3) = 8).
+ */
+function root(x: Value, degree: Value, ctx: NumberContext): Value {
+  const integral = isExact(degree) ? degree.den === 1n : ctx.settle(degree).isInteger();
+  if (integral) return nthRoot(x, toBigInt(degree, ctx, "the root's degree"), ctx);
+  if (sign(x) < 0) throw domain("a root of a negative number is real only for an odd integer degree");
+  return ctx.power(x, ctx.divide(ONE, degree));
 }
 
 function ln(x: Value, ctx: NumberContext): Value {
@@ -224,7 +238,7 @@ const table: Record<string, Builtin> = {
 
   sqrt: fn("x", "square root", ([x], ctx) => sqrt(x!, ctx)),
   cbrt: fn("x", "cube root (real, also of negative numbers)", ([x], ctx) => nthRoot(x!, 3n, ctx)),
-  root: fn("x, n", "n-th root", ([x, n], ctx) => nthRoot(x!, toBigInt(n!, ctx, "the root's degree"), ctx)),
+  root: fn("x, n", "n-th root, x^(1/n)", ([x, n], ctx) => root(x!, n!, ctx)),
   abs: fn("x", "absolute value", ([x]) => (sign(x!) < 0 ? (isExact(x!) ? new Rational(-x.num, x.den) : x!.neg()) : x!)),
   sign: fn("x", "-1, 0 or 1", ([x]) => integer(sign(x!))),
   floor: fn("x", "largest integer ≤ x", ([x], ctx) => ctx.floor(x!)),

@@ -84,6 +84,11 @@ const cases: [string, { kind: ErrorKind; message: string; span: string }][] = [
   ["(-1)!", { kind: "domain", message: "factorial is defined only for non-negative integers", span: "(-1)!" }],
   ["2.5!", { kind: "domain", message: "factorial is defined only for non-negative integers", span: "2.5!" }],
   ["gcd(2.5, 5)", { kind: "domain", message: "gcd's arguments must be an integer", span: "gcd(2.5, 5)" }],
+  ["root(2, 0)", { kind: "domain", message: "a root's degree must not be zero", span: "root(2, 0)" }],
+  [
+    "root(-8, 2.5)",
+    { kind: "domain", message: "a root of a negative number is real only for an odd integer degree", span: "root(-8, 2.5)" },
+  ],
   [
     "(10^15)!",
     {

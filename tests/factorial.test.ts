@@ -88,3 +88,20 @@ describe("refused past the approximate range", () => {
     expect(code).toBe(1);
   });
 });
+
+describe("root(x, n) = x^(1/n), for any n but 0", () => {
+  test("root(2, 2.5) is 2^(1/2.5)", () => {
+    expect(run("root(2, 2.5)")).toEqual({ out: "1.3195079107728942594\n", err: "", code: 0 });
+  });
+
+  test("exact where the power is, negative degrees, and odd roots of negative numbers", () => {
+    const cases = { "root(4, 2/3)": "8", "root(8, -3)": "0.5", "root(-8, -3)": "-0.5", "root(-32, 5)": "-2", "root(0, 2.5)": "0" };
+    for (const [input, value] of Object.entries(cases)) expect(JSON.parse(run("--json", input).out)).toEqual({ input, value, exact: true });
+  });
+
+  test("a negative number needs an odd integer degree, and no degree is 0", () => {
+    expect(run("root(-8, 2.5)").err).toContain("a root of a negative number is real only for an odd integer degree");
+    expect(run("root(-16, 4)").err).toContain("an even root of a negative number is not real");
+    expect(run("root(2, 0)").err).toContain("a root's degree must not be zero");
+  });
+});
