@@ -1,7 +1,7 @@
 // Bounded work: no single input hangs or exhausts memory. Each case must end with a
 // clear error or a result, well inside the 2 seconds the language promises.
 import { describe, expect, test } from "bun:test";
-import { MAX_EXACT_DIGITS, MAX_LINE_LENGTH, MAX_NESTING } from "../src/limits.ts";
+import { MAX_EXACT_DIGITS, MAX_LINE_LENGTH, MAX_NESTING, MAX_PRECISION } from "../src/limits.ts";
 import { Session } from "../src/session.ts";
 
 // a pattern for short answers; for long ones, the number of digits (a failure must not print 50,000 of them)
@@ -58,8 +58,27 @@ const cases: [string, string, RegExp | { digits: number }][] = [
   ["a huge root", "root(2, 10^9)", /^1\.0000000006931471808$/],
 ];
 
+// factorials and binomials past the exact range at the largest precision: the series and the logarithms at 1010 digits
+const atLargestPrecision: typeof cases = [
+  ["the largest factorials", "(6*10^14)!", /^7\.43156262842685856985592085189945937861937147440811083877522692743579/],
+  ["the largest binomials", "ncr(10^14, 5*10^13)", /^1\.05065815403151675059840389010453132830377146400137365040084627199926/],
+  ["a factorial just past the exact limit", "13525!", /^1\.8340930328579763723692144135307498641938086503266988605952796043014956827/],
+  ["npr of a 50,000-digit number", "npr(10^49999, 2)", /^1e99998$/],
+  ["ncr of a 300-digit number", "ncr(10^300, 10^13)", /^4\.16089328101832904439357807890928071581132807050843150132889870003320/],
+  ["a factorial past the approximate range", "(627000000000000)!", /^error: result too large: 627000000000000! has about 9,005,584,107,947,526 digits/],
+];
+
 describe(`bounded work (exact numbers up to ${MAX_EXACT_DIGITS} digits)`, () => {
+  boundedWork(new Session(), cases);
+});
+
+describe(`bounded work at the largest precision (${MAX_PRECISION} digits)`, () => {
   const session = new Session();
+  session.precision = MAX_PRECISION;
+  boundedWork(session, atLargestPrecision);
+});
+
+function boundedWork(session: Session, cases: [string, string, RegExp | { digits: number }][]): void {
   for (const [name, line, expected] of cases) {
     test(name, () => {
       // CPU time, not wall time: the bound is on the work, and a busy machine must not fail it
@@ -78,4 +97,4 @@ describe(`bounded work (exact numbers up to ${MAX_EXACT_DIGITS} digits)`, () => 
     const outcome = session.evaluate("1 + 1");
     expect(outcome.kind === "value" && outcome.text).toBe("2");
   });
-});
+}
