@@ -7,6 +7,15 @@ import * as elementary from "./elementary.ts";
 import { add, divide, magnitudeOf, mapMagnitude, multiply, order, power, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
 import { Quantity, type Value } from "./value.ts";
+import {
+  approximateChoose,
+  approximateFactorial,
+  beyondApproximateRange,
+  log10ChooseEstimate,
+  log10FactorialEstimate,
+  productRange,
+  tooLarge,
+} from "./gamma.ts";
 import { MAX_EXACT_DIGITS, MAX_ROUND_PLACES } from "./limits.ts";
 import {
   ArithmeticError,
@@ -134,8 +143,10 @@ function sqrt(x: Real, ctx: NumberContext): Real {
   return x.sqrt();
 }
 
+/** The n-th root for an integer n ≠ 0: exact when there is one, real for negative x when n is odd. */
 function nthRoot(x: Real, n: bigint, ctx: NumberContext): Real {
-  if (n <= 0n) throw domain("the root's degree must be a positive integer");
+  if (n === 0n) throw domain("a root's degree must not be zero");
+  if (n < 0n) return ctx.divide(ONE, nthRoot(x, -n, ctx));
   const negative = sign(x) < 0;
   if (negative && n % 2n === 0n) throw domain("an even root of a negative number is not real");
   const magnitude = negative ? ctx.negate(x) : x;
@@ -145,6 +156,18 @@ function nthRoot(x: Real, n: bigint, ctx: NumberContext): Real {
   }
   const root = elementary.pow(ctx.decimal(magnitude), new ctx.D(1).div(n.toString()), ctx.workingDigits);
   return ctx.approx(negative ? root.neg() : root);
+}
+
+/**
+ * root(x, n) = x^(1/n). An integer degree (or an approximate one within noise
+ * of an integer) takes nthRoot; any other is a power, real only for x ≥ 0,
+ * and exact where the power is (root(4, 2/3) = 8).
+ */
+function root(x: Real, degree: Real, ctx: NumberContext): Real {
+  const integral = isExact(degree) ? degree.den === 1n : ctx.settle(degree).isInteger();
+  if (integral) return nthRoot(x, toBigInt(degree, ctx, "the root's degree"), ctx);
+  if (sign(x) < 0) throw domain("a root of a negative number is real only for an odd integer degree");
+  return ctx.power(x, ctx.divide(ONE, degree));
 }
 
 function ln(x: Real, ctx: NumberContext): Real {
@@ -189,61 +212,38 @@ function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal, digits: numb
   return f(x, ctx.workingDigits);
 }
 
-/** n! by binary splitting, after checking the size of the result. */
-function factorial(n: bigint): Rational {
+/**
+ * n!: exact (by binary splitting) while it has at most MAX_EXACT_DIGITS
+ * digits, then approximate at the working precision, like a power; refused
+ * only past the approximate range, sized from a float estimate first so that
+ * neither an exact product nor a series is started for it.
+ */
+function factorial(n: bigint, ctx: NumberContext): Real {
   if (n < 0n) throw domain("factorial is defined only for non-negative integers");
-  const digits = log10Factorial(Number(n));
+  const digits = log10FactorialEstimate(Number(n));
   // past the range of a float (n with 309 digits or more) the estimate is not a number: far too large
   if (Number.isNaN(digits)) throw new ArithmeticError("limit", "result too large: the factorial of a number this big");
-  if (digits > MAX_EXACT_DIGITS) {
-    throw new ArithmeticError(
-      "limit",
-      `result too large: ${n}! has about ${formatCount(digits)} digits (the limit for exact results is ${formatCount(MAX_EXACT_DIGITS)})`,
-    );
-  }
-  return integer(productRange(1n, n));
+  if (digits <= MAX_EXACT_DIGITS) return integer(productRange(1n, n));
+  if (beyondApproximateRange(digits)) throw tooLarge(digits, `${n}!`);
+  return ctx.approx(approximateFactorial(n, ctx.workingDigits));
 }
 
-/** log10(n!) by Stirling's series: accurate to far better than one digit. */
-function log10Factorial(n: number): number {
-  if (n < 2) return 0;
-  return (n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n)) / Math.LN10;
-}
-
-function formatCount(n: number): string {
-  return Math.ceil(n).toLocaleString("en-US");
-}
-
-/** lo · (lo+1) · … · hi, splitting the range so the big multiplications are balanced. */
-export function productRange(lo: bigint, hi: bigint): bigint {
-  if (lo > hi) return 1n;
-  if (hi - lo < 16n) {
-    let p = lo;
-    for (let i = lo + 1n; i <= hi; i++) p *= i;
-    return p;
-  }
-  const mid = (lo + hi) / 2n;
-  return productRange(lo, mid) * productRange(mid + 1n, hi);
-}
-
+/** npr(n, k) = n!/(n-k)! or ncr(n, k) = n!/(k!(n-k)!): exact, approximate or refused by size, as factorials are. */
 function choose(nv: Real, kv: Real, ctx: NumberContext, ordered: boolean): Real {
   const n = toBigInt(nv, ctx, "n");
   const k = toBigInt(kv, ctx, "k");
   if (n < 0n || k < 0n) throw domain("n and k must be non-negative");
   if (k > n) return ZERO;
-  const take = ordered ? k : k < n - k ? k : n - k;
-  const nn = Number(n);
-  const kk = Number(take);
-  const productDigits = log10Factorial(nn) - log10Factorial(nn - kk);
-  const digits = ordered ? productDigits : productDigits - log10Factorial(kk);
-  const limit = `(the limit for exact results is ${formatCount(MAX_EXACT_DIGITS)})`;
-  if (digits > MAX_EXACT_DIGITS) throw new ArithmeticError("limit", `result too large: about ${formatCount(digits)} digits ${limit}`);
-  // n!/(n-k)! is computed before dividing by k!: bound it too
-  if (productDigits > 4 * MAX_EXACT_DIGITS) {
-    throw new ArithmeticError("limit", `too large to compute: n!/(n-k)! has about ${formatCount(productDigits)} digits, over 4 times ${limit.slice(1, -1)}`);
+  const digits = log10ChooseEstimate(n, k, ordered);
+  if (digits <= MAX_EXACT_DIGITS) {
+    // An exact ncr of at most 50,000 digits takes at most 83,000 factors (ncr(2t, t) has 0.3·2t digits),
+    // so the product divided by take! has at most about 420,000 digits: tens of milliseconds.
+    const take = ordered || 2n * k <= n ? k : n - k;
+    const product = productRange(n - take + 1n, n);
+    return integer(ordered ? product : product / productRange(1n, take));
   }
-  const product = productRange(n - take + 1n, n);
-  return integer(ordered ? product : product / productRange(1n, take));
+  if (beyondApproximateRange(digits)) throw tooLarge(digits);
+  return ctx.approx(approximateChoose(n, k, ordered, ctx.workingDigits));
 }
 
 function integersOnly(args: Real[], ctx: NumberContext, name: string): bigint[] {
@@ -279,7 +279,10 @@ const table: Record<string, Builtin> = {
 
   sqrt: valueFn("x", "square root; of a quantity too: sqrt(16 m^2) is 4 m", ([x], ctx) => rootOf(x!, 2n, ctx)),
   cbrt: valueFn("x", "cube root (real, also of negative numbers)", ([x], ctx) => rootOf(x!, 3n, ctx)),
-  root: valueFn("x, n", "n-th root", ([x, n], ctx) => rootOf(x!, toBigInt(toReal(n!, "root", ctx), ctx, "the root's degree"), ctx)),
+  root: valueFn("x, n", "n-th root, x^(1/n)", ([x, n], ctx) => {
+    const degree = toReal(n!, "root", ctx);
+    return x instanceof Quantity ? power(x, ctx.divide(ONE, degree), ctx) : root(toReal(x!, "root", ctx), degree, ctx);
+  }),
   abs: valueFn("x", "absolute value", ([x], ctx) => mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(r) : r))),
   sign: valueFn("x", "-1, 0 or 1", ([x]) => integer(sign(magnitudeOf(numeric(x!, "sign"))))),
   floor: valueFn("x", "largest integer ≤ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.floor(r))),
@@ -367,5 +370,5 @@ export function factorialOf(x: Real, ctx: NumberContext): Real {
   const n = isExact(x) ? x : ctx.toExact(ctx.settle(x));
   if (!isExact(n)) throw new ArithmeticError("limit", "result too large: the factorial of a number this big");
   if (n.den !== 1n || n.num < 0n) throw domain("factorial is defined only for non-negative integers");
-  return factorial(n.num);
+  return factorial(n.num, ctx);
 }

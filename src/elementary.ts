@@ -13,7 +13,7 @@
  */
 import type Decimal from "decimal.js";
 import { ArithmeticError } from "./errors.ts";
-import { MAX_TRIG_ARGUMENT_DIGITS } from "./limits.ts";
+import { MAX_APPROXIMATE_EXPONENT, MAX_TRIG_ARGUMENT_DIGITS } from "./limits.ts";
 
 let decimalModule: Decimal.Constructor | undefined;
 
@@ -43,8 +43,8 @@ export function decimalAt(digits: number): Decimal.Constructor {
       // digit of 1e28512583487 (sqrt(710^10^10) hung); the program formats numbers itself (format.ts)
       toExpNeg: -7,
       toExpPos: 21,
-      minE: -9e15,
-      maxE: 9e15,
+      minE: -MAX_APPROXIMATE_EXPONENT,
+      maxE: MAX_APPROXIMATE_EXPONENT,
     });
     constructors.set(digits, D);
   }

@@ -3,8 +3,19 @@
  * README "Limits" describes each one; change them together.
  */
 
-/** Decimal digits an exact number (numerator or denominator) may have. Beyond it, powers and products go approximate and factorials are refused. */
+/**
+ * Decimal digits an exact number (numerator or denominator) may have. Beyond it
+ * every result goes approximate — powers, products, factorials, ncr and npr
+ * alike — until it passes MAX_APPROXIMATE_EXPONENT.
+ */
 export const MAX_EXACT_DIGITS = 50_000;
+
+/**
+ * The largest decimal exponent of an approximate number (decimal.js's maxE, and
+ * minus it the smallest). Results past it are refused: factorials, ncr and npr
+ * with more than 9e15 + 1 digits.
+ */
+export const MAX_APPROXIMATE_EXPONENT = 9e15;
 
 /** Nesting of parentheses, signs and exponents in one expression. */
 export const MAX_NESTING = 500;

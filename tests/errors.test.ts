@@ -83,12 +83,26 @@ const cases: [string, { kind: ErrorKind; message: string; span: string }][] = [
   ["(-1)!", { kind: "domain", message: "factorial is defined only for non-negative integers", span: "(-1)!" }],
   ["2.5!", { kind: "domain", message: "factorial is defined only for non-negative integers", span: "2.5!" }],
   ["gcd(2.5, 5)", { kind: "domain", message: "gcd's arguments must be an integer", span: "gcd(2.5, 5)" }],
+  ["root(2, 0)", { kind: "domain", message: "a root's degree must not be zero", span: "root(2, 0)" }],
   [
-    "9999999!",
+    "root(-8, 2.5)",
+    { kind: "domain", message: "a root of a negative number is real only for an odd integer degree", span: "root(-8, 2.5)" },
+  ],
+  [
+    "(10^15)!",
     {
       kind: "limit",
-      message: "result too large: 9999999! has about 65,657,053 digits (the limit for exact results is 50,000)",
-      span: "9999999!",
+      message:
+        "result too large: 1000000000000000! has about 14,565,705,518,096,754 digits (the limit for approximate results is 9,000,000,000,000,001)",
+      span: "(10^15)!",
+    },
+  ],
+  [
+    "ncr(10^17, 5*10^16)",
+    {
+      kind: "limit",
+      message: "result too large: about 30,102,999,566,398,210 digits (the limit for approximate results is 9,000,000,000,000,001)",
+      span: "ncr(10^17, 5*10^16)",
     },
   ],
   ["exp(10^20)", { kind: "limit", message: "result too large to represent", span: "exp(10^20)" }],
@@ -175,7 +189,7 @@ describe("an error leaves the session unchanged", () => {
 
   test("the session keeps working after every kind of error", () => {
     const s = new Session();
-    for (const line of ["1 +", "sqr(2)", "1/0", "9999999!", "(".repeat(100_000), "f(x) = f(x); f(1)"]) failure(line, s);
+    for (const line of ["1 +", "sqr(2)", "1/0", "(10^15)!", "(".repeat(100_000), "f(x) = f(x); f(1)"]) failure(line, s);
     const outcome = s.evaluate("6 * 7");
     expect(outcome.kind === "value" && outcome.text).toBe("42");
   });
