@@ -37,6 +37,7 @@ import {
   type IParserErrorMessageProvider,
   type IRecognitionException,
   type IToken,
+  type Rule,
   type TokenType,
 } from "chevrotain";
 import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, Target, UnitRef } from "../src/ast.ts";
@@ -44,6 +45,7 @@ import { CalcError, type Span } from "../src/errors.ts";
 import { MAX_NESTING } from "../src/limits.ts";
 import { printExpr } from "../src/print.ts";
 import { isUnitName } from "../src/units.ts";
+import { LL1Lookahead } from "./lookahead.ts";
 import * as T from "./tokens.ts";
 
 function spanOfToken(token: IToken, text: string): Span {
@@ -126,7 +128,13 @@ class CalcParser extends EmbeddedActionsParser {
   private text = "";
 
   constructor(validate: boolean) {
-    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 1, errorMessageProvider: errorMessages, skipValidations: !validate });
+    super(T.allTokens, {
+      recoveryEnabled: false,
+      maxLookahead: 1,
+      lookaheadStrategy: new LL1Lookahead(),
+      errorMessageProvider: errorMessages,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 
@@ -712,6 +720,12 @@ function buildGrammar(validate: boolean): Grammar {
 /** Builds the lexer and parser with all of chevrotain's validations; throws what they find. */
 export function checkGrammar(): void {
   buildGrammar(true);
+}
+
+/** The recorded grammar, rule by rule (a test compares the lookahead decisions with chevrotain's own). */
+export function grammarRules(): Rule[] {
+  grammar ??= buildGrammar(false);
+  return Object.values(grammar.parser.getGAstProductions());
 }
 
 /** Whether the lexer and parser have been built (a test keeps start-up lazy with it). */

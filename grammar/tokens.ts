@@ -2,15 +2,30 @@
  * Every token of the language, in one place. Order matters: chevrotain tries
  * the patterns first to last, so longer operators come before their prefixes
  * (`**` before `*`, `//` before `/`) and based literals before decimals.
+ *
+ * Each regular expression comes with the characters it can start with
+ * (`start_chars_hint`): chevrotain would otherwise work them out by analysing
+ * the expressions, at every start-up (tests/startup.test.ts checks the hints
+ * against that analysis).
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/** The characters from `from` to `to`, both included. */
+function span(from: string, to: string): string[] {
+  const chars: string[] = [];
+  for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)!; code++) chars.push(String.fromCodePoint(code));
+  return chars;
+}
+
+const DIGITS = span("0", "9");
 
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: /[ \t\r\n\u00a0]+/,
+  start_chars_hint: [" ", "\t", "\r", "\n", "\u00a0"],
   group: Lexer.SKIPPED,
 });
-export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, start_chars_hint: ["#"], group: Lexer.SKIPPED });
 
 // `_` may separate digits (1_000_000); an exponent needs digits, so `2e` is 2·e. Based literals
 // may have a fraction (0x1.8, 0b0.1), so that `to hex` and `to bin` output reads back in.
@@ -21,6 +36,7 @@ export const NumberLiteral = createToken({
     `0[xX]${based("[0-9a-fA-F]")}|0[bB]${based("[01]")}|0[oO]${based("[0-7]")}|` +
       "(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d+)?",
   ),
+  start_chars_hint: [...DIGITS, "."],
 });
 
 // Letters: ASCII, Latin-1/Latin Extended (without × and ÷), Greek and the micro sign, so π τ φ
@@ -31,19 +47,31 @@ const symbolStart = "\\u00B0\\u2103\\u2109\\u2030\\u212B\\u2126";
 export const Identifier = createToken({
   name: "Identifier",
   pattern: new RegExp(`[${letter}${symbolStart}][${letter}0-9]*`),
+  start_chars_hint: [
+    ...span("A", "Z"),
+    ...span("a", "z"),
+    "_",
+    "\u00B5",
+    ...span("\u00C0", "\u00D6"),
+    ...span("\u00D8", "\u00F6"),
+    ...span("\u00F8", "\u024F"),
+    ...span("\u0391", "\u03A9"),
+    ...span("\u03B1", "\u03C9"),
+    ..."\u00B0\u2103\u2109\u2030\u212B\u2126",
+  ],
 });
 
 /** A keyword: a word the grammar reserves, so it is never a name. */
 function keyword(word: string, categories?: TokenType): TokenType {
   const name = word[0]!.toUpperCase() + word.slice(1);
-  const pattern = new RegExp(word);
-  return categories ? createToken({ name, pattern, longer_alt: Identifier, categories }) : createToken({ name, pattern, longer_alt: Identifier });
+  // a string pattern: chevrotain reads its first character without analysing a regular expression
+  return categories ? createToken({ name, pattern: word, longer_alt: Identifier, categories }) : createToken({ name, pattern: word, longer_alt: Identifier });
 }
 
 // `x to km`, also written -> and →; `20% of 50`
 export const ConvertOp = createToken({ name: "ConvertOp", pattern: Lexer.NA });
 export const To = keyword("to", ConvertOp);
-export const Arrow = createToken({ name: "Arrow", pattern: /->|→/, categories: ConvertOp });
+export const Arrow = createToken({ name: "Arrow", pattern: /->|→/, start_chars_hint: ["-", "→"], categories: ConvertOp });
 export const Of = keyword("of");
 export const True = keyword("true");
 export const False = keyword("false");
@@ -56,15 +84,15 @@ export const Else = keyword("else");
 
 // comparisons, in ASCII and in their mathematical signs
 export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
-export const Equal = createToken({ name: "Equal", pattern: /==/, categories: CompareOp });
-export const NotEqual = createToken({ name: "NotEqual", pattern: /!=|≠/, categories: CompareOp });
-export const LessEqual = createToken({ name: "LessEqual", pattern: /<=|≤/, categories: CompareOp });
-export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=|≥/, categories: CompareOp });
+export const Equal = createToken({ name: "Equal", pattern: "==", categories: CompareOp });
+export const NotEqual = createToken({ name: "NotEqual", pattern: /!=|≠/, start_chars_hint: ["!", "≠"], categories: CompareOp });
+export const LessEqual = createToken({ name: "LessEqual", pattern: /<=|≤/, start_chars_hint: ["<", "≤"], categories: CompareOp });
+export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=|≥/, start_chars_hint: [">", "≥"], categories: CompareOp });
 export const Less = createToken({ name: "Less", pattern: /</, categories: CompareOp });
 export const Greater = createToken({ name: "Greater", pattern: />/, categories: CompareOp });
 
 /** x² x³ and other superscript integers: a power. */
-export const Superscript = createToken({ name: "Superscript", pattern: /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/ });
+export const Superscript = createToken({ name: "Superscript", pattern: /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/, start_chars_hint: [..."⁻⁰¹²³⁴⁵⁶⁷⁸⁹"] });
 
 // Operator categories let one parser rule accept a whole precedence level.
 export const AdditiveOp = createToken({ name: "AdditiveOp", pattern: Lexer.NA });
@@ -72,17 +100,17 @@ export const MultiplicativeOp = createToken({ name: "MultiplicativeOp", pattern:
 
 export const Mod = createToken({
   name: "Mod",
-  pattern: /mod/,
+  pattern: "mod",
   longer_alt: Identifier,
   categories: MultiplicativeOp,
 });
-export const Power = createToken({ name: "Power", pattern: /\*\*|\^/ });
-export const Times = createToken({ name: "Times", pattern: /[*×·⋅]/, categories: MultiplicativeOp });
-export const FloorDivide = createToken({ name: "FloorDivide", pattern: /\/\//, categories: MultiplicativeOp });
-export const Divide = createToken({ name: "Divide", pattern: /[/÷]/, categories: MultiplicativeOp });
+export const Power = createToken({ name: "Power", pattern: /\*\*|\^/, start_chars_hint: ["*", "^"] });
+export const Times = createToken({ name: "Times", pattern: /[*×·⋅]/, start_chars_hint: [..."*×·⋅"], categories: MultiplicativeOp });
+export const FloorDivide = createToken({ name: "FloorDivide", pattern: "//", categories: MultiplicativeOp });
+export const Divide = createToken({ name: "Divide", pattern: /[/÷]/, start_chars_hint: ["/", "÷"], categories: MultiplicativeOp });
 export const Percent = createToken({ name: "Percent", pattern: /%/, categories: MultiplicativeOp });
 export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: AdditiveOp });
-export const Minus = createToken({ name: "Minus", pattern: /[-−]/, categories: AdditiveOp });
+export const Minus = createToken({ name: "Minus", pattern: /[-−]/, start_chars_hint: ["-", "−"], categories: AdditiveOp });
 export const Bang = createToken({ name: "Bang", pattern: /!/ });
 export const LParen = createToken({ name: "LParen", pattern: /\(/ });
 export const RParen = createToken({ name: "RParen", pattern: /\)/ });

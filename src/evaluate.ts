@@ -88,20 +88,28 @@ function bodyOf(fn: UserFunction): C.Code {
   return code;
 }
 
+/** One machine serves every line (a line is never evaluated inside another): no allocation per line. */
+let machine: Machine | undefined;
+
 export function evaluate(expr: Expr, env: Environment): Value {
-  return new Machine(env).evaluate(expr);
+  machine ??= new Machine();
+  machine.start(env);
+  return machine.evaluate(expr);
 }
 
 class Machine {
-  private readonly ctx: NumberContext;
-  private readonly bindings: Bindings;
+  private ctx!: NumberContext;
+  private bindings!: Bindings;
   private readonly frames: Frame[] = [];
   /** The parameters of the function being run, if any. */
   private locals: ReadonlyMap<string, Value> | undefined;
 
-  constructor(env: Environment) {
+  /** Ready for a new line: its bindings and precision, no calls in progress (an error may have left some). */
+  start(env: Environment): void {
     this.ctx = env.ctx;
     this.bindings = env.bindings;
+    this.frames.length = 0;
+    this.locals = undefined;
   }
 
   /** The walk of a line's own expression. */

@@ -53,3 +53,74 @@ describe("start-up stays lazy", () => {
     expect(result.stderr.toString()).toBe("false\n");
   });
 });
+
+describe("the tokens' start-character hints", () => {
+  // a hint saves chevrotain analysing the expression at start-up, but a character missing from it
+  // would never be lexed as that token: every character that can start a match must be there
+  test("every character a token's expression can start with is in its hint", async () => {
+    const T = await import("../grammar/tokens.ts");
+    const suffixes = ["", "0", "1", "9", "x1", "b1", "o1", ".5", "e1", "a", "C", "z", "=", ">", "-", "²", " ", "\n"];
+    const missing: string[] = [];
+    for (const token of T.allTokens) {
+      const pattern = token.PATTERN;
+      const hint = (token as { START_CHARS_HINT?: string[] }).START_CHARS_HINT;
+      if (!(pattern instanceof RegExp) || !hint) continue;
+      const hinted = new Set(hint);
+      const sticky = new RegExp(pattern.source, `${pattern.flags}y`);
+      for (let code = 0; code <= 0xffff; code++) {
+        const char = String.fromCharCode(code);
+        if (hinted.has(char)) continue;
+        for (const suffix of suffixes) {
+          sticky.lastIndex = 0;
+          if (sticky.test(char + suffix)) {
+            missing.push(`${token.name}: U+${code.toString(16).padStart(4, "0")}`);
+            break;
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("the parser's LL(1) lookahead", () => {
+  test("decides every choice in the grammar as chevrotain's own LL(k) strategy would, for every token", async () => {
+    const { LLkLookaheadStrategy, Alternation, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, NonTerminal, Terminal } =
+      await import("chevrotain");
+    const { grammarRules } = await import("../grammar/parser.ts");
+    const { LL1Lookahead } = await import("../grammar/lookahead.ts");
+    const T = await import("../grammar/tokens.ts");
+    const ours = new LL1Lookahead();
+    const theirs = new LLkLookaheadStrategy({ maxLookahead: 1 });
+    const optionals = { Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator } as const;
+    const tokens = [...T.allTokens, { tokenTypeIdx: 0 }].filter((t) => t.tokenTypeIdx !== undefined); // 0: end of input
+    let choices = 0;
+    const differences: string[] = [];
+    for (const rule of grammarRules()) {
+      const walk = (productions: readonly unknown[]): void => {
+        for (const production of productions as { idx: number; definition: unknown[]; hasPredicates?: boolean }[]) {
+          const options = { prodOccurrence: production.idx, rule, maxLookahead: 1, hasPredicates: production.hasPredicates ?? false, dynamicTokensEnabled: false };
+          let decide: [(this: unknown) => unknown, (this: unknown) => unknown] | undefined;
+          if (production instanceof Alternation) {
+            decide = [ours.buildLookaheadForAlternation(options), theirs.buildLookaheadForAlternation(options)];
+          }
+          for (const [prodType, kind] of Object.entries(optionals)) {
+            if (production instanceof kind) decide = [ours.buildLookaheadForOptional({ ...options, prodType } as never), theirs.buildLookaheadForOptional({ ...options, prodType } as never)];
+          }
+          if (decide) {
+            choices++;
+            for (const token of tokens) {
+              const parser = { LA: () => ({ tokenTypeIdx: token.tokenTypeIdx }), LA_FAST: () => ({ tokenTypeIdx: token.tokenTypeIdx }) };
+              const [a, b] = decide.map((f) => f.call(parser));
+              if (a !== b) differences.push(`${rule.name}: ${(token as { name?: string }).name ?? "EOF"}: ${a} vs ${b}`);
+            }
+          }
+          if (!(production instanceof NonTerminal) && !(production instanceof Terminal)) walk(production.definition);
+        }
+      };
+      walk(rule.definition);
+    }
+    expect(differences).toEqual([]);
+    expect(choices).toBeGreaterThan(25);
+  });
+});
