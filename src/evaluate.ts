@@ -471,7 +471,8 @@ class Machine {
 
   /** Unit names as a unit: each must be in the table (a variable never is a unit here). */
   private resolveUnit(refs: readonly UnitRef[]): Unit {
-    const resolved = unitOfRefs(refs);
+    const span = { start: refs[0]!.span.start, end: refs.at(-1)!.span.end };
+    const resolved = this.arithmetic(() => unitOfRefs(refs), span);
     if ("unknown" in resolved) throw this.unknownUnit(resolved.unknown);
     return resolved.unit;
   }

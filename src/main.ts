@@ -6,10 +6,10 @@
  */
 import packageJson from "../package.json" with { type: "json" };
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
-import { writeErr, writeOut } from "./cli/output.ts";
 import { formatError, formatOutcome, plain, type Paint, type Style } from "./cli/report.ts";
 import type { Evaluate } from "./cli/piped.ts";
 import { isTerminal } from "./cli/terminal.ts";
+import { write } from "./cli/write.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
 // stream may take colour, node:readline only for the REPL); tests/startup.test.ts keeps it so.
@@ -34,13 +34,13 @@ async function main(): Promise<number> {
   const command = parseArguments(process.argv.slice(2));
   switch (command.kind) {
     case "help":
-      writeOut(`${HELP}\n`);
+      await write(1, `${HELP}\n`);
       return 0;
     case "version":
-      writeOut(`calc ${packageJson.version}\n`);
+      await write(1, `calc ${packageJson.version}\n`);
       return 0;
     case "usage":
-      writeErr(`calc: ${command.message}\n${USAGE}\n`);
+      await write(2, `calc: ${command.message}\n${USAGE}\n`);
       return 2;
   }
   const { options } = command;
@@ -52,10 +52,10 @@ async function main(): Promise<number> {
   if (options.expression !== undefined) {
     const [outcome] = await evaluateLines([options.expression]);
     if (outcome!.kind === "error") {
-      writeErr(formatError(outcome!.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
+      await write(2, formatError(outcome!.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
-    writeOut(formatOutcome(outcome!, options.expression, { json: options.json, out: await paint(1, options), err: plain }));
+    await write(1, formatOutcome(outcome!, options.expression, { json: options.json, out: await paint(1, options), err: plain }));
     return 0;
   }
   if (options.stdin || !(await isTerminal(0))) {

@@ -27,6 +27,7 @@ import {
   offsetScale,
   raiseUnit,
   ratio,
+  boundedPowers,
   scaleOf,
   UNITY,
   type NamedUnit,
@@ -191,7 +192,8 @@ function exactExponent(exponent: Real, ctx: NumberContext): Rational | undefined
 function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | Quantity {
   const scaled = (power: number) => (Number(p.num) * power) / Number(p.den);
   if (base.unit.every(({ power }) => Number.isInteger(scaled(power)))) {
-    return quantity(ctx.power(base.magnitude, p), base.unit.map(({ unit, power }) => ({ unit, power: scaled(power) })), ctx);
+    const unit = boundedPowers(base.unit.map(({ unit, power }) => ({ unit, power: scaled(power) })));
+    return quantity(ctx.power(base.magnitude, p), unit, ctx);
   }
   const dimension = dimensionOf(base.unit);
   if (!dimension.every((exponent) => Number.isInteger(scaled(exponent)))) {

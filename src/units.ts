@@ -23,6 +23,8 @@ import {
   type Dimension,
 } from "./dimension.ts";
 import type { UnitRef } from "./ast.ts";
+import { ArithmeticError } from "./errors.ts";
+import { MAX_UNIT_POWER } from "./limits.ts";
 import { ONE, rational, Rational } from "./number.ts";
 import { AMBIGUOUS, BINARY_PREFIXES, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
 
@@ -345,7 +347,17 @@ export function hasOffset(unit: Unit): boolean {
 
 /** unit^power (power an integer, or a fraction that divides every exponent). */
 export function raiseUnit(unit: Unit, power: number): Unit {
-  return unit.map(({ unit: named, power: p }) => ({ unit: named, power: p * power }));
+  return boundedPowers(unit.map(({ unit: named, power: p }) => ({ unit: named, power: p * power })));
+}
+
+/** A unit whose powers are within MAX_UNIT_POWER, or a limit error. */
+export function boundedPowers<U extends Unit>(unit: U): U {
+  for (const { unit: named, power } of unit) {
+    if (Math.abs(power) > MAX_UNIT_POWER) {
+      throw new ArithmeticError("limit", `unit power too large: ${named.name}^${power} (the limit is ${MAX_UNIT_POWER})`);
+    }
+  }
+  return unit;
 }
 
 export interface Product {
@@ -384,7 +396,7 @@ export function multiplyUnits(a: Unit, b: Unit, sign: 1 | -1): Product {
     if (at === -1) result.push(factor);
     else result[at] = { unit: result[at]!.unit, power: result[at]!.power + factor.power };
   }
-  return { unit: result.filter((f) => f.power !== 0), scale };
+  return { unit: boundedPowers(result.filter((f) => f.power !== 0)), scale };
 }
 
 /** `unit` with each compound factor replaced by its parts where a part would cancel against `other`. */
@@ -428,7 +440,7 @@ export function unitOfRefs(refs: readonly UnitRef[]): { readonly unit: Unit } | 
     if (same) same.power += ref.power;
     else unit.push({ unit: named, power: ref.power });
   }
-  return { unit: unit.filter((f) => f.power !== 0) };
+  return { unit: boundedPowers(unit.filter((f) => f.power !== 0)) };
 }
 
 /** Whether values in these units can be added, compared or converted. */

@@ -5,7 +5,9 @@ import { describe, expect, test } from "bun:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { calc, useBinary } from "./binary.ts";
-import { Terminal } from "./terminal.ts";
+import { Terminal, useTerminals } from "./terminal.ts";
+
+useTerminals();
 
 useBinary();
 

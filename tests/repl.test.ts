@@ -4,9 +4,10 @@ import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { calc, root, useBinary } from "./binary.ts";
-import { Terminal } from "./terminal.ts";
+import { Terminal, useTerminals } from "./terminal.ts";
 
 useBinary();
+useTerminals();
 // typing goes at a person's pace, a key every few milliseconds
 setDefaultTimeout(30_000);
 

@@ -1,9 +1,13 @@
 // A real pseudo-terminal for the REPL tests: a program runs in a detached tmux pane, keys are typed
 // into it one at a time, and the screen is read back, as a person would see it.
 
+import { afterAll } from "bun:test";
+
 // our own tmux server, so that tests never touch a user's sessions and end only what they started
 const socket = `calc-test-${process.pid}`;
 let sessions = 0;
+/** Session names stay unique across files, whose servers may overlap while one shuts down. */
+let started = 0;
 
 function tmux(...args: string[]): string {
   const result = Bun.spawnSync(["tmux", "-L", socket, "-f", "/dev/null", ...args], { stdout: "pipe", stderr: "pipe" });
@@ -14,17 +18,23 @@ function tmux(...args: string[]): string {
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// at the end of the run, not of the first test file: bun test loads this module once for all files
-process.on("exit", () => {
-  if (sessions > 0) Bun.spawnSync(["tmux", "-L", socket, "kill-server"]);
-});
+/**
+ * Call at the top of every test file that starts terminals: the file's tmux server is ended after
+ * its tests (bun test loads this module once for all files, and runs no exit handlers).
+ */
+export function useTerminals(): void {
+  afterAll(() => {
+    if (sessions > 0) Bun.spawnSync(["tmux", "-L", socket, "kill-server"]);
+    sessions = 0;
+  });
+}
 
 export class Terminal {
   private constructor(readonly name: string) {}
 
   /** Starts `command` with exactly `env` (and a PATH and TERM), in a 100×100 terminal. */
   static async start(command: string[], env: Record<string, string> = {}): Promise<Terminal> {
-    const name = `t${++sessions}`;
+    const name = `t${++sessions}-${++started}`;
     const environment = { PATH: process.env.PATH ?? "/usr/bin:/bin", TERM: "xterm-256color", ...env };
     const assignments = Object.entries(environment).map(([key, value]) => quote(`${key}=${value}`));
     // after the program ends, its status stays on the screen for exitStatus() to read

@@ -15,6 +15,9 @@ export type Evaluate = (lines: string[]) => PlainOutcome[] | Promise<PlainOutcom
 
 /** Evaluates standard input; resolves to true if every line succeeded. */
 export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolean> {
+  // the executable starts with the JIT held back (start-up code runs once: package.json's build);
+  // a stream of lines is the work it pays off for
+  Bun.unsafe.setJITPolicy(1);
   const decoder = new TextDecoder();
   let pending = "";
   let lineNumber = 0;

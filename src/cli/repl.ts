@@ -12,7 +12,7 @@ import { builtins } from "../builtins.ts";
 import { unitNames } from "../units.ts";
 import { bareCommands, colonCommands, runCommand } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
-import { writeErr, writeOut } from "./output.ts";
+import { writeErr, writeOut, writingToTerminal } from "./output.ts";
 import type { SessionPort } from "./protocol.ts";
 import type { RemoteSession } from "./remote.ts";
 import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
@@ -43,6 +43,7 @@ function matching(names: readonly string[], prefix: string): string[] {
 }
 
 export async function runRepl(session: RemoteSession, style: Style, version: string): Promise<number> {
+  writingToTerminal();
   const history = new History(historyPath());
   writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
   const tellHistoryProblem = () => {
@@ -75,6 +76,10 @@ export async function runRepl(session: RemoteSession, style: Style, version: str
   });
   // a terminal that has gone away (a closed window, a dropped connection) fails with EIO: leave quietly
   rl.on("error", () => {
+    if (!closed) process.exit(129);
+  });
+  // readline writes the prompt itself, through process.stdout, which reports the EIO as an event
+  process.stdout.on("error", () => {
     if (!closed) process.exit(129);
   });
 

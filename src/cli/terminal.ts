@@ -1,30 +1,22 @@
 /**
- * Is this file descriptor a terminal? Asked without node:tty where possible:
- * loading node:tty (or touching process.stdin/stdout) costs Bun about 10–20 ms
- * of start-up, more than evaluating a line. A pipe or a file (fstat says so)
- * is never a terminal; only a character device (a terminal, or /dev/null)
- * needs the real isatty(); /dev/null is recognised by its device number.
+ * Is a file descriptor a terminal? Asked without node:tty or node:fs: loading
+ * those costs a compiled Bun program 1 to 3.5 ms and 5 to 7 MB at start-up
+ * (measured here), more than evaluating a line. Bun's own stat says whether
+ * the descriptor is a character device, and a terminal is one whose major
+ * device number is a terminal's: 136–143 for the pseudo-terminals of xterm,
+ * tmux, ssh and docker run -t, 4 for consoles, 5 for /dev/tty and
+ * /dev/console, 3 for the old BSD ones (Linux's devices.txt). /dev/null
+ * (major 1) and files and pipes are not.
  */
-import { fstatSync, statSync } from "node:fs";
+const TERMINAL_MAJORS = new Set([3, 4, 5, 136, 137, 138, 139, 140, 141, 142, 143]);
 
 export async function isTerminal(fd: number): Promise<boolean> {
-  let device: number;
   try {
-    const stat = fstatSync(fd);
+    const stat = await Bun.file(fd).stat();
     if (!stat.isCharacterDevice()) return false;
-    device = stat.rdev;
+    // Linux's encoding of a device number: the major number is bits 8–19
+    return TERMINAL_MAJORS.has((Number(stat.rdev) >> 8) & 0xfff);
   } catch {
     return false; // closed
-  }
-  if (device === devNull()) return false;
-  const { isatty } = await import("node:tty");
-  return isatty(fd);
-}
-
-function devNull(): number | undefined {
-  try {
-    return statSync("/dev/null").rdev;
-  } catch {
-    return undefined;
   }
 }

@@ -26,6 +26,8 @@ self.onmessage = ({ data }: MessageEvent<Request>) => {
     if (precision !== undefined) session.precision = precision;
     watchForInterrupts(new Int32Array(flag));
     answers = answer(session);
+    // the session's thread does the work the JIT pays off for (the executable starts with it held back)
+    Bun.unsafe.setJITPolicy(1);
     postMessage({ id, result: undefined });
     return;
   }

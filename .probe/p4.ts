@@ -1,0 +1,18 @@
+const t0 = performance.now();
+const { Session } = await import("../src/session.ts");
+const t1 = performance.now();
+const s = new Session();
+const { lex, parseTokens } = await import("../grammar/parser.ts");
+const t2 = performance.now();
+const tokens = lex("20 - 5");
+const t3 = performance.now();
+const prog = parseTokens("20 - 5", tokens);
+const t4 = performance.now();
+const o = s.evaluate("20 - 5");
+const t5 = performance.now();
+const { formatOutcome, plain } = await import("../src/cli/report.ts");
+const text = formatOutcome(o as any, "20 - 5", { json: false, out: plain, err: plain });
+const t6 = performance.now();
+await Bun.write(Bun.stdout, text);
+const t7 = performance.now();
+console.error(`session modules ${(t1-t0).toFixed(2)} parser module ${(t2-t1).toFixed(2)} lexer build+lex ${(t3-t2).toFixed(2)} parser build+parse ${(t4-t3).toFixed(2)} evaluate ${(t5-t4).toFixed(2)} report ${(t6-t5).toFixed(2)} write ${(t7-t6).toFixed(2)} total ${(t7-t0).toFixed(2)}`);
