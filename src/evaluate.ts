@@ -108,7 +108,8 @@ class Machine {
   start(env: Environment): void {
     this.ctx = env.ctx;
     this.bindings = env.bindings;
-    this.frames.length = 0;
+    // (an error may have left calls on the stack; emptying an empty array is not free)
+    if (this.frames.length > 0) this.frames.length = 0;
     this.locals = undefined;
   }
 
