@@ -12,7 +12,7 @@ useBinary();
 
 type OracleAnswer =
   | { value: string; exact: boolean }
-  | { error: "zero" | "domain" }
+  | { error: "zero" | "domain" | "type" }
   | { skip: string }
   | { oracle_failed: string };
 
@@ -20,7 +20,7 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
   // calc at the default precision and two others, so rounding and notation are checked at each
   const precisions = [20, 20, 7, 33];
 
-  test("random expressions over + - * / % // ^ ! and unary minus", async () => {
+  test("random expressions over + - * / % // ^ ! unary minus, percentages, comparisons, and/or/not, if, and to a format", async () => {
     const oracle = new LineProcess(["python3", `${root}tests/oracle/fractions_oracle.py`]);
     const calcs = new Map(precisions.map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
     const counts = { compared: 0, errors: 0, skipped: 0 };
@@ -37,9 +37,10 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
         const answer = JSON.parse(await calcs.get(precision)!.ask(input)) as CalcAnswer;
         if ("error" in expected) {
           counts.errors++;
-          // a division (or modulo, or 0^-n) by zero, or a factorial or root outside its domain
+          // a division (or modulo, or 0^-n) by zero, a factorial or root outside its domain, an
+          // approximate value to fraction; or a boolean where a number belongs, or the other way round
           const got = "error" in answer ? { input, kind: answer.kind, byZero: /zero/.test(answer.error) } : answer;
-          expect(got).toEqual({ input, kind: "domain", byZero: expected.error === "zero" });
+          expect(got).toEqual({ input, kind: expected.error === "type" ? "type" : "domain", byZero: expected.error === "zero" });
         } else {
           counts.compared++;
           expect(answer).toEqual({ input, ...expected });
