@@ -1,18 +1,20 @@
 // calc against references nobody here wrote: random exact arithmetic against Python's
-// fractions.Fraction, irrational functions against `bc -l` at scale=50. Both drive dist/calc.
+// fractions.Fraction, quantities against units defined in Python from their legal definitions,
+// irrational functions against `bc -l` at scale=50. All drive dist/calc.
 // Seeded: the seed is printed, and FC_SEED=<seed> npm test replays a run; a failure shrinks to a
 // minimal expression. `npm run fuzz` runs many more cases.
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { calc, root, useBinary } from "./binary.ts";
 import { expression, render, toOracle, type Tree } from "./oracle/expressions.ts";
+import { quantityExpression, renderQuantities, toQuantityOracle, type QTree } from "./oracle/quantities.ts";
 import { calcProcess, LineProcess, property, runs, scale, type CalcAnswer } from "./oracle/support.ts";
 
 useBinary();
 
 type OracleAnswer =
   | { value: string; exact: boolean }
-  | { error: "zero" | "domain" }
+  | { error: "zero" | "domain" | "type" }
   | { skip: string }
   | { oracle_failed: string };
 
@@ -20,7 +22,7 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
   // calc at the default precision and two others, so rounding and notation are checked at each
   const precisions = [20, 20, 7, 33];
 
-  test("random expressions over + - * / % // ^ ! and unary minus", async () => {
+  test("random expressions over + - * / % // ^ ! unary minus, percentages, comparisons, and/or/not, if, and to a format", async () => {
     const oracle = new LineProcess(["python3", `${root}tests/oracle/fractions_oracle.py`]);
     const calcs = new Map(precisions.map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
     const counts = { compared: 0, errors: 0, skipped: 0 };
@@ -37,9 +39,10 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
         const answer = JSON.parse(await calcs.get(precision)!.ask(input)) as CalcAnswer;
         if ("error" in expected) {
           counts.errors++;
-          // a division (or modulo, or 0^-n) by zero, or a factorial or root outside its domain
+          // a division (or modulo, or 0^-n) by zero, a factorial or root outside its domain, an
+          // approximate value to fraction; or a boolean where a number belongs, or the other way round
           const got = "error" in answer ? { input, kind: answer.kind, byZero: /zero/.test(answer.error) } : answer;
-          expect(got).toEqual({ input, kind: "domain", byZero: expected.error === "zero" });
+          expect(got).toEqual({ input, kind: expected.error === "type" ? "type" : "domain", byZero: expected.error === "zero" });
         } else {
           counts.compared++;
           expect(answer).toEqual({ input, ...expected });
@@ -51,6 +54,63 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
     // the generator must mostly produce cases the oracle can judge
     expect(counts.skipped).toBeLessThan(runs(4000) * 0.08);
     expect(counts.errors).toBeLessThan(runs(4000) * 0.25);
+  }, 120_000 * Math.max(1, scale));
+});
+
+// ---- quantities
+
+type QuantityAnswer = { si: string | null; number: string; exact: boolean } | { error: "dimension" | "zero" } | { oracle_failed: string };
+
+describe("quantities against units defined in Python (m cm km ft in, s min h, kg g lb)", () => {
+  // The oracle (tests/oracle/quantities_oracle.py) works out each subexpression's dimension and
+  // the value in SI base units. Where calc must refuse (adding different dimensions, converting to
+  // another one) its answer must be a dimension error; otherwise calc is asked for the result
+  // converted to the SI unit of the dimension the oracle found (`… to kg*m/s^2`), and must print
+  // the oracle's number in that unit: whatever unit calc chose for the result, and however it
+  // merged units along the way, the value is compared exactly (every digit of a terminating
+  // expansion, or P significant digits), and one case in three as `… to fraction`, p/q exactly.
+  test("random expressions over + - * / ^, unary minus, 5 ft 3 in and to: dimensions and values", async () => {
+    const oracle = new LineProcess(["python3", `${root}tests/oracle/quantities_oracle.py`]);
+    const calcs = new Map([20, 7].map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
+    const counts = { compared: 0, dimension: 0, zero: 0 };
+
+    await fc.assert(
+      fc.asyncProperty(quantityExpression(), fc.constantFrom(20, 20, 7), fc.nat({ max: 2 }), async (tree: QTree, precision: number, mode: number) => {
+        const source = renderQuantities(tree);
+        const fraction = mode === 0;
+        const expected = JSON.parse(await oracle.ask(JSON.stringify({ tree: toQuantityOracle(tree), precision, fraction }))) as QuantityAnswer;
+        if ("oracle_failed" in expected) throw new Error(`the oracle itself failed on ${source}: ${expected.oracle_failed}`);
+        const ask = async (input: string) => JSON.parse(await calcs.get(precision)!.ask(input)) as Record<string, unknown>;
+        if ("error" in expected) {
+          counts[expected.error]++;
+          const answer = await ask(source);
+          const got = typeof answer.error === "string" ? { input: source, kind: answer.kind, byZero: /zero/.test(answer.error) } : answer;
+          expect(got).toEqual({ input: source, kind: expected.error === "zero" ? "domain" : "dimension", byZero: expected.error === "zero" });
+          return;
+        }
+        counts.compared++;
+        const input = `${source}${expected.si ? ` to ${expected.si}` : ""}${fraction ? " to fraction" : ""}`;
+        const answer = await ask(input);
+        if (expected.si) {
+          const { dimension, ...rest } = answer;
+          expect<Record<string, unknown>>({ ...rest, named: typeof dimension === "string" }).toEqual({
+            input,
+            value: `${expected.number} ${expected.si}`,
+            exact: expected.exact,
+            number: expected.number,
+            unit: expected.si,
+            named: true,
+          });
+        } else {
+          expect(answer).toEqual({ input, value: expected.number, exact: expected.exact });
+        }
+      }),
+      property("quantity oracle", 3000),
+    );
+    console.log(`quantity oracle: ${counts.compared} values, ${counts.dimension} dimension errors and ${counts.zero} divisions by zero compared`);
+    // most cases must be values, and refusals must be common enough to matter
+    expect(counts.compared).toBeGreaterThan(runs(3000) * 0.6);
+    expect(counts.dimension).toBeGreaterThan(runs(3000) * 0.05);
   }, 120_000 * Math.max(1, scale));
 });
 

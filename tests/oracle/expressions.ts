@@ -1,49 +1,92 @@
-// Random arithmetic expressions for the differential tests: a tree, written as calc source by a
-// printer of our own (from README "The language", not src/print.ts), and sent as JSON to the oracle.
+// Random expressions for the differential tests: a tree, written as calc source by a printer of our
+// own (from the precedence table and the rules of the language, not src/print.ts), and sent as
+// JSON to the oracle. Numbers and booleans: arithmetic, percentages, comparisons, and/or/not,
+// if/then/else, and a conversion to a format (to fraction, to hex, …) at the top.
 import fc from "fast-check";
 
 export type BinaryOp = "add" | "sub" | "mul" | "div" | "mod" | "fdiv" | "pow";
+export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
+export type Format = "fraction" | "mixed" | "hex" | "bin" | "oct" | "dec" | "%";
 
 /** A node and the way it is written: extra parentheses, spaces, which spelling of its operator. */
 export type Tree =
   | { op: "num"; text: string; wrap: boolean }
-  | { op: "neg" | "fact"; a: Tree; wrap: boolean }
-  | { op: BinaryOp; a: Tree; b: Tree; wrap: boolean; spelling: number; spaced: boolean };
+  | { op: "bool"; value: boolean; wrap: boolean }
+  // pct: x% (x/100)
+  | { op: "neg" | "fact" | "pct" | "not"; a: Tree; wrap: boolean }
+  | { op: BinaryOp; a: Tree; b: Tree; wrap: boolean; spelling: number; spaced: boolean }
+  // of: a% of b
+  | { op: "of" | "and" | "or"; a: Tree; b: Tree; wrap: boolean }
+  | { op: "cmp"; cmp: CompareOp; a: Tree; b: Tree; wrap: boolean; spelling: number }
+  | { op: "if"; c: Tree; a: Tree; b: Tree; wrap: boolean }
+  // only at the top: a to hex, a -> fraction, a → %
+  | { op: "to"; a: Tree; format: Format; spelling: number; wrap: false };
 
-/** The oracle's form: ["num", text] | ["neg", T] | ["fact", T] | [op, T, T]. */
-export type OracleTree = [string, ...(string | OracleTree)[]];
+/**
+ * The oracle's form: ["num", text] | ["bool", b] | [unary, T] | [binary, T, T] | ["cmp", op, T, T]
+ * | ["if", C, T, T] | ["to", format, T], with unary in neg fact pct not and binary in add sub mul
+ * div mod fdiv pow of and or.
+ */
+export type OracleTree = [string, ...(string | boolean | OracleTree)[]];
 
 export function toOracle(tree: Tree): OracleTree {
   switch (tree.op) {
     case "num":
       return ["num", tree.text];
+    case "bool":
+      return ["bool", tree.value];
     case "neg":
     case "fact":
+    case "pct":
+    case "not":
       return [tree.op, toOracle(tree.a)];
+    case "cmp":
+      return ["cmp", tree.cmp, toOracle(tree.a), toOracle(tree.b)];
+    case "if":
+      return ["if", toOracle(tree.c), toOracle(tree.a), toOracle(tree.b)];
+    case "to":
+      return ["to", tree.format, toOracle(tree.a)];
     default:
       return [tree.op, toOracle(tree.a), toOracle(tree.b)];
   }
 }
 
-// README's precedence table, loosest first; a literal or anything in parentheses is an atom.
-const ADDITIVE = 1;
-const MULTIPLICATIVE = 2;
-const UNARY = 3;
-const POWER = 4;
-const POSTFIX = 5;
-const ATOM = 6;
+// The precedence table, loosest first; a literal or anything in parentheses is an atom.
+const CONDITIONAL = 1;
+const CONVERSION = 2;
+const OR = 3;
+const AND = 4;
+const NOT = 5;
+const COMPARISON = 6;
+const ADDITIVE = 7;
+const MULTIPLICATIVE = 8;
+const UNARY = 9;
+const POWER = 10;
+const POSTFIX = 11;
+const ATOM = 12;
 
 const level: Record<Tree["op"], number> = {
+  if: CONDITIONAL,
+  to: CONVERSION,
+  or: OR,
+  and: AND,
+  not: NOT,
+  cmp: COMPARISON,
   add: ADDITIVE,
   sub: ADDITIVE,
   mul: MULTIPLICATIVE,
   div: MULTIPLICATIVE,
   mod: MULTIPLICATIVE,
   fdiv: MULTIPLICATIVE,
+  // `a% of b` takes a signed operand on its right: it is kept whole by parentheses wherever a
+  // multiplicative operand would be
+  of: MULTIPLICATIVE,
   neg: UNARY,
   pow: POWER,
   fact: POSTFIX,
+  pct: POSTFIX,
   num: ATOM,
+  bool: ATOM,
 };
 
 /** Every way calc lets each operator be written; "" for mul is implicit multiplication: `2(3 + 4)`. */
@@ -56,6 +99,15 @@ const spellings: Record<BinaryOp, readonly string[]> = {
   fdiv: ["//"],
   pow: ["^", "**"],
 };
+const compareSpellings: Record<CompareOp, readonly string[]> = {
+  "==": ["=="],
+  "!=": ["!=", "≠"],
+  "<": ["<"],
+  "<=": ["<=", "≤"],
+  ">": [">"],
+  ">=": [">=", "≥"],
+};
+const conversionSpellings = ["to", "->", "→"];
 
 /** calc source for the tree, with only the parentheses the precedence rules need (plus the `wrap`ped ones). */
 export function render(tree: Tree): string {
@@ -76,10 +128,31 @@ function renderBare(tree: Tree): string {
   switch (tree.op) {
     case "num":
       return tree.text;
+    case "bool":
+      return String(tree.value);
     case "neg":
       return `-${operand(tree.a, UNARY)}`;
     case "fact":
       return `${operand(tree.a, POSTFIX)}!`;
+    case "pct":
+      return `${operand(tree.a, POSTFIX)}%`;
+    case "of":
+      return `${operand(tree.a, POSTFIX)}% of ${operand(tree.b, UNARY)}`;
+    case "not":
+      return `not ${operand(tree.a, NOT)}`;
+    case "and":
+      return `${operand(tree.a, AND)} and ${operand(tree.b, NOT)}`;
+    case "or":
+      return `${operand(tree.a, OR)} or ${operand(tree.b, AND)}`;
+    case "cmp": {
+      // always spaced: `3!==6` would read as 3 != =6
+      const choices = compareSpellings[tree.cmp];
+      return `${operand(tree.a, ADDITIVE)} ${choices[tree.spelling % choices.length]} ${operand(tree.b, ADDITIVE)}`;
+    }
+    case "if":
+      return `if ${render(tree.c)} then ${render(tree.a)} else ${render(tree.b)}`;
+    case "to":
+      return `${operand(tree.a, CONVERSION)} ${conversionSpellings[tree.spelling % 3]} ${tree.format}`;
     case "pow": {
       // right-associative, and the exponent may carry a sign: 2^-3, 2^3^2
       const op = spellings.pow[tree.spelling % 2]!;
@@ -90,9 +163,13 @@ function renderBare(tree: Tree): string {
       const choices = spellings[tree.op];
       const op = choices[tree.spelling % choices.length]!;
       const bound = level[tree.op];
-      const left = operand(tree.a, bound);
-      // implicit multiplication never takes a number on its right: here it always takes `( … )`
-      if (op === "") return `${left}${tree.spaced ? " " : ""}(${render(tree.b)})`;
+      let left = operand(tree.a, bound);
+      // implicit multiplication never takes a number on its right: here it always takes `( … )`;
+      // and a `%` right before `(` would be modulo, so an operand ending in a percentage is closed first
+      if (op === "") {
+        if (left.endsWith("%")) left = `(${left})`;
+        return `${left}${tree.spaced ? " " : ""}(${render(tree.b)})`;
+      }
       // left-associative: the right operand must bind tighter; `mod` is a word and needs its spaces
       const space = tree.spaced || op === "mod" ? " " : "";
       const right = operand(tree.b, bound + 1);
@@ -155,23 +232,81 @@ function binary(op: BinaryOp, a: fc.Arbitrary<Tree>, b: fc.Arbitrary<Tree>): fc.
   return fc.tuple(a, b, rendering).map(([a, b, r]): Tree => ({ op, a, b, ...r }));
 }
 
-function unary(op: "neg" | "fact", a: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+function unary(op: "neg" | "fact" | "not", a: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
   return fc.tuple(a, wrap).map(([a, wrap]): Tree => ({ op, a, wrap }));
 }
 
-/** Expressions over + - * / % // ^ ! and unary minus, `depth` operators deep at most. */
+/** x%: never in parentheses of its own, so that `x + 10%` is always written as a percentage directly. */
+const percent = (a: fc.Arbitrary<Tree>) => a.map((a): Tree => ({ op: "pct", a, wrap: false }));
+
+function junction(op: "of" | "and" | "or", a: fc.Arbitrary<Tree>, b: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+  return fc.tuple(a, b, wrap).map(([a, b, wrap]): Tree => ({ op, a, b, wrap }));
+}
+
+function compare(ops: readonly CompareOp[], a: fc.Arbitrary<Tree>, b: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+  return fc.tuple(fc.constantFrom(...ops), a, b, wrap, fc.nat({ max: 5 })).map(([cmp, a, b, wrap, spelling]): Tree => ({ op: "cmp", cmp, a, b, wrap, spelling }));
+}
+
+function conditional(c: fc.Arbitrary<Tree>, a: fc.Arbitrary<Tree>, b: fc.Arbitrary<Tree>): fc.Arbitrary<Tree> {
+  return fc.tuple(c, a, b, wrap).map(([c, a, b, wrap]): Tree => ({ op: "if", c, a, b, wrap }));
+}
+
+const ALL_COMPARISONS: readonly CompareOp[] = ["==", "!=", "<", "<=", ">", ">="];
+const zero = num(fc.constantFrom("0", "0.0", "0x0"));
+
+/**
+ * Expressions `depth` operators deep at most: numbers over + - * / % // ^ ! unary minus,
+ * percentages (x%, x + y%, x - y%, y% of x) and if/then/else; booleans from comparisons, and, or,
+ * not, true, false; at the top, sometimes a conversion to a format, and rarely a misuse of a
+ * boolean or a number (a type error).
+ */
 export function expression(depth = 5): fc.Arbitrary<Tree> {
-  const { tree } = fc.letrec<{ tree: Tree; small: Tree; exponent: Tree }>((tie) => ({
+  const { top } = fc.letrec<{ top: Tree; tree: Tree; bool: Tree; small: Tree; exponent: Tree; misuse: Tree }>((tie) => ({
+    top: fc.oneof(
+      { arbitrary: tie("tree"), weight: 14 },
+      { arbitrary: tie("bool"), weight: 3 },
+      {
+        arbitrary: fc
+          .tuple(tie("tree"), fc.constantFrom<Format>("fraction", "mixed", "hex", "bin", "oct", "dec", "%"), fc.nat({ max: 2 }))
+          .map(([a, format, spelling]): Tree => ({ op: "to", a, format, spelling, wrap: false })),
+        weight: 5,
+      },
+      { arbitrary: tie("misuse"), weight: 1 },
+    ),
     tree: fc.oneof(
       { maxDepth: depth, depthIdentifier: "tree" },
-      { arbitrary: num(literal), weight: 4 },
-      { arbitrary: unary("neg", tie("tree")), weight: 2 },
+      { arbitrary: num(literal), weight: 8 },
+      { arbitrary: unary("neg", tie("tree")), weight: 4 },
       ...(["add", "sub", "mul", "div", "mod", "fdiv"] as const).map((op) => ({
         arbitrary: binary(op, tie("tree"), tie("tree")),
-        weight: op === "mod" || op === "fdiv" ? 1 : 3,
+        weight: op === "mod" || op === "fdiv" ? 2 : 6,
       })),
-      { arbitrary: binary("pow", tie("tree"), tie("exponent")), weight: 2 },
-      { arbitrary: unary("fact", tie("small")), weight: 1 },
+      { arbitrary: binary("pow", tie("tree"), tie("exponent")), weight: 4 },
+      { arbitrary: unary("fact", tie("small")), weight: 2 },
+      // percentages: x%, x + y% and x - y% (a change by y percent), y% of x
+      { arbitrary: percent(tie("tree")), weight: 2 },
+      { arbitrary: binary("add", tie("tree"), percent(tie("tree"))), weight: 2 },
+      { arbitrary: binary("sub", tie("tree"), percent(tie("tree"))), weight: 2 },
+      { arbitrary: junction("of", tie("tree"), tie("tree")), weight: 2 },
+      { arbitrary: conditional(tie("bool"), tie("tree"), tie("tree")), weight: 2 },
+      // a division by zero in the branch not taken is no error
+      {
+        arbitrary: fc
+          .tuple(tie("bool"), tie("tree"), binary("div", tie("tree"), zero), fc.boolean(), wrap)
+          .map(([c, a, z, zeroFirst, wrap]): Tree => ({ op: "if", c, a: zeroFirst ? z : a, b: zeroFirst ? a : z, wrap })),
+        weight: 1,
+      },
+    ),
+    bool: fc.oneof(
+      { maxDepth: depth, depthIdentifier: "tree" },
+      { arbitrary: compare(ALL_COMPARISONS, tie("tree"), tie("tree")), weight: 8 },
+      { arbitrary: fc.tuple(fc.boolean(), wrap).map(([value, wrap]): Tree => ({ op: "bool", value, wrap })), weight: 2 },
+      { arbitrary: unary("not", tie("bool")), weight: 2 },
+      { arbitrary: junction("and", tie("bool"), tie("bool")), weight: 2 },
+      { arbitrary: junction("or", tie("bool"), tie("bool")), weight: 2 },
+      // booleans are equal or not
+      { arbitrary: compare(["==", "!="], tie("bool"), tie("bool")), weight: 1 },
+      { arbitrary: conditional(tie("bool"), tie("bool"), tie("bool")), weight: 1 },
     ),
     // factorials of small numbers mostly, sometimes of an expression (which may not be a whole number)
     small: fc.oneof(
@@ -188,6 +323,21 @@ export function expression(depth = 5): fc.Arbitrary<Tree> {
       { arbitrary: binary("div", num(fc.integer({ min: 1, max: 6 }).map(String)), num(fc.integer({ min: 1, max: 4 }).map(String))), weight: 1 },
       { arbitrary: tie("tree"), weight: 1 },
     ),
+    // a boolean where a number belongs, or the other way round
+    misuse: fc.oneof(
+      { maxDepth: 1, depthIdentifier: "misuse" },
+      fc.constantFrom(...(["add", "mul", "pow", "mod"] as const)).chain((op) => fc.oneof(binary(op, tie("bool"), tie("tree")), binary(op, tie("tree"), tie("bool")))),
+      unary("neg", tie("bool")),
+      unary("fact", tie("bool")),
+      percent(tie("bool")),
+      unary("not", tie("tree")),
+      junction("and", tie("tree"), tie("bool")),
+      junction("or", tie("bool"), tie("tree")),
+      conditional(tie("tree"), tie("tree"), tie("tree")),
+      compare(["<", "<=", ">", ">="], tie("bool"), tie("bool")),
+      compare(ALL_COMPARISONS, tie("bool"), tie("tree")),
+      fc.tuple(tie("bool"), fc.constantFrom<Format>("hex", "fraction", "%")).map(([a, format]): Tree => ({ op: "to", a, format, spelling: 0, wrap: false })),
+    ),
   }));
-  return tree;
+  return top;
 }

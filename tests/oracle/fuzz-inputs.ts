@@ -2,6 +2,7 @@
 // them), from random bytes to mutated valid expressions.
 import fc from "fast-check";
 import { expression, render } from "./expressions.ts";
+import { quantityExpression, renderQuantities } from "./quantities.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = 0x0a;
@@ -11,8 +12,14 @@ const tokens = [
   ..."0123456789", "1.5", ".5", "5.", "1e3", "2.5E-3", "1e", "0xff", "0b101", "0o17", "0x", "1_000", "1__0", "_",
   "x", "y", "f", "g", "ans", "pi", "π", "τ", "e", "deg", "sqrt", "sin", "ln", "log", "max", "root", "round", "ncr", "atan2", "mod",
   "+", "-", "−", "*", "×", "·", "÷", "/", "//", "%", "^", "**", "!", "(", ")", ",", ";", "=", "#", " ", "\t", "\r",
-  "$", "@", "'", '"', "[", "]", "{", "}", "\\", "&", "|", "<", ">", "?", "~", "`", ":", "\u00a0", "\u200b", "\ufeff", "😀", "é",
+  "$", "@", "'", '"', "[", "]", "{", "}", "\\", "&", "|", "?", "~", "`", ":", "\u00a0", "\u200b", "\ufeff", "😀", "é",
   "1e99999", "9^9^9", "99999!", "10^10^10", "f(x)", "f(x) =", "x =", "2(", ")(", "((", "))",
+  // comparisons, logic, conditionals, conversions, percentages
+  "==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥", "=<", "=>", "<>", "true", "false", "and", "or", "not", "if", "then", "else",
+  "to", "->", "→", "-->", "of", "% of", "20%", "hex", "bin", "oct", "dec", "fraction", "mixed", "to %",
+  // units, temperatures, superscripts
+  "m", "km", "cm", "ft", "in", "mi", "s", "min", "h", "kg", "g", "lb", "N", "J", "W", "K", "L", "B", "deg", "°", "°C", "°F", "℃", "mph",
+  "km/h", "m/s^2", "kg*m/s^2", "ft + in", "1/2 in", "5 ft 3 in", "5 m / 2 s", "²", "³", "⁻¹", "⁻", "⁰", "µm", "Ω", "ton",
 ];
 
 const noNewline = (bytes: Uint8Array) => bytes.map((b) => (b === NEWLINE ? 0x20 : b));
@@ -24,10 +31,13 @@ const invalidUtf8 = fc.constantFrom(
   [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff], [0xfe], [0xe2, 0x88], [0xf0, 0x9f, 0x98], [0x00],
 );
 
+/** A valid expression: numbers and booleans (comparisons, if, percentages, to hex …), or quantities. */
+const valid = (depth: number) => fc.oneof({ arbitrary: expression(depth).map(render), weight: 3 }, { arbitrary: quantityExpression(depth).map(renderQuantities), weight: 1 });
+
 /** A valid expression's text with `edits` insertions, deletions and replacements. */
 const mutated = fc
   .tuple(
-    expression(3).map(render),
+    valid(3),
     fc.array(fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "replace"), fc.constantFrom(...tokens)), { minLength: 1, maxLength: 4 }),
   )
   .map(([source, edits]) => {
@@ -42,8 +52,15 @@ const mutated = fc
 const statement = fc.oneof(
   expression(3).map((e) => `x = ${render(e)}`),
   expression(2).map((e) => `f(x) = x * ${render(e)}`),
+  quantityExpression(3).map((e) => `x = ${renderQuantities(e)}`),
   fc.constantFrom("f(2)", "ans * 2", "x + ans", "g(a, b) = a^b + f(b)", "g(2, 3)", "x(2)", "f(x) = f(x) + 1; f(1)",
-    "p(n) = q(n); q(n) = p(n); p(1)", "y = x = 3", "x; y; ans", "f(x, y) = x", "sin = 2", "ans = 1"),
+    "p(n) = q(n); q(n) = p(n); p(1)", "y = x = 3", "x; y; ans", "f(x, y) = x", "sin = 2", "ans = 1",
+    // recursion that ends, and cheaply for any argument a later line may give f (a doubly recursive
+    // g(735) would run for ages, as any exponential program does, and x * f(x - 1) at 5421.76 takes
+    // 11 s of exact products)
+    "f(x) = if x < 1 then 0 else 1 + f(x - 1); f(30)",
+    "f(x) = if x then 1 else 0; f(2)", "x = 5 m; x to ft", "x to km", "ans to hex", "ans to ft + in", "t = 20 °C; t to °F",
+    "p = 1 < 2; p and not p", "x = 1.75 m; x to ft + in", "v = 60 mph * 2 h; v to km"),
 );
 
 /** One line of input for the fuzzer (no newline in it). */
@@ -55,11 +72,11 @@ export const fuzzLine: fc.Arbitrary<Uint8Array> = fc.oneof(
   // token soup
   { arbitrary: fc.array(fc.constantFrom(...tokens), { maxLength: 25 }).chain((t) => fc.constantFrom(t.join(""), t.join(" "))).map(text), weight: 4 },
   // truncated valid expressions
-  { arbitrary: fc.tuple(expression(3).map(render), fc.nat()).map(([s, n]) => text(s.slice(0, n % (s.length + 1)))), weight: 2 },
+  { arbitrary: fc.tuple(valid(3), fc.nat()).map(([s, n]) => text(s.slice(0, n % (s.length + 1)))), weight: 2 },
   { arbitrary: mutated.map(text), weight: 4 },
   // valid expressions with bytes that are not UTF-8, or NUL, spliced in
   {
-    arbitrary: fc.tuple(expression(2).map(render), fc.nat(), invalidUtf8).map(([s, n, bad]) => {
+    arbitrary: fc.tuple(valid(2), fc.nat(), invalidUtf8).map(([s, n, bad]) => {
       const bytes = text(s);
       const i = n % (bytes.length + 1);
       return new Uint8Array([...bytes.subarray(0, i), ...bad, ...bytes.subarray(i)]);
@@ -67,7 +84,7 @@ export const fuzzLine: fc.Arbitrary<Uint8Array> = fc.oneof(
     weight: 2,
   },
   { arbitrary: statement.map(text), weight: 2 },
-  { arbitrary: expression(4).map((e) => text(render(e))), weight: 2 },
+  { arbitrary: valid(4).map(text), weight: 2 },
 );
 
 /** Lines that stretch a limit, each on its own: they may take time, so they are measured one by one. */
@@ -105,5 +122,21 @@ export function extremes(): [string, string][] {
     ["a 50,000-digit numerator over a 50,000-digit denominator", "(10^49999 + 1)/(10^49999 - 1) + 1/3^40000"],
     ["ncr of huge numbers", "ncr(10^12, 5*10^11)"],
     ["round to a billion places", "round(pi, 10^9)"],
+    // conditionals, logic, conversions, percentages and units
+    ["9,000 nested ifs", `${"if true then ".repeat(9_000)}1${" else 1".repeat(9_000)}`],
+    ["20,001 operands of and", `${"true and ".repeat(20_000)}true`],
+    ["40,000 nots", `${"not ".repeat(40_000)}true`],
+    ["40,000 chained comparisons", `${"1 < ".repeat(40_000)}1`],
+    ["100,000 percent signs", `5${"%".repeat(100_000)}`],
+    ["20,000 percentages of percentages", `${"20% of ".repeat(20_000)}1`],
+    ["20,000 conversions", `1 m${" to ft to m".repeat(10_000)}`],
+    ["39,000 quantities side by side (a sum)", "1 ft ".repeat(39_000)],
+    ["20,001 quantities added", `1 m${" + 1 ft".repeat(20_000)}`],
+    ["units to the power 999,999,999", "1 m^999999999 * 1 m^999999999"],
+    ["a 50,000-digit number to mixed", "10^49999/3 to mixed"],
+    ["2^-166096 to bin (166,096 binary places)", "2^-166096 to bin"],
+    ["recursion with if, 9,999 calls deep", "f(x) = if x < 1 then 0 else 1 + f(x - 1); f(9999)"],
+    ["recursion with if past the call limit", "f(x) = if x < 1 then 0 else 1 + f(x - 1); f(100000)"],
+    ["doubly recursive with if", "g(n) = if n <= 1 then n else g(n - 1) + g(n - 2); g(22)"],
   ];
 }

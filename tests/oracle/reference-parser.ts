@@ -1,35 +1,108 @@
-// A second parser for calc's expressions, kept in the tests and written from README's precedence
-// table alone (not from grammar/parser.ts): a Pratt parser with binding powers, where calc's is
-// recursive descent with one rule per level. It prints the parse fully parenthesised, in the format
-// of printParenthesised: every operation in parentheses, chains nested to the left, `mod` as `%`.
+// A second parser for calc's expressions, kept in the tests and written from the precedence table
+// (docs/language.md, and the rules listed below) alone, not from grammar/parser.ts: precedence
+// climbing over token levels, where calc's is recursive descent with one rule per level. It prints
+// the parse fully parenthesised, in the format of printParenthesised: every operation in
+// parentheses, chains nested to the left, operators in ASCII (`mod` as `%`, `−` as `-`, `≤` as `<=`,
+// `->` and `→` as `to`), a percentage as `(x%)`, a quantity as `(5 m)` or `(3 ft^2)`.
 //
-//   level (loosest first)          binding power   associativity
-//   + - (−)                        10              left
-//   * / % mod // (× · ⋅ ÷), implicit multiplication
-//                                  20              left; implicit only before a name or '(' (never a number)
-//   unary - +                      30 (prefix)     -2^2 is -(2^2); +x is x
-//   ^ **                           40              right; the exponent may have a sign: 2^-1
-//   ! and % (postfix)              50 (postfix)    3!^2 is (3!)^2; `%` is a percentage unless an
-//                                                  operand (a number, a name or '(') follows it:
-//                                                  then it is modulo (level 20)
-//   numbers, names, calls f(a, b), ( … )
+//   level (loosest first)                     associativity and notes
+//    1 if C then A else B                     an expression of its own: only where a whole
+//                                             expression may stand (the top, ( … ), an argument,
+//                                             the parts of another if); `else` is required
+//    2 to -> → TARGET                         left: x to m to km; the target is not an expression
+//    3 or                                     left
+//    4 and                                    left
+//    5 not (prefix)                           not not a; not a < b is not (a < b)
+//    6 == != < <= > >= (≠ ≤ ≥)                no chains: a < b < c is an error, and so is
+//                                             (a < b) to m < c
+//    7 + - (−)                                left
+//    8 * / % mod // (× · ⋅ ÷), implicit       left; implicit multiplication before a name, '(',
+//                                             true or false (never a number); its right operand
+//                                             is a power, not a signed operand; the bare name
+//                                             `in` (the inch) as that operand, followed by a
+//                                             name, is an error (1 mi in km: write `to`)
+//    9 unary - +                              -2^2 is -(2^2); +x is x
+//   10 ^ **                                   right; the exponent may carry a sign: 2^-1
+//   11 postfix ! % ² ³ ⁻¹ …, and `% of U`     3!^2 is (3!)^2; `%` is a percentage unless an
+//                                             operand (a number, a name, '(', true, false) follows
+//                                             it: then it is modulo (level 8); `20% of U` is
+//                                             (20%) * U where U is a signed operand (level 9)
+//   12 numbers, true, false, names, calls f(a, b), ( … ), quantities
+//
+// Quantities: a number directly followed by a unit name is one operand, `5 m`; the unit may carry
+// one whole power (`3 ft^2`, `s^-1`, `m²`); `1/2 in`, two integer literals and a slash right
+// before a unit, is one number; `5 ft 3 in`, quantities side by side, is their sum (one operand).
+// A unit name anywhere else is a name. A target: `%`, or products of unit names with whole powers,
+// `*` `/` or juxtaposition and parentheses, joined by `+` (ft + in); a lone hex, bin, oct, dec,
+// fraction or mixed (power 1) is a format. It is printed as written without spaces, a juxtaposition
+// written `*` (`N m` → N*m).
 
 export type Token = string;
+
+const IF = 1;
+const TO = 2;
+const OR = 3;
+const AND = 4;
+const NOT = 5;
+const CMP = 6;
+const ADD = 7;
+const MUL = 8;
+const UNARY = 9;
+const POW = 10;
+const POSTFIX = 11;
+const ATOM = 12;
+
+/** The unit names the tests use: a stand-in for calc's unit table, checked against it in the test. */
+export const UNIT_NAMES = new Set(["m", "s", "km", "h", "ft", "in", "cm", "min", "kg", "g", "lb", "N", "°C"]);
+const FORMATS = new Set(["hex", "bin", "oct", "dec", "fraction", "mixed"]);
+const KEYWORDS = new Set(["to", "of", "true", "false", "and", "or", "not", "if", "then", "else", "mod"]);
 
 const additive = new Map([["+", "+"], ["-", "-"], ["−", "-"]]);
 const multiplicative = new Map([
   ["*", "*"], ["×", "*"], ["·", "*"], ["⋅", "*"],
   ["/", "/"], ["÷", "/"], ["%", "%"], ["mod", "%"], ["//", "//"],
 ]);
+const comparisons = new Map([
+  ["==", "=="], ["!=", "!="], ["≠", "!="], ["<", "<"], ["<=", "<="], ["≤", "<="], [">", ">"], [">=", ">="], ["≥", ">="],
+]);
+const conversions = new Set(["to", "->", "→"]);
+const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
 const isNumber = (t: Token | undefined) => t !== undefined && /^(\d|\.\d)/.test(t);
-const isName = (t: Token | undefined) => t !== undefined && t !== "mod" && /^[A-Za-z_πτφ]/.test(t);
+const isName = (t: Token | undefined) => t !== undefined && !KEYWORDS.has(t) && /^[A-Za-z_πτφ°µ]/.test(t);
+const isUnit = (t: Token | undefined) => t !== undefined && UNIT_NAMES.has(t);
+const isSuperscript = (t: Token | undefined) => t !== undefined && /^⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t);
+/** What can start an operand: after `%`, one of these makes the `%` modulo. */
+const startsOperand = (t: Token | undefined) => isNumber(t) || isName(t) || t === "(" || t === "true" || t === "false";
+
+function superscriptValue(t: Token): number {
+  const digits = Number([...t.replace("⁻", "")].map((c) => SUPERSCRIPTS.indexOf(c)).join(""));
+  return t.startsWith("⁻") ? -digits : digits;
+}
+
+export interface Options {
+  /**
+   * Which literals are "integer literals" for `1/2 in` and a unit's power. README: integer
+   * literals, which includes 1_000 and 0x10; calc (as of this writing) takes only plain digits,
+   * so `1_000/2 in` is 1000/(2 in) there. The tests use `calcIntegers` only to recognise that
+   * known difference (reported, not hidden: see tests/precedence.test.ts).
+   */
+  readonly calcIntegers?: boolean;
+}
 
 class Reject extends Error {}
 
+interface Node {
+  readonly text: string;
+  readonly level: number;
+}
+
 /** The fully parenthesised parse of `tokens`, or undefined if they are not one expression. */
-export function referenceParse(tokens: readonly Token[]): string | undefined {
+export function referenceParse(tokens: readonly Token[], options: Options = {}): string | undefined {
+  const isInteger = (t: Token | undefined) =>
+    t !== undefined && (options.calcIntegers ? /^\d+$/.test(t) : /^(\d(_?\d)*|0[xX][0-9a-fA-F](_?[0-9a-fA-F])*|0[bB][01](_?[01])*|0[oO][0-7](_?[0-7])*)$/.test(t));
   let at = 0;
-  const peek = () => tokens[at];
+  const peek = (k = 0) => tokens[at + k];
   const next = () => {
     if (at >= tokens.length) throw new Reject();
     return tokens[at++]!;
@@ -37,84 +110,229 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
   const expect = (t: Token) => {
     if (next() !== t) throw new Reject();
   };
+  const wholeNumber = (t: Token) => Number(t.replaceAll("_", ""));
 
-  /** What the token at `at` does after a complete operand: [left binding power, kind]. */
-  function infix(t: Token | undefined): [number, "add" | "mul" | "implicit" | "pow" | "bang" | "percent"] | undefined {
-    if (t === undefined) return undefined;
-    if (t === "%") {
-      const after = tokens[at + 1];
-      return isNumber(after) || isName(after) || after === "(" ? [20, "mul"] : [50, "percent"];
+  /** `^ 2`, `** -1`, `²` after a unit name: its power (1 when there is none). */
+  function unitPower(): number {
+    if (peek() === "^" || peek() === "**") {
+      next();
+      let sign = 1;
+      if (additive.has(peek()!)) sign = additive.get(next()) === "-" ? -1 : 1;
+      const exponent = next();
+      if (!isInteger(exponent)) throw new Reject();
+      return sign * wholeNumber(exponent);
     }
-    if (additive.has(t)) return [10, "add"];
-    if (multiplicative.has(t)) return [20, "mul"];
-    if (t === "^" || t === "**") return [40, "pow"];
-    if (t === "!") return [50, "bang"];
-    if (t === "(" || isName(t)) return [20, "implicit"];
-    return undefined;
+    if (isSuperscript(peek())) return superscriptValue(next());
+    return 1;
   }
 
-  function parse(minPower: number): string {
-    let left = prefix();
-    for (;;) {
-      const op = infix(peek());
-      if (!op || op[0] <= minPower) return left;
-      const [power, kind] = op;
-      switch (kind) {
-        case "bang":
-          next();
-          left = `(${left}!)`;
-          break;
-        case "percent":
-          next();
-          left = `(${left}%)`;
-          break;
-        case "pow":
-          next();
-          left = `(${left} ^ ${parse(power - 1)})`; // right-associative
-          break;
-        case "add":
-          left = `(${left} ${additive.get(next())} ${parse(power)})`;
-          break;
-        case "mul":
-          left = `(${left} ${multiplicative.get(next())} ${parse(power)})`;
-          break;
-        case "implicit":
-          left = `(${left} * ${parse(power)})`;
-          break;
-      }
+  const unitText = (name: string, power: number) => (power === 1 ? name : `${name}^${power}`);
+
+  /** A number, or a number directly before a unit name (and more such parts: a sum). */
+  function numberOrQuantity(first: Token): Node {
+    let magnitude = first.replaceAll("_", "");
+    if (isInteger(first) && (peek() === "/" || peek() === "÷") && isInteger(peek(1)) && isUnit(peek(2))) {
+      next();
+      magnitude = `(${magnitude} / ${next().replaceAll("_", "")})`;
     }
+    if (!isUnit(peek())) return { text: magnitude, level: ATOM };
+    const unit = next();
+    let text = `(${magnitude} ${unitText(unit, unitPower())})`;
+    while (isNumber(peek()) && isUnit(peek(1))) {
+      const n = next().replaceAll("_", "");
+      const u = next();
+      text = `(${text} + (${n} ${unitText(u, unitPower())}))`;
+    }
+    return { text, level: ATOM };
   }
 
-  function prefix(): string {
+  function prefix(min: number): Node {
     const t = next();
-    if (t === "-" || t === "−") return `(-${parse(30)})`;
-    if (t === "+") return parse(30);
-    if (t === "(") {
-      const inner = parse(0);
-      expect(")");
-      return inner;
+    if (t === "if") {
+      if (min > IF) throw new Reject();
+      const condition = parse(IF);
+      expect("then");
+      const then = parse(IF);
+      expect("else");
+      const otherwise = parse(IF);
+      return { text: `(if ${condition.text} then ${then.text} else ${otherwise.text})`, level: IF };
     }
-    if (isNumber(t)) return t.replaceAll("_", "");
+    if (t === "not") {
+      if (min > NOT) throw new Reject();
+      return { text: `(not ${parse(NOT).text})`, level: NOT };
+    }
+    if (additive.has(t)) {
+      if (min > UNARY) throw new Reject();
+      const operand = parse(UNARY);
+      return additive.get(t) === "-" ? { text: `(-${operand.text})`, level: UNARY } : operand;
+    }
+    if (t === "(") {
+      const inner = parse(IF);
+      expect(")");
+      return { text: inner.text, level: ATOM };
+    }
+    if (t === "true" || t === "false") return { text: t, level: ATOM };
+    if (isNumber(t)) return numberOrQuantity(t);
     if (isName(t)) {
-      if (peek() !== "(") return t;
+      if (peek() !== "(") return { text: t, level: ATOM };
       next();
       const args: string[] = [];
       if (peek() === ")") next();
       else {
         for (;;) {
-          args.push(parse(0));
-          if (next() === ")") break;
-          if (tokens[at - 1] !== ",") throw new Reject();
+          args.push(parse(IF).text);
+          const after = next();
+          if (after === ")") break;
+          if (after !== ",") throw new Reject();
         }
       }
-      return `${t}(${args.join(", ")})`;
+      return { text: `${t}(${args.join(", ")})`, level: ATOM };
     }
     throw new Reject();
   }
 
+  type Infix = { level: number; leftMin: number; kind: "to" | "or" | "and" | "cmp" | "add" | "mul" | "implicit" | "pow" | "bang" | "percent" | "super" };
+
+  /** What the next token does after a complete operand, if anything. */
+  function infix(): Infix | undefined {
+    const t = peek();
+    if (t === undefined) return undefined;
+    if (conversions.has(t)) return { level: TO, leftMin: TO, kind: "to" };
+    if (t === "or") return { level: OR, leftMin: OR, kind: "or" };
+    if (t === "and") return { level: AND, leftMin: AND, kind: "and" };
+    if (comparisons.has(t)) return { level: CMP, leftMin: ADD, kind: "cmp" };
+    if (additive.has(t)) return { level: ADD, leftMin: ADD, kind: "add" };
+    if (t === "%" && !startsOperand(peek(1))) return { level: POSTFIX, leftMin: POSTFIX, kind: "percent" };
+    if (multiplicative.has(t)) return { level: MUL, leftMin: MUL, kind: "mul" };
+    if (t === "^" || t === "**") return { level: POW, leftMin: POSTFIX, kind: "pow" };
+    if (t === "!") return { level: POSTFIX, leftMin: POSTFIX, kind: "bang" };
+    if (isSuperscript(t)) return { level: POSTFIX, leftMin: POSTFIX, kind: "super" };
+    if (t === "(" || t === "true" || t === "false" || isName(t)) return { level: MUL, leftMin: MUL, kind: "implicit" };
+    return undefined;
+  }
+
+  /** An expression whose loosest operator is at `min` or tighter. */
+  function parse(min: number): Node {
+    let left = prefix(min);
+    for (;;) {
+      const op = infix();
+      if (!op || op.level < min || left.level < op.leftMin) return left;
+      switch (op.kind) {
+        case "to":
+          next();
+          left = { text: `(${left.text} to ${target()})`, level: TO };
+          break;
+        case "or":
+          next();
+          left = { text: `(${left.text} or ${parse(AND).text})`, level: OR };
+          break;
+        case "and":
+          next();
+          left = { text: `(${left.text} and ${parse(NOT).text})`, level: AND };
+          break;
+        case "cmp": {
+          const symbol = comparisons.get(next())!;
+          left = { text: `(${left.text} ${symbol} ${parse(ADD).text})`, level: CMP };
+          if (comparisons.has(peek()!)) throw new Reject(); // no chains
+          break;
+        }
+        case "add":
+          left = { text: `(${left.text} ${additive.get(next())} ${parse(MUL).text})`, level: ADD };
+          break;
+        case "mul":
+          left = { text: `(${left.text} ${multiplicative.get(next())} ${parse(UNARY).text})`, level: MUL };
+          break;
+        case "implicit": {
+          const right = parse(POW);
+          // 1 mi in km: `in` is the inch, and a name after it means a conversion was meant
+          if (right.text === "in" && isName(peek())) throw new Reject();
+          left = { text: `(${left.text} * ${right.text})`, level: MUL };
+          break;
+        }
+        case "pow":
+          next();
+          left = { text: `(${left.text} ^ ${parse(UNARY).text})`, level: POW };
+          break;
+        case "bang":
+          next();
+          left = { text: `(${left.text}!)`, level: POSTFIX };
+          break;
+        case "super":
+          left = { text: `(${left.text} ^ ${superscriptValue(next())})`, level: POSTFIX };
+          break;
+        case "percent":
+          next();
+          left = { text: `(${left.text}%)`, level: POSTFIX };
+          if (peek() === "of") {
+            next();
+            left = { text: `(${left.text} * ${parse(UNARY).text})`, level: POSTFIX };
+          }
+          break;
+      }
+    }
+  }
+
+  /** After `to`: `%`, or unit products joined by `+`. */
+  function target(): string {
+    if (peek() === "%") {
+      next();
+      return "%";
+    }
+    const parts = [product()];
+    while (peek() === "+") {
+      next();
+      parts.push(product());
+    }
+    const only = parts.length === 1 && parts[0]!.factors.length === 1 ? parts[0]!.factors[0]! : undefined;
+    if (only && only.power === 1 && FORMATS.has(only.name)) return only.name;
+    return parts.map((p) => written(p.tokens)).join(" + ");
+  }
+
+  interface Product {
+    factors: { name: string; power: number }[];
+    tokens: Token[];
+  }
+
+  /** km/h, kg*m/s^2, N m, (m s)^…: names with powers, `*`, `/`, juxtaposition, parentheses. */
+  function product(): Product {
+    const start = at;
+    const factors = [...factor()];
+    for (;;) {
+      const t = peek();
+      let sign = 1;
+      if (t === "*" || t === "×" || t === "·" || t === "⋅" || t === "/" || t === "÷") {
+        next();
+        if (t === "/" || t === "÷") sign = -1;
+      } else if (!(isName(t) || t === "(")) break;
+      for (const f of factor()) factors.push({ name: f.name, power: f.power * sign });
+    }
+    return { factors, tokens: tokens.slice(start, at) };
+  }
+
+  function factor(): { name: string; power: number }[] {
+    const t = next();
+    if (t === "(") {
+      const inner = product();
+      expect(")");
+      return inner.factors;
+    }
+    if (!isName(t)) throw new Reject();
+    return [{ name: t, power: unitPower() }];
+  }
+
+  /** A target as written, without spaces: a space between two factors is a `*`. */
+  function written(parts: Token[]): string {
+    let text = "";
+    for (const [i, t] of parts.entries()) {
+      if (i > 0 && /[\p{L}\d°)]$/u.test(parts[i - 1]!) && /^[\p{L}°(]/u.test(t)) text += "*";
+      text += t;
+    }
+    return text;
+  }
+
   try {
-    const result = parse(0);
-    return at === tokens.length ? result : undefined;
+    const result = parse(IF);
+    return at === tokens.length ? result.text : undefined;
   } catch (error) {
     if (error instanceof Reject) return undefined;
     throw error;
