@@ -42,7 +42,7 @@ import {
 } from "chevrotain";
 import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, Target, UnitRef } from "../src/ast.ts";
 import { CalcError, type Span } from "../src/errors.ts";
-import { MAX_NESTING } from "../src/limits.ts";
+import { MAX_NESTING, MAX_UNIT_POWER } from "../src/limits.ts";
 import { printExpr } from "../src/print.ts";
 import { isUnitName } from "../src/units.ts";
 import { LL1Lookahead } from "./lookahead.ts";
@@ -114,13 +114,13 @@ const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LPare
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-/** ² → 2, ⁻¹ → -1. */
-function superscriptValue(text: string): number {
-  const digits = [...text.replace("⁻", "")].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join("");
-  return (text.startsWith("⁻") ? -1 : 1) * Number(digits);
+/** ² → "2", ⁻¹ → "-1": as text, so that no exponent is rounded (⁹⁰⁰⁷¹⁹⁹²⁵⁴⁷⁴⁰⁹⁹³ stays odd). */
+function superscriptDigits(text: string): string {
+  return [...text].map((c) => (c === "⁻" ? "-" : SUPERSCRIPT_DIGITS.indexOf(c))).join("");
 }
 
-const isInteger = (token: IToken) => /^\d+$/.test(token.image);
+/** An integer literal in any base: 12, 1_000, 0x10 (not 1.5, 1e3). */
+const isInteger = (token: IToken) => /^(?:[0-9_]+|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+)$/.test(token.image);
 
 class CalcParser extends EmbeddedActionsParser {
   /** Nesting depth of the rules every recursive path passes through. */
@@ -430,7 +430,7 @@ class CalcParser extends EmbeddedActionsParser {
       ALT: () => {
         const sup = this.CONSUME(T.Superscript);
         return this.ACTION(() => {
-          const exponent: Expr = { kind: "number", text: String(superscriptValue(sup.image)), span: this.tokenSpan(sup) };
+          const exponent: Expr = { kind: "number", text: superscriptDigits(sup.image), span: this.tokenSpan(sup) };
           return {
             span: this.tokenSpan(sup),
             apply: (base: Expr): Expr => ({ kind: "power", base, exponent, span: { start: base.span.start, end: sup.startOffset + sup.image.length } }),
@@ -528,7 +528,14 @@ class CalcParser extends EmbeddedActionsParser {
     this.OPTION(() => {
       const written = this.OR(this.unitPowers);
       this.ACTION(() => {
-        [power, end] = written;
+        const [text, token] = written;
+        power = Number(text.replaceAll("_", "").replace(/^-(.*)/, "$1")) * (text.startsWith("-") ? -1 : 1);
+        end = token;
+        // here rather than at evaluation, while the power is still the text written (2^53 + 1, 9…9)
+        if (!(Math.abs(power) <= MAX_UNIT_POWER)) {
+          const shown = text.length > 20 ? `${text.slice(0, 10)}… (${text.replace("-", "").length} digits)` : text;
+          throw new CalcError("limit", `unit power too large: ${name.image}^${shown} (the limit is ${MAX_UNIT_POWER})`, this.span(name, token));
+        }
       });
     });
     return this.ACTION(() => ({ name: name.image, power, span: this.span(name, end) }));
@@ -536,7 +543,7 @@ class CalcParser extends EmbeddedActionsParser {
 
   private readonly unitPowers = [
     {
-      ALT: (): [number, IToken] => {
+      ALT: (): [string, IToken] => {
         this.CONSUME(T.Power);
         let sign = 1;
         this.OPTION2(() => {
@@ -548,14 +555,14 @@ class CalcParser extends EmbeddedActionsParser {
         const exponent = this.CONSUME(T.NumberLiteral);
         return this.ACTION(() => {
           if (!isInteger(exponent)) throw new CalcError("syntax", "a unit's power must be a whole number", this.tokenSpan(exponent));
-          return [sign * Number(exponent.image), exponent] as [number, IToken];
+          return [`${sign < 0 ? "-" : ""}${exponent.image}`, exponent] as [string, IToken];
         });
       },
     },
     {
-      ALT: (): [number, IToken] => {
+      ALT: (): [string, IToken] => {
         const sup = this.CONSUME(T.Superscript);
-        return this.ACTION(() => [superscriptValue(sup.image), sup] as [number, IToken]);
+        return this.ACTION(() => [superscriptDigits(sup.image), sup] as [string, IToken]);
       },
     },
   ];

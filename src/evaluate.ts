@@ -17,6 +17,7 @@ import type { ChainLink, Expr, Target, UnitRef } from "./ast.ts";
 import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
+import { refusalInBase } from "./format.ts";
 import { MAX_CALL_DEPTH } from "./limits.ts";
 import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } from "./number.ts";
 import * as op from "./operations.ts";
@@ -518,6 +519,8 @@ class Machine {
       const name = format === "percent" ? "%" : format;
       throw this.fail(value instanceof Quantity ? "dimension" : "type", `${name} is for plain numbers, not ${describe(value)}`, target.span);
     }
+    const refusal = format === "hex" || format === "bin" || format === "oct" ? refusalInBase(value, this.ctx) : undefined;
+    if (refusal) throw this.fail("limit", refusal, target.span);
     return value;
   }
 

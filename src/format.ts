@@ -13,6 +13,7 @@ import type { Format } from "./ast.ts";
 import { dimensionName } from "./dimension.ts";
 import { decimalJs } from "./elementary.ts";
 import { ArithmeticError } from "./errors.ts";
+import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import { scaleReal } from "./operations.ts";
 import { dimensionOf, formatUnit, joinsWithoutSpace, ratio, scaleOf, type Unit } from "./units.ts";
@@ -276,10 +277,16 @@ function formatInBase(x: Real, base: 2 | 8 | 16, prefix: string, ctx: NumberCont
   return { text: `${sign}${prefix}${text}`, exact: false };
 }
 
-/** Digits a value would take in a base, to refuse writing out a huge one: for `to hex`'s check. */
-export function digitsInBase(x: Real, base: number, ctx: NumberContext): number {
-  const magnitude = isExact(x) ? Math.abs(log10Abs(x.num) - log10Abs(x.den)) : Math.abs(ctx.decimal(x).e);
-  return Math.ceil(magnitude / Math.log10(base)) + Math.ceil(ctx.digits / Math.log10(base));
+/**
+ * Why an approximate value cannot be written in base 2, 8 or 16, if it cannot: it is first made
+ * an exact fraction, and one past 10^±MAX_EXACT_DIGITS would have more digits than an exact number may.
+ */
+export function refusalInBase(x: Real, ctx: NumberContext): string | undefined {
+  if (isExact(x)) return undefined;
+  const { e } = ctx.decimal(x);
+  if (Math.abs(e) <= MAX_EXACT_DIGITS) return undefined;
+  const size = e > 0 ? "large" : "small";
+  return `too ${size} to write in base 2, 8 or 16: only approximate values from 1e-${MAX_EXACT_DIGITS} to 1e${MAX_EXACT_DIGITS} can be`;
 }
 
 /**

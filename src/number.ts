@@ -148,6 +148,33 @@ export function rational(num: bigint, den: bigint): Rational {
   return g === 1n ? new Rational(num, den) : new Rational(num / g, den / g);
 }
 
+/**
+ * (p/q)·(r/s) for two fractions in lowest terms (q, s > 0), cancelled crosswise before
+ * multiplying (Knuth, TAOCP 4.5.1): the gcds are of one factor's parts with the
+ * other's, so a long product of small fractions (x · 1.01 · 1.01 …) costs a gcd with a
+ * small number per step instead of one of two ever-growing numbers.
+ */
+function product(p: bigint, q: bigint, r: bigint, s: bigint): Rational {
+  if (p === 0n || r === 0n) return ZERO;
+  const g1 = s === 1n ? 1n : gcd(p, s);
+  const g2 = q === 1n ? 1n : gcd(r, q);
+  return new Rational((p / g1) * (r / g2), (q / g2) * (s / g1));
+}
+
+/**
+ * p/q + r/s for two fractions in lowest terms (Henrici, in Knuth 4.5.1): only the common
+ * factor of the denominators can cancel, so the gcd is with that factor, not with the whole
+ * cross-multiplied denominator.
+ */
+function sum(p: bigint, q: bigint, r: bigint, s: bigint): Rational {
+  const d = gcd(q, s);
+  if (d === 1n) return new Rational(p * s + r * q, q * s);
+  const t = p * (s / d) + r * (q / d);
+  if (t === 0n) return ZERO;
+  const g = gcd(t, d);
+  return new Rational(t / g, (q / d) * (s / g));
+}
+
 /** Bits needed for |n| (0 for 0): cheap for small numbers, linear for big ones. */
 export function bitLength(n: bigint): number {
   if (n < 0n) n = -n;
@@ -257,7 +284,7 @@ export class NumberContext {
         if (isSafe(left) && isSafe(right) && isSafe(den) && isSafe(left + right)) return smallRational(left + right, den);
       }
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num + b.num, 1n));
-      return this.exact(rational(a.num * b.den + b.num * a.den, a.den * b.den));
+      return this.exact(sum(a.num, a.den, b.num, b.den));
     }
     const x = this.decimal(a);
     const y = this.decimal(b);
@@ -285,7 +312,7 @@ export class NumberContext {
         if (isSafe(num) && isSafe(den)) return num === 0 ? ZERO : Rational.small(num, den);
       }
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num * b.num, 1n));
-      return this.exact(rational(a.num * b.num, a.den * b.den));
+      return this.exact(product(a.num, a.den, b.num, b.den));
     }
     return this.approx(this.decimal(a).mul(this.decimal(b)));
   }
@@ -300,7 +327,8 @@ export class NumberContext {
         const den = (a.d / g2) * (b.n / g1);
         if (isSafe(num) && isSafe(den)) return num === 0 ? ZERO : den < 0 ? Rational.small(-num, -den) : Rational.small(num, den);
       }
-      return this.exact(rational(a.num * b.den, a.den * b.num));
+      const negative = b.num < 0n;
+      return this.exact(product(a.num, a.den, negative ? -b.den : b.den, negative ? -b.num : b.num));
     }
     return this.approx(this.decimal(a).div(this.decimal(b)));
   }

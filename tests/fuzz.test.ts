@@ -44,20 +44,6 @@ const VALUE = /^(true|false|-?(0[xbo][\da-f]+(\.[\da-f]+)?|\d+(\.\d+)?(e-?\d+)?(
 const INTERNAL = /internal error|TypeError|RangeError|ReferenceError|SyntaxError|\bundefined\b(?! for)|NaN|Infinity|\[object|call stack|^\s+at |\.ts:\d|bun:|panic/m;
 const KINDS = ["syntax", "name", "arity", "domain", "dimension", "type", "limit"];
 
-/**
- * A known bug, reported and left to the owners of src/ (remove this when it is fixed): an
- * approximate value past the exact range written in a base (1e99999 to hex, 2^(10^6) to bin) is
- * an internal error ("too large to write in base 16") rather than an error of kind limit. Such
- * answers are counted and printed, not failed; any other internal error still fails.
- */
-const KNOWN_BUG = /internal error, a bug in calc \(please report it\): Error: too large to write in base \d+/;
-const known: string[] = [];
-function isKnownBug(text: string, line: string): boolean {
-  if (!KNOWN_BUG.test(text)) return false;
-  known.push(line);
-  return true;
-}
-
 /** A message for people: one line, not empty, no internals. */
 function checkMessage(message: string, context: string): void {
   expect({ context, message, oneLine: /^[^\n]+$/.test(message), internal: INTERNAL.test(message) }).toEqual({
@@ -115,8 +101,7 @@ describe("fuzzing", () => {
     const [run] = measure([{ args: [calc, "--json"], stdin: input, output: `${dir}/piped`, timeout: 100 * Math.max(1, runs(1)) }]);
     const results = readFileSync(`${dir}/piped.out`, "utf8").split("\n").slice(0, -1).map((l) => JSON.parse(l));
     const errorText = readFileSync(`${dir}/piped.err`, "utf8");
-    const otherErrors = errorText.split("\n").filter((l) => !KNOWN_BUG.test(l)).join("\n");
-    expect(INTERNAL.test(otherErrors.replaceAll(/"input":"(?:[^"\\]|\\.)*"/g, ""))).toBe(false);
+    expect(INTERNAL.test(errorText.replaceAll(/"input":"(?:[^"\\]|\\.)*"/g, ""))).toBe(false);
     const errors = new Map<number, { input: string; error: string; kind: string; column: number; length: number; line: number }>();
     for (const l of errorText.split("\n").slice(0, -1)) {
       const error = JSON.parse(l);
@@ -135,9 +120,7 @@ describe("fuzzing", () => {
       const line = decoder.decode(bytes);
       const context = `line ${number}: ${JSON.stringify(line)} (seed ${seed})`;
       const error = errors.get(number);
-      if (error && error.kind === "internal" && isKnownBug(error.error, line)) {
-        // counted
-      } else if (error) {
+      if (error) {
         expect({ context, kind: KINDS.includes(error.kind), column: Number.isInteger(error.column) && error.column >= 1 && error.column <= line.length + 1 }).toEqual({
           context,
           kind: true,
@@ -155,7 +138,6 @@ describe("fuzzing", () => {
     }
     expect(next).toBe(results.length);
     console.log(`fuzz: ${results.length} results, ${errors.size} errors, ${empty} empty lines in ${run!.seconds} s, peak ${Math.round(run!.peakKilobytes / 1024)} MB`);
-    if (known.length > 0) console.log(`fuzz: the known bug (a base format past the exact range) on ${known.length} lines, e.g. ${JSON.stringify(known[0])}`);
     expect(run!.status).toBe(errors.size > 0 ? 1 : 0);
     expect(run!.peakKilobytes).toBeLessThan(PEAK_KILOBYTES);
     // well inside the test's timeout; each line alone is bounded by the limits (tests/limits.test.ts)
@@ -186,7 +168,6 @@ describe("fuzzing", () => {
     for (const [i, run] of outcomes.entries()) {
       const { line, args } = cases[i]!;
       const context = `one-shot ${JSON.stringify(args)} (seed ${seed})`;
-      if (run.status === 1 && isKnownBug(run.stderr, line)) continue;
       expect({ context, status: [0, 1, 2].includes(run.status) }).toEqual({ context, status: true });
       expect(run.seconds).toBeLessThan(SECONDS);
       if (run.status === 2) {

@@ -22,6 +22,18 @@ const examples: Record<string, [string, string][]> = {
     ["10 - 4 - 3", "3"],
     ["2 / 4 / 2", "0.25"],
   ],
+  // regressions (found by tests/precedence.test.ts and tests/fuzz.test.ts): an exponent or a unit's
+  // power written past 2^53 was rounded, and `1/2 in` took only plain digits as its integers
+  "written integers": [
+    ["(-1)⁹⁰⁰⁷¹⁹⁹²⁵⁴⁷⁴⁰⁹⁹³", "-1"],
+    ["(-1)^9007199254740993", "-1"],
+    ["2⁻²", "0.25"],
+    ["1_000/2 in", "500 in"],
+    ["0x10/2 in", "8 in"],
+    ["1.5/2 in", "0.75 in^-1"],
+    ["2 m^1_0", "2 m^10"],
+    ["3 m^0x2", "3 m^2"],
+  ],
   factorial: [
     ["5!", "120"],
     ["3!^2", "36"],

@@ -56,6 +56,12 @@ const cases: [string, string, RegExp | { digits: number }][] = [
   ["a tiny literal", "1e-400000", /^1e-400000$/],
   ["rounding to absurd places", "round(1/3, 10^9)", /^error: round takes from -10000 to 10000 decimal places$/],
   ["a huge root", "root(2, 10^9)", /^1\.0000000006931471808$/],
+  // regressions (found by tests/fuzz.test.ts): each step took a gcd of two ever-growing numbers (28 s)
+  ["a long product of small fractions", `1${" * 1.01".repeat(6000)}`, /^8\.47701000736792712607/],
+  ["a long line of percentage changes", `1${" + 1%".repeat(6000)}`, /^8\.47701000736792712607/],
+  ["a recursion over exact fractions", "f(x) = if x < 1 then 1 else x * f(x - 1); f(5421.76)", /^1\.87816758077844761437/],
+  ["a long exact sum of fractions", `0${Array.from({ length: 3000 }, (_, k) => ` + 1/${k + 1}`).join("")}`, /^8\.5837498899591871143$/],
+  ["an approximate value too large for a base", "2^(10^6) to bin", /^error: too large to write in base 2, 8 or 16/],
 ];
 
 // factorials and binomials past the exact range at the largest precision: the series and the logarithms at 1010 digits
