@@ -88,8 +88,8 @@ export const Equal = createToken({ name: "Equal", pattern: "==", categories: Com
 export const NotEqual = createToken({ name: "NotEqual", pattern: /!=|≠/, start_chars_hint: ["!", "≠"], categories: CompareOp });
 export const LessEqual = createToken({ name: "LessEqual", pattern: /<=|≤/, start_chars_hint: ["<", "≤"], categories: CompareOp });
 export const GreaterEqual = createToken({ name: "GreaterEqual", pattern: />=|≥/, start_chars_hint: [">", "≥"], categories: CompareOp });
-export const Less = createToken({ name: "Less", pattern: /</, categories: CompareOp });
-export const Greater = createToken({ name: "Greater", pattern: />/, categories: CompareOp });
+export const Less = createToken({ name: "Less", pattern: "<", categories: CompareOp });
+export const Greater = createToken({ name: "Greater", pattern: ">", categories: CompareOp });
 
 /** x² x³ and other superscript integers: a power. */
 export const Superscript = createToken({ name: "Superscript", pattern: /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/, start_chars_hint: [..."⁻⁰¹²³⁴⁵⁶⁷⁸⁹"] });
@@ -108,15 +108,15 @@ export const Power = createToken({ name: "Power", pattern: /\*\*|\^/, start_char
 export const Times = createToken({ name: "Times", pattern: /[*×·⋅]/, start_chars_hint: [..."*×·⋅"], categories: MultiplicativeOp });
 export const FloorDivide = createToken({ name: "FloorDivide", pattern: "//", categories: MultiplicativeOp });
 export const Divide = createToken({ name: "Divide", pattern: /[/÷]/, start_chars_hint: ["/", "÷"], categories: MultiplicativeOp });
-export const Percent = createToken({ name: "Percent", pattern: /%/, categories: MultiplicativeOp });
-export const Plus = createToken({ name: "Plus", pattern: /\+/, categories: AdditiveOp });
+export const Percent = createToken({ name: "Percent", pattern: "%", categories: MultiplicativeOp });
+export const Plus = createToken({ name: "Plus", pattern: "+", categories: AdditiveOp });
 export const Minus = createToken({ name: "Minus", pattern: /[-−]/, start_chars_hint: ["-", "−"], categories: AdditiveOp });
-export const Bang = createToken({ name: "Bang", pattern: /!/ });
-export const LParen = createToken({ name: "LParen", pattern: /\(/ });
-export const RParen = createToken({ name: "RParen", pattern: /\)/ });
-export const Comma = createToken({ name: "Comma", pattern: /,/ });
-export const Semicolon = createToken({ name: "Semicolon", pattern: /;/ });
-export const Equals = createToken({ name: "Equals", pattern: /=/ });
+export const Bang = createToken({ name: "Bang", pattern: "!" });
+export const LParen = createToken({ name: "LParen", pattern: "(" });
+export const RParen = createToken({ name: "RParen", pattern: ")" });
+export const Comma = createToken({ name: "Comma", pattern: "," });
+export const Semicolon = createToken({ name: "Semicolon", pattern: ";" });
+export const Equals = createToken({ name: "Equals", pattern: "=" });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
