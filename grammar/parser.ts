@@ -24,6 +24,11 @@
  *   target      := '%' | format | units ('+' units)*     to hex, to km/h, to ft + in
  *   units       := factor (('*' | '/')? factor)*,  factor := name power? | '(' units ')'
  *
+ * (Levels every line passes through share a parser rule where that saves chevrotain a rule call:
+ * conversion, disjunction and conjunction are read in `expression`, negation with comparison,
+ * postfix in `power`, number and quantity in `primary`; each is still a method of its own
+ * named for its level.)
+ *
  * The parser builds the AST directly (no CST, no evaluation) and reports the
  * first error as a CalcError with the span of the offending token. Whether a
  * name is a unit is read from the unit table, which is static; a variable of
@@ -112,6 +117,19 @@ const formats: Readonly<Record<string, Format>> = {
 /** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */
 const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LParen, T.True, T.False]);
 
+/**
+ * The token indexes that are a `type`: its own, and those of its category's members. (A table
+ * rather than chevrotain's tokenMatcher, whose category lookup is slow on a hot path.)
+ */
+function matching(type: TokenType): Uint8Array {
+  const indexes = [type.tokenTypeIdx!, ...((type as { categoryMatches?: number[] }).categoryMatches ?? [])];
+  const matches = new Uint8Array(Math.max(...indexes) + 1);
+  for (const index of indexes) matches[index] = 1;
+  return matches;
+}
+
+const matchesByType: Uint8Array[] = [];
+
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 /** ² → "2", ⁻¹ → "-1": as text, so that no exponent is rounded (⁹⁰⁰⁷¹⁹⁹²⁵⁴⁷⁴⁰⁹⁹³ stays odd). */
@@ -168,10 +186,22 @@ class CalcParser extends EmbeddedActionsParser {
     this.depth--;
   }
 
+  /**
+   * Whether the next token is a `type`, or the grammar is being recorded. The OPTIONs and MANYs
+   * that every line or every operand passes are entered only then: it is the test chevrotain's
+   * lookahead would make first, without the cost of entering them (most operands have no `^`,
+   * `!` or `to` after them), and during recording they are always entered, so the grammar is whole.
+   */
+  private next(type: TokenType): boolean {
+    if (this.RECORDING_PHASE) return true;
+    const matches = (matchesByType[type.tokenTypeIdx!] ??= matching(type));
+    return matches[this.LA(1).tokenTypeIdx] === 1;
+  }
+
   private program = this.RULE("program", (): Program => {
     const statements: Statement[] = [];
     this.OPTION(() => statements.push(this.SUBRULE(this.statement)));
-    this.MANY(() => {
+    if (this.next(T.Semicolon)) this.MANY(() => {
       this.CONSUME(T.Semicolon);
       this.OPTION2(() => statements.push(this.SUBRULE2(this.statement)));
     });
@@ -182,16 +212,16 @@ class CalcParser extends EmbeddedActionsParser {
     const target = this.SUBRULE(this.expression);
     let equals: IToken | undefined;
     let value: Statement | undefined;
-    this.OPTION(() => {
+    if (this.next(T.Equals)) this.OPTION(() => {
       equals = this.CONSUME(T.Equals);
       value = this.SUBRULE(this.statement);
     });
     return this.ACTION(() => (value ? assignment(target, value, this.tokenSpan(equals!)) : expressionStatement(target)));
   });
 
-  private expression = this.RULE("expression", (): Expr => this.OR(this.conditionalOrNot));
+  private expression = this.RULE("expression", (): Expr => this.OR(this.conditionalOrConversion));
 
-  private readonly conditionalOrNot = [
+  private readonly conditionalOrConversion = [
     {
       ALT: (): Expr => {
         this.enter();
@@ -205,12 +235,17 @@ class CalcParser extends EmbeddedActionsParser {
         return this.ACTION((): Expr => ({ kind: "if", condition, then, else: otherwise, span: { start: start.startOffset, end: otherwise.span.end } }));
       },
     },
-    { ALT: (): Expr => this.SUBRULE(this.conversion) },
+    { ALT: (): Expr => this.conversion() },
   ];
 
-  private conversion = this.RULE("conversion", (): Expr => {
-    let operand = this.SUBRULE(this.disjunction);
-    this.MANY(() => {
+  // conversion, disjunction and conjunction are read within `expression`'s rule, and negation
+  // with comparison: a rule call is most of what chevrotain spends on a level, and every line
+  // passes through all of them. The precedence between them is kept by `logical` below.
+
+  /** conversion := disjunction (('to' | '->' | '→') target)* */
+  private conversion(): Expr {
+    let operand = this.disjunction();
+    if (this.next(T.ConvertOp)) this.MANY(() => {
       this.CONSUME(T.ConvertOp);
       const target = this.SUBRULE(this.target);
       this.ACTION(() => {
@@ -218,45 +253,29 @@ class CalcParser extends EmbeddedActionsParser {
       });
     });
     return operand;
-  });
+  }
 
-  private disjunction = this.RULE("disjunction", (): Expr => {
-    const operands = [this.SUBRULE(this.conjunction)];
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      operands.push(this.SUBRULE2(this.conjunction));
-    });
-    return this.ACTION(() => logical("or", operands));
-  });
-
-  private conjunction = this.RULE("conjunction", (): Expr => {
+  /** disjunction := conjunction ('or' conjunction)*, conjunction := negation ('and' negation)*: one list, grouped after. */
+  private disjunction(): Expr {
     const operands = [this.SUBRULE(this.negation)];
-    this.MANY(() => {
-      this.CONSUME(T.And);
+    const operators: IToken[] = [];
+    if (this.next(T.LogicalOp)) this.MANY2(() => {
+      operators.push(this.CONSUME(T.LogicalOp));
       operands.push(this.SUBRULE2(this.negation));
     });
-    return this.ACTION(() => logical("and", operands));
-  });
+    return this.ACTION(() => (operators.length === 0 ? operands[0]! : orOfAnds(operands, operators)));
+  }
 
-  private negation = this.RULE("negation", (): Expr => this.OR(this.notOrComparison));
-
-  private readonly notOrComparison = [
-    {
-      ALT: (): Expr => {
-        this.enter();
-        const not = this.CONSUME(T.Not);
-        const operand = this.SUBRULE(this.negation);
-        this.leave();
-        return this.ACTION((): Expr => ({ kind: "not", operand, span: { start: not.startOffset, end: operand.span.end } }));
-      },
-    },
-    { ALT: (): Expr => this.SUBRULE(this.comparison) },
-  ];
-
-  private comparison = this.RULE("comparison", (): Expr => {
+  /** negation := 'not'* comparison;  comparison := additive (compareOp additive)?  (comparisons do not chain) */
+  private negation = this.RULE("negation", (): Expr => {
+    let nots: IToken[] | undefined;
+    if (this.next(T.Not)) this.MANY(() => {
+      const not = this.CONSUME(T.Not);
+      this.ACTION(() => (nots ??= []).push(not));
+    });
     const left = this.SUBRULE(this.additive);
     let result = left;
-    this.OPTION(() => {
+    if (this.next(T.CompareOp)) this.OPTION(() => {
       const op = this.CONSUME(T.CompareOp);
       const right = this.SUBRULE2(this.additive);
       this.ACTION(() => {
@@ -272,7 +291,15 @@ class CalcParser extends EmbeddedActionsParser {
         }
       });
     });
-    return result;
+    return this.ACTION(() => {
+      if (!nots) return result;
+      // a run of `not`s nests as deeply as parentheses would
+      if (nots.length + this.depth > MAX_NESTING) {
+        throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(nots[Math.max(0, MAX_NESTING - this.depth)]!));
+      }
+      for (let i = nots.length - 1; i >= 0; i--) result = { kind: "not", operand: result, span: { start: nots[i]!.startOffset, end: result.span.end } };
+      return result;
+    });
   });
 
   /** The source of the operand starting at LA(k), up to what ends it (and, or, then, ')' …): for messages. */
@@ -293,7 +320,7 @@ class CalcParser extends EmbeddedActionsParser {
   private additive = this.RULE("additive", (): Expr => {
     const first = this.SUBRULE(this.term);
     const rest: ChainLink[] = [];
-    this.MANY(() => {
+    if (this.next(T.AdditiveOp)) this.MANY(() => {
       const op = this.CONSUME(T.AdditiveOp);
       const operand = this.SUBRULE2(this.term);
       this.ACTION(() => rest.push({ op: chainOps.get(op.tokenType)!, opSpan: this.tokenSpan(op), operand }));
@@ -304,7 +331,7 @@ class CalcParser extends EmbeddedActionsParser {
   private term = this.RULE("term", (): Expr => {
     const first = this.SUBRULE(this.unary);
     const rest: ChainLink[] = [];
-    this.MANY({
+    if (this.RECORDING_PHASE || this.productAhead()) this.MANY({
       GATE: this.noNumberNext,
       DEF: () => {
         const link = this.OR(this.termLinks);
@@ -316,6 +343,12 @@ class CalcParser extends EmbeddedActionsParser {
 
   // `2 3` is not a product: implicit multiplication never takes a number on its right
   private readonly noNumberNext = () => this.LA(1).tokenType !== T.NumberLiteral;
+
+  /** An operator of `term`, or an operand (implicit multiplication), is next: see `next`. */
+  private productAhead(): boolean {
+    const { tokenType } = this.LA(1);
+    return (tokenType !== T.NumberLiteral && operandStarts.has(tokenType)) || this.next(T.MultiplicativeOp);
+  }
 
   // Alternatives of OR are kept in fields, not written inline: chevrotain's performance guide
   // (an inline array of closures is built again at every call, and OR runs for every operand).
@@ -362,37 +395,42 @@ class CalcParser extends EmbeddedActionsParser {
     { ALT: (): Expr => this.SUBRULE(this.power) },
   ];
 
+  // postfix operators are read here rather than in a rule of their own: a rule call is most of
+  // what chevrotain spends per operand, and every operand passes through this level
   private power = this.RULE("power", (): Expr => {
-    const base = this.SUBRULE(this.postfix);
+    const base = this.postfixes(this.SUBRULE(this.primary));
     let exponent: Expr | undefined;
-    this.OPTION(() => {
+    if (this.next(T.Power)) this.OPTION2(() => {
       this.CONSUME(T.Power);
-      exponent = this.SUBRULE(this.unary);
+      exponent = this.SUBRULE2(this.unary);
     });
     return this.ACTION((): Expr =>
       exponent ? { kind: "power", base, exponent, span: { start: base.span.start, end: exponent.span.end } } : base,
     );
   });
 
-  private postfix = this.RULE("postfix", (): Expr => {
-    let operand = this.SUBRULE(this.primary);
+  /** postfix := primary ('!' | '%' ('of' unary)? | superscript)*, within `power`'s rule. */
+  private postfixes(primary: Expr): Expr {
+    let operand = primary;
     let count = 0;
-    this.MANY({
+    if (this.next(T.Postfix)) this.MANY({
       // `7 % 3` is modulo: the `%` is for `term`
-      GATE: () => this.LA(1).tokenType !== T.Percent || !operandStarts.has(this.LA(2).tokenType),
+      GATE: this.postfixAhead,
       DEF: () => {
-      const next = this.OR(this.postfixOps);
-      this.ACTION(() => {
-        // a long run of postfix operators nests as deeply as parentheses would
-        if (++count + this.depth > MAX_NESTING) {
-          throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, next.span);
-        }
-        operand = next.apply(operand);
-      });
+        const next = this.OR(this.postfixOps);
+        this.ACTION(() => {
+          // a long run of postfix operators nests as deeply as parentheses would
+          if (++count + this.depth > MAX_NESTING) {
+            throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, next.span);
+          }
+          operand = next.apply(operand);
+        });
       },
     });
     return operand;
-  });
+  }
+
+  private readonly postfixAhead = () => this.LA(1).tokenType !== T.Percent || !operandStarts.has(this.LA(2).tokenType);
 
   /** Each postfix operator as a span and the node it makes of its operand. */
   private readonly postfixOps = [
@@ -443,7 +481,7 @@ class CalcParser extends EmbeddedActionsParser {
   private primary = this.RULE("primary", (): Expr => this.OR(this.primaries));
 
   private readonly primaries = [
-    { ALT: (): Expr => this.SUBRULE(this.numberOrQuantity) },
+    { ALT: (): Expr => this.numberOrQuantity() },
     { ALT: (): Expr => this.SUBRULE(this.nameOrCall) },
     {
       ALT: (): Expr => {
@@ -475,33 +513,37 @@ class CalcParser extends EmbeddedActionsParser {
   }
 
   /** A number, or a number directly before a unit (and more such parts: 5 ft 3 in). */
-  private numberOrQuantity = this.RULE("numberOrQuantity", (): Expr => {
+  // gates as fields, not closures made at every number (LA(0) is the number just consumed)
+  private readonly ratioBeforeUnitAhead = () =>
+    this.LA(1).tokenType === T.Divide && this.LA(2).tokenType === T.NumberLiteral && this.unitAt(3) && isInteger(this.LA(0)) && isInteger(this.LA(2));
+  private readonly quantityPartAhead = () => this.unitAt(1) || this.ratioBeforeUnitAhead();
+  private readonly quantityAhead = () => this.LA(1).tokenType === T.NumberLiteral && this.unitAt(2);
+
+  /** Within `primary`'s rule (one rule call less for every number). */
+  private numberOrQuantity(): Expr {
     const number = this.CONSUME(T.NumberLiteral);
-    let magnitude: Expr = this.ACTION((): Expr => ({ kind: "number", text: number.image, span: this.tokenSpan(number) }));
-    let result = magnitude;
-    // 1/2 in, 3/4 cup: a ratio of two integers directly before a unit is one number
-    this.OPTION({
-      GATE: () => this.LA(1).tokenType === T.Divide && this.LA(2).tokenType === T.NumberLiteral && this.unitAt(3) && isInteger(number) && isInteger(this.LA(2)),
+    let quantity: Expr | undefined;
+    if (this.RECORDING_PHASE || this.quantityPartAhead()) this.OPTION({
+      GATE: this.quantityPartAhead,
       DEF: () => {
-        const slash = this.CONSUME(T.Divide);
-        const denominator = this.CONSUME2(T.NumberLiteral);
-        this.ACTION(() => {
-          const operand: Expr = { kind: "number", text: denominator.image, span: this.tokenSpan(denominator) };
-          magnitude = chain(magnitude, [{ op: "/", opSpan: this.tokenSpan(slash), operand }]);
+        let magnitude: Expr = this.ACTION((): Expr => ({ kind: "number", text: number.image, span: this.tokenSpan(number) }));
+        // 1/2 in, 3/4 cup: a ratio of two integers directly before a unit is one number
+        this.OPTION2({
+          GATE: this.ratioBeforeUnitAhead,
+          DEF: () => {
+            const slash = this.CONSUME(T.Divide);
+            const denominator = this.CONSUME2(T.NumberLiteral);
+            this.ACTION(() => {
+              const operand: Expr = { kind: "number", text: denominator.image, span: this.tokenSpan(denominator) };
+              magnitude = chain(magnitude, [{ op: "/", opSpan: this.tokenSpan(slash), operand }]);
+            });
+          },
         });
-      },
-    });
-    this.OPTION2({
-      GATE: () => this.unitAt(1),
-      DEF: () => {
         const unit = this.SUBRULE(this.unitRef);
-        this.ACTION(() => {
-          result = { kind: "quantity", magnitude, unit, span: { start: magnitude.span.start, end: unit.span.end } };
-        });
         // 5 ft 3 in, 1 h 30 min: a sum
         const rest: ChainLink[] = [];
         this.MANY({
-          GATE: () => this.LA(1).tokenType === T.NumberLiteral && this.unitAt(2),
+          GATE: this.quantityAhead,
           DEF: () => {
             const more = this.CONSUME3(T.NumberLiteral);
             const moreUnit = this.SUBRULE2(this.unitRef);
@@ -513,12 +555,12 @@ class CalcParser extends EmbeddedActionsParser {
           },
         });
         this.ACTION(() => {
-          result = chain(result, rest);
+          quantity = chain({ kind: "quantity", magnitude, unit, span: { start: magnitude.span.start, end: unit.span.end } }, rest);
         });
       },
     });
-    return this.ACTION(() => (result === magnitude && magnitude.kind === "chain" ? magnitude : result));
-  });
+    return this.ACTION((): Expr => quantity ?? { kind: "number", text: number.image, span: this.tokenSpan(number) });
+  }
 
   /** A unit name with an optional integer power: m, ft^2, s^-1, m². */
   private unitRef = this.RULE("unitRef", (): UnitRef => {
@@ -646,7 +688,7 @@ class CalcParser extends EmbeddedActionsParser {
     const name = this.CONSUME(T.Identifier);
     const args: Expr[] = [];
     let close: IToken | undefined;
-    this.OPTION(() => {
+    if (this.next(T.LParen)) this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.expression)) });
       close = this.CONSUME(T.RParen);
@@ -673,6 +715,21 @@ function chain(first: Expr, rest: ChainLink[]): Expr {
 function logical(op: "and" | "or", operands: Expr[]): Expr {
   if (operands.length === 1) return operands[0]!;
   return { kind: "logical", op, operands, span: { start: operands[0]!.span.start, end: operands.at(-1)!.span.end } };
+}
+
+/** a and b or c and d → (a and b) or (c and d): `and` binds tighter than `or`. */
+function orOfAnds(operands: Expr[], operators: IToken[]): Expr {
+  const disjuncts: Expr[] = [];
+  let conjuncts = [operands[0]!];
+  for (let i = 0; i < operators.length; i++) {
+    if (operators[i]!.tokenType === T.Or) {
+      disjuncts.push(logical("and", conjuncts));
+      conjuncts = [];
+    }
+    conjuncts.push(operands[i + 1]!);
+  }
+  disjuncts.push(logical("and", conjuncts));
+  return logical("or", disjuncts);
 }
 
 function expressionStatement(expr: Expr): Statement {

@@ -75,12 +75,17 @@ export const Arrow = createToken({ name: "Arrow", pattern: /->|→/, start_chars
 export const Of = keyword("of");
 export const True = keyword("true");
 export const False = keyword("false");
-export const And = keyword("and");
-export const Or = keyword("or");
+// one category, so that a run of `and`s and `or`s is read in one loop (parser.ts groups them)
+export const LogicalOp = createToken({ name: "LogicalOp", pattern: Lexer.NA });
+export const And = keyword("and", LogicalOp);
+export const Or = keyword("or", LogicalOp);
 export const Not = keyword("not");
 export const If = keyword("if");
 export const Then = keyword("then");
 export const Else = keyword("else");
+
+/** What can follow an operand as a postfix operator: !, % and superscripts (parser.ts's `postfixes`). */
+export const Postfix = createToken({ name: "Postfix", pattern: Lexer.NA });
 
 // comparisons, in ASCII and in their mathematical signs
 export const CompareOp = createToken({ name: "CompareOp", pattern: Lexer.NA });
@@ -92,7 +97,7 @@ export const Less = createToken({ name: "Less", pattern: "<", categories: Compar
 export const Greater = createToken({ name: "Greater", pattern: ">", categories: CompareOp });
 
 /** x² x³ and other superscript integers: a power. */
-export const Superscript = createToken({ name: "Superscript", pattern: /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/, start_chars_hint: [..."⁻⁰¹²³⁴⁵⁶⁷⁸⁹"] });
+export const Superscript = createToken({ name: "Superscript", pattern: /⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/, start_chars_hint: [..."⁻⁰¹²³⁴⁵⁶⁷⁸⁹"], categories: Postfix });
 
 // Operator categories let one parser rule accept a whole precedence level.
 export const AdditiveOp = createToken({ name: "AdditiveOp", pattern: Lexer.NA });
@@ -108,10 +113,10 @@ export const Power = createToken({ name: "Power", pattern: /\*\*|\^/, start_char
 export const Times = createToken({ name: "Times", pattern: /[*×·⋅]/, start_chars_hint: [..."*×·⋅"], categories: MultiplicativeOp });
 export const FloorDivide = createToken({ name: "FloorDivide", pattern: "//", categories: MultiplicativeOp });
 export const Divide = createToken({ name: "Divide", pattern: /[/÷]/, start_chars_hint: ["/", "÷"], categories: MultiplicativeOp });
-export const Percent = createToken({ name: "Percent", pattern: "%", categories: MultiplicativeOp });
+export const Percent = createToken({ name: "Percent", pattern: "%", categories: [MultiplicativeOp, Postfix] });
 export const Plus = createToken({ name: "Plus", pattern: "+", categories: AdditiveOp });
 export const Minus = createToken({ name: "Minus", pattern: /[-−]/, start_chars_hint: ["-", "−"], categories: AdditiveOp });
-export const Bang = createToken({ name: "Bang", pattern: "!" });
+export const Bang = createToken({ name: "Bang", pattern: "!", categories: Postfix });
 export const LParen = createToken({ name: "LParen", pattern: "(" });
 export const RParen = createToken({ name: "RParen", pattern: ")" });
 export const Comma = createToken({ name: "Comma", pattern: "," });
@@ -124,6 +129,7 @@ export const allTokens: TokenType[] = [
   NumberLiteral,
   Mod,
   ConvertOp,
+  LogicalOp,
   To,
   Of,
   True,
@@ -144,6 +150,7 @@ export const allTokens: TokenType[] = [
   Less,
   Greater,
   Superscript,
+  Postfix,
   AdditiveOp,
   MultiplicativeOp,
   Power,
@@ -187,6 +194,7 @@ export const tokenDescriptions = new Map<TokenType, string>([
   [Of, "'of'"],
   [True, "a value"],
   [False, "a value"],
+  [LogicalOp, "'and' or 'or'"],
   [And, "'and'"],
   [Or, "'or'"],
   [Not, "'not'"],
@@ -201,4 +209,5 @@ export const tokenDescriptions = new Map<TokenType, string>([
   [Less, "a comparison"],
   [Greater, "a comparison"],
   [Superscript, "a power"],
+  [Postfix, "'!', '%' or a power"],
 ]);

@@ -22,7 +22,6 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
   let pending = "";
   let lineNumber = 0;
   let ok = true;
-  let lastCollection = 0;
 
   /** Writes the lines' answers in order; errors must not overtake the results before them. */
   const answer = async (lines: string[]) => {
@@ -55,14 +54,9 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
     }
     pending = pending.slice(start);
     await answer(lines);
-    // JavaScriptCore lets its heap grow with the allocation rate; a full collection every 50,000 lines
-    // keeps a long run flat (peaks measured on the benchmark's lines: 101 MB at 200,000 lines, then
-    // 108–115 MB from 400,000 to 2,000,000; with a quick collection every 100,000 lines the peak went
-    // from 117 MB at 200,000 lines to 163 MB at 1,000,000)
-    if (lineNumber - lastCollection >= 50_000) {
-      Bun.gc(true);
-      lastCollection = lineNumber;
-    }
+    // (no forced collections: a full one every 50,000 lines held the peak at 135 MB instead of 165 MB,
+    // but cost 12% of a 200,000-line run, throwing away the JIT's work; without them the peak is as
+    // flat, 164 MB at 400,000 lines and 177 MB at 3,000,000, bench/run.ts's "piped peak memory")
     // input that never runs dry (yes | calc) resumes this loop without a turn of the event loop, so
     // signal handlers (installed when calc is PID 1, see main.ts) would wait for ever: give them a turn
     if (performance.now() - lastYield > 20) {
