@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   const [{ runRepl }, { RemoteSession }] = await Promise.all([import("./cli/repl.ts"), import("./cli/remote.ts")]);
   // the REPL must put the terminal back in order when a signal ends it (PID 1 has the handlers already)
   if (process.pid !== 1) exitOnSignals();
-  return runRepl(new RemoteSession(WORKER, options.precision), style, packageJson.version);
+  return runRepl(new RemoteSession(WORKER, options.precision, true), style, packageJson.version);
 }
 
 /** A session on this thread. */

@@ -11,31 +11,46 @@ import type { Request } from "./worker.ts";
 type Reply = { readonly id: number; readonly result: unknown };
 
 export class RemoteSession implements SessionPort {
-  private readonly worker: Worker;
+  private worker: Worker | undefined;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private readonly pending = new Map<number, (result: unknown) => void>();
+  /** Requests made before the thread was started, sent when it is. */
+  private readonly waiting: Request[] = [];
   private nextId = 0;
 
   /**
-   * Starts the thread; requests made before it is ready wait for it. `workerUrl` is
-   * src/cli/worker.ts as the entry point sees it (in the compiled executable the bundle
-   * keeps it at that path relative to main.ts, not to this file).
+   * A session whose requests wait for its thread. `workerUrl` is src/cli/worker.ts as the entry
+   * point sees it (in the compiled executable the bundle keeps it at that path relative to
+   * main.ts, not to this file). The thread starts now, or at `start()` when `later` is set: the
+   * REPL starts it once its first prompt is up, so that the prompt does not wait for a thread.
    */
-  constructor(workerUrl: string, precision: number | undefined) {
-    this.worker = new Worker(workerUrl);
+  constructor(
+    private readonly workerUrl: string,
+    precision: number | undefined,
+    later = false,
+  ) {
+    void this.request("init", this.flag.buffer, precision);
+    if (!later) this.start();
+  }
+
+  start(): void {
+    if (this.worker) return;
+    this.worker = new Worker(this.workerUrl);
     this.worker.onmessage = ({ data }: MessageEvent<Reply>) => {
       const resolve = this.pending.get(data.id);
       this.pending.delete(data.id);
       resolve?.(data.result);
     };
-    void this.request("init", this.flag.buffer, precision);
+    for (const request of this.waiting.splice(0)) this.worker.postMessage(request);
   }
 
   private request<T>(method: Request["method"], ...args: unknown[]): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve) => {
       this.pending.set(id, resolve as (result: unknown) => void);
-      this.worker.postMessage({ id, method, args } satisfies Request);
+      const request = { id, method, args } satisfies Request;
+      if (this.worker) this.worker.postMessage(request);
+      else this.waiting.push(request);
     });
   }
 
@@ -67,6 +82,6 @@ export class RemoteSession implements SessionPort {
   names = () => this.request<ReturnType<Answers["names"]>>("names");
 
   close(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
   }
 }

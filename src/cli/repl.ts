@@ -170,5 +170,7 @@ export async function runRepl(session: RemoteSession, style: Style, version: str
     });
 
     rl.prompt();
+    // the session's thread starts once the prompt is up (a line typed before it is ready waits)
+    setTimeout(() => session.start(), 0);
   });
 }
