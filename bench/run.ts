@@ -265,13 +265,14 @@ if (oneShotBefore) {
   rows.push({ figure: `one-shot start, this build vs ${beforeRef}`, calc: ms(wall(oneShot!)), reference: ms(wall(oneShotBefore)), ratio: ratio(wall(oneShot!), wall(oneShotBefore)), target: "(reported)" });
 }
 
-log(`piped throughput: ${TYPICAL_LINES.toLocaleString("en-US")} typical lines, calc vs bc -l (5 interleaved rounds)…`);
+log(`piped throughput: ${TYPICAL_LINES.toLocaleString("en-US")} typical lines, calc vs bc -l (9 interleaved rounds)…`);
 const pipedCommands: Command[] = [
   { argv: [calc], stdin: inputs.typical.calc },
   { argv: ["bc", "-l"], stdin: inputs.typical.bc, env: { BC_LINE_LENGTH: "0" } },
 ];
 if (beforeRef) pipedCommands.push({ argv: [before], stdin: inputs.typical.calc });
-const [piped, bcPiped, pipedBefore] = measure(pipedCommands, 5, 1);
+// nine rounds: the side-by-side ratio with the build before moved by ±5% between runs of five
+const [piped, bcPiped, pipedBefore] = measure(pipedCommands, 9, 1);
 const throughput = wall(bcPiped!) / wall(piped!);
 rows.push({
   figure: `piped throughput, ${TYPICAL_LINES.toLocaleString("en-US")} typical lines`,
@@ -352,8 +353,8 @@ if (has("qalc")) {
 
 // the heap reaches its working size within the first few hundred thousand lines (a 200,000-line run
 // ends before it does); flat means that five times more input past that point needs no more memory
-log("piped memory: 400,000 vs 2,000,000 lines (the typical file twice and ten times)…");
-const [shorter, longer] = measure([{ argv: [calc], stdin: inputs.twice }, { argv: [calc], stdin: inputs.tenTimes }], 1, 0);
+log("piped memory: 400,000 vs 2,000,000 lines (the typical file twice and ten times, 3 rounds)…");
+const [shorter, longer] = measure([{ argv: [calc], stdin: inputs.twice }, { argv: [calc], stdin: inputs.tenTimes }], 3, 0);
 const growth = rss(longer!) / rss(shorter!);
 rows.push({
   figure: "piped peak memory, 2M vs 400k lines",
