@@ -26,7 +26,7 @@
  *
  * (Levels every line passes through share a parser rule where that saves chevrotain a rule call:
  * conversion, disjunction and conjunction are read in `expression`, negation with comparison,
- * postfix in `power`, number and quantity in `primary`; each is still a method of its own
+ * postfix, primary, number and quantity in `power`; each is still a method or a table of its own
  * named for its level.)
  *
  * The parser builds the AST directly (no CST, no evaluation) and reports the
@@ -398,9 +398,9 @@ class CalcParser extends EmbeddedActionsParser {
   // postfix operators are read here rather than in a rule of their own: a rule call is most of
   // what chevrotain spends per operand, and every operand passes through this level
   private power = this.RULE("power", (): Expr => {
-    const base = this.postfixes(this.SUBRULE(this.primary));
+    const base = this.postfixes(this.OR(this.primaries));
     let exponent: Expr | undefined;
-    if (this.next(T.Power)) this.OPTION2(() => {
+    if (this.next(T.Power)) this.OPTION4(() => {
       this.CONSUME(T.Power);
       exponent = this.SUBRULE2(this.unary);
     });
@@ -413,11 +413,11 @@ class CalcParser extends EmbeddedActionsParser {
   private postfixes(primary: Expr): Expr {
     let operand = primary;
     let count = 0;
-    if (this.next(T.Postfix)) this.MANY({
+    if (this.next(T.Postfix)) this.MANY2({
       // `7 % 3` is modulo: the `%` is for `term`
       GATE: this.postfixAhead,
       DEF: () => {
-        const next = this.OR(this.postfixOps);
+        const next = this.OR2(this.postfixOps);
         this.ACTION(() => {
           // a long run of postfix operators nests as deeply as parentheses would
           if (++count + this.depth > MAX_NESTING) {
@@ -449,7 +449,7 @@ class CalcParser extends EmbeddedActionsParser {
         const percent = this.CONSUME(T.Percent);
         let of: Expr | undefined;
         let ofToken: IToken | undefined;
-        this.OPTION(() => {
+        this.OPTION3(() => {
           ofToken = this.CONSUME(T.Of);
           of = this.SUBRULE(this.unary);
         });
@@ -478,8 +478,7 @@ class CalcParser extends EmbeddedActionsParser {
     },
   ];
 
-  private primary = this.RULE("primary", (): Expr => this.OR(this.primaries));
-
+  /** primary := quantity | number | 'true' | 'false' | name ('(' arguments? ')')? | '(' expression ')', within `power`'s rule. */
   private readonly primaries = [
     { ALT: (): Expr => this.numberOrQuantity() },
     { ALT: (): Expr => this.SUBRULE(this.nameOrCall) },
@@ -519,7 +518,7 @@ class CalcParser extends EmbeddedActionsParser {
   private readonly quantityPartAhead = () => this.unitAt(1) || this.ratioBeforeUnitAhead();
   private readonly quantityAhead = () => this.LA(1).tokenType === T.NumberLiteral && this.unitAt(2);
 
-  /** Within `primary`'s rule (one rule call less for every number). */
+  /** Within `power`'s rule, as `primary` is (one rule call less for every number). */
   private numberOrQuantity(): Expr {
     const number = this.CONSUME(T.NumberLiteral);
     let quantity: Expr | undefined;

@@ -229,8 +229,9 @@ function failure(kind: CalcError["kind"], message: string, span: Span): Outcome 
 
 /** The session's bindings as seen from inside one line, with that line's changes held apart. */
 class LineTransaction implements Bindings {
-  private readonly newVariables = new Map<string, Value>();
-  private readonly newFunctions = new Map<string, UserFunction>();
+  // each made at the line's first assignment or definition: most lines have neither
+  private newVariables: Map<string, Value> | undefined;
+  private newFunctions: Map<string, UserFunction> | undefined;
   /** Made at the first name that hides something: most lines define nothing. */
   private shadowed: Map<string, string> | undefined;
 
@@ -241,11 +242,11 @@ class LineTransaction implements Bindings {
   ) {}
 
   variable(name: string): Value | undefined {
-    return this.newVariables.get(name) ?? this.variables.get(name);
+    return this.newVariables?.get(name) ?? this.variables.get(name);
   }
 
   userFunction(name: string): UserFunction | undefined {
-    return this.newFunctions.get(name) ?? this.functions.get(name);
+    return this.newFunctions?.get(name) ?? this.functions.get(name);
   }
 
   ans(): Value | undefined {
@@ -253,21 +254,21 @@ class LineTransaction implements Bindings {
   }
 
   *variableNames(): Iterable<string> {
-    yield* this.newVariables.keys();
+    if (this.newVariables) yield* this.newVariables.keys();
     yield* this.variables.keys();
   }
 
   *functionNames(): Iterable<string> {
-    yield* this.newFunctions.keys();
+    if (this.newFunctions) yield* this.newFunctions.keys();
     yield* this.functions.keys();
   }
 
   assign(name: string, value: Value): void {
-    this.newVariables.set(name, value);
+    (this.newVariables ??= new Map()).set(name, value);
   }
 
   define(fn: UserFunction): void {
-    this.newFunctions.set(fn.name, fn);
+    (this.newFunctions ??= new Map()).set(fn.name, fn);
   }
 
   setAns(value: Value): void {
@@ -285,7 +286,7 @@ class LineTransaction implements Bindings {
   }
 
   commit(variables: Map<string, Value>, functions: Map<string, UserFunction>): void {
-    for (const [name, value] of this.newVariables) variables.set(name, value);
-    for (const [name, fn] of this.newFunctions) functions.set(name, fn);
+    if (this.newVariables) for (const [name, value] of this.newVariables) variables.set(name, value);
+    if (this.newFunctions) for (const [name, fn] of this.newFunctions) functions.set(name, fn);
   }
 }
