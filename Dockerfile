@@ -12,8 +12,6 @@ FROM --platform=${BUILDPLATFORM:-linux} ${BUN_IMAGE} AS build
 WORKDIR /app
 # the lockfile before the sources: the dependency layer is reused until the lockfile changes
 COPY package.json bun.lock bunfig.toml ./
-# the change to chevrotain that every install applies (package.json's postinstall)
-COPY patches ./patches
 RUN bun install --frozen-lockfile --production
 COPY tsconfig.json ./
 COPY grammar ./grammar

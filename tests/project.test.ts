@@ -45,32 +45,3 @@ function packagePath(key: string): string[] {
   for (let i = 0; i < parts.length; i++) names.push(parts[i]!.startsWith("@") ? `${parts[i]}/${parts[++i]}` : parts[i]!);
   return names;
 }
-
-describe("the change to chevrotain (patches/chevrotain.ts)", () => {
-  test("is in place after the install, and is exactly the documented one", async () => {
-    const { CHANGES, patch } = await import("../patches/chevrotain.ts");
-    for (const { file, changes } of CHANGES) {
-      const installed = readFileSync(file, "utf8");
-      for (const [original, patched] of changes) {
-        expect(installed).toContain(patched);
-        // (the last change keeps its anchor, `export class Lexer {`, after the line it adds)
-        if (!patched.includes(original)) expect(installed).not.toContain(original);
-      }
-      // applying it again changes nothing
-      expect(patch(installed, changes, file)).toBe(installed);
-    }
-    // the index it computes is the one the table held, for every character code
-    for (let code = 0; code < 65536; code++) {
-      const table = code > 255 ? 255 + ~~(code / 255) : code;
-      const computed = code < 256 ? code : 255 + ~~(code / 255);
-      if (table !== computed) throw new Error(`code ${code}: ${table} vs ${computed}`);
-    }
-  });
-
-  test("the Docker build copies it before installing, so the image's chevrotain has it too", () => {
-    const dockerfile = readFileSync(`${root}Dockerfile`, "utf8");
-    expect(dockerfile.indexOf("COPY patches ./patches")).toBeGreaterThan(-1);
-    expect(dockerfile.indexOf("COPY patches ./patches")).toBeLessThan(dockerfile.indexOf("RUN bun install"));
-    expect(JSON.parse(readFileSync(`${root}package.json`, "utf8")).scripts.postinstall).toBe("bun patches/chevrotain.ts");
-  });
-});
