@@ -52,6 +52,16 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
   let collectAbove = COLLECT_ABOVE;
 
   for await (const chunk of Bun.stdin.stream()) {
+    // before each chunk (so none after the last), a full collection every COLLECT_EVERY lines, or
+    // sooner once memory passes COLLECT_ABOVE (and then has grown by GROWTH again), keeps memory flat:
+    // without any, JavaScriptCore's heap kept growing with the input (a million integers 256 MB, four
+    // million 283 MB; the fuzz test's 100,000 lines, which keep thousands of variables alive, 231 MB);
+    // one every 50,000 lines cost 12% of a 200,000-line run (it throws away the JIT's work)
+    if (lineNumber >= collectAt || process.memoryUsage.rss() > collectAbove) {
+      Bun.gc(true);
+      collectAt = lineNumber + COLLECT_EVERY;
+      collectAbove = Math.max(COLLECT_ABOVE, process.memoryUsage.rss() + GROWTH);
+    }
     pending += decoder.decode(chunk, { stream: true });
     const lines: string[] = [];
     let start = 0;
@@ -61,16 +71,6 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
     }
     pending = pending.slice(start);
     await answer(lines);
-    // a full collection every COLLECT_EVERY lines, or sooner once memory passes COLLECT_ABOVE (and
-    // then has grown by GROWTH again), keeps memory flat: without any, JavaScriptCore's heap kept growing
-    // with the input (a million integers 256 MB, four million 283 MB; the fuzz test's 100,000 lines,
-    // which keep thousands of variables alive, 231 MB); one every 50,000 lines cost 12% of a
-    // 200,000-line run (it throws away the JIT's work)
-    if (lineNumber >= collectAt || process.memoryUsage.rss() > collectAbove) {
-      Bun.gc(true);
-      collectAt = lineNumber + COLLECT_EVERY;
-      collectAbove = Math.max(COLLECT_ABOVE, process.memoryUsage.rss() + GROWTH);
-    }
     // input that never runs dry (yes | calc) resumes this loop without a turn of the event loop, so
     // signal handlers (installed when calc is PID 1, see main.ts) would wait for ever: give them a turn
     if (performance.now() - lastYield > 20) {
