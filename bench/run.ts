@@ -23,6 +23,7 @@ const root = new URL("..", import.meta.url).pathname;
 const data = `${root}bench/data`;
 const calc = `${root}dist/calc`;
 const hello = `${data}/hello`;
+const startupProfile = `${data}/startup-profile`;
 const bun = `${root}node_modules/.bin/bun`;
 
 const TYPICAL_LINES = 200_000;
@@ -63,6 +64,7 @@ function build(): void {
   // the same flags: taken from the build script itself, all but the output and the entry points
   const flags = packageJson.scripts.build.split(/\s+/).filter((word) => word.startsWith("--") && !word.startsWith("--outfile"));
   sh([bun, "build", ...flags, "--outfile", hello, `${root}bench/hello.ts`]);
+  sh([bun, "build", ...flags, "--outfile", startupProfile, `${root}bench/startup-profile.ts`]);
   if (beforeRef) {
     log(`building the calc of ${beforeRef} beside it, with its own build script…`);
     const dir = `${data}/before`;
@@ -422,10 +424,28 @@ const us = (microseconds: number) => `${microseconds.toFixed(2)} µs`;
 const split = (s: Stages) =>
   `read ${us(s.reading)}, lex ${us(s.lexing)}, parse ${us(s.parsing)}, evaluate ${us(s.evaluating)}, format ${us(s.formatting)}, write ${us(s.writing)}: ${us(s.total)}`;
 const typicalStages = stages(inputs.typical.calc);
+
+log("profile: a one-shot run's steps in the executable (bench/startup-profile.ts, 21 runs)…");
+interface StartupSteps {
+  runtime: number;
+  imports: number;
+  table: number;
+  lexer: number;
+  parser: number;
+  line: number;
+}
+const startupRuns = Array.from({ length: 21 }, () => JSON.parse(sh([startupProfile])) as StartupSteps);
+const step = (key: keyof StartupSteps) => median(startupRuns.map((run) => run[key])) / 1000;
+const inProcess = (["runtime", "imports", "table", "lexer", "parser", "line"] as const).reduce((total, key) => total + step(key), 0);
 const profile = [
   `- one-shot start (${ms(wall(oneShot!))}): the floor ${ms(floorStart)}; loading calc's bundle and entry point ` +
     `(\`calc --version\`, which builds nothing) +${ms(wall(version!) - floorStart)}; the session's modules, building the ` +
     `lexer and parser, and the line +${ms(wall(oneShot!) - wall(version!))}.`,
+  `- the same run step by step (bench/startup-profile.ts compiled with calc's flags, medians of 21 warm runs): the runtime's ` +
+    `start before the first line of JavaScript ${ms(step("runtime"))}; importing the session's modules ${ms(step("imports"))}; ` +
+    `chevrotain's one-time 65,536-entry char-code table (the first Lexer of any kind) ${ms(step("table"))}; calc's lexer ` +
+    `${ms(step("lexer"))}; calc's parser (recording the grammar) ${ms(step("parser"))}; the line (evaluate, format) ` +
+    `${ms(step("line"))}; in all ${ms(inProcess)} before exit.`,
   `- one-shot peak memory: the floor ${mb(rss(floor!))}; \`calc --version\` ${mb(rss(version!))}; \`calc 20 - 5\` ${mb(rss(oneShot!))}.`,
   `- a typical line: ${us((wall(piped!) * 1e6) / TYPICAL_LINES)} in the executable (bc: ${us((wall(bcPiped!) * 1e6) / TYPICAL_LINES)}); in-process, once warm: ${split(typicalStages)}.`,
   `- a unit-heavy line: ${us((wall(units!) * 1e6) / UNIT_LINES)} in the executable; in-process: ${split(stages(inputs.units))}.`,

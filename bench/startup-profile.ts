@@ -1,0 +1,38 @@
+/**
+ * Where a one-shot run's time goes, in the compiled executable: bench/run.ts
+ * compiles this file with dist/calc's build flags and runs it as a one-shot
+ * run would go, `calc 20 - 5`, timing each step with performance.now().
+ * Prints JSON, milliseconds: the runtime's start before the first line of
+ * JavaScript, importing the session's modules (chevrotain, decimal.js, the
+ * grammar, the unit and function tables), chevrotain's one-time table (the
+ * first Lexer of any kind fills a 65,536-entry char-code table), building
+ * calc's lexer, building calc's parser (recording the grammar), and the line
+ * (evaluate, format, write).
+ */
+export {};
+const entered = performance.now();
+const { Session } = await import("../src/session.ts");
+const { theLexer, theParser } = await import("../grammar/parser.ts");
+const { Lexer, createToken } = await import("chevrotain");
+const imported = performance.now();
+new Lexer([createToken({ name: "Table", pattern: "x" })], { positionTracking: "onlyOffset" });
+const table = performance.now();
+theLexer();
+const lexer = performance.now();
+theParser();
+const parser = performance.now();
+const { formatOutcome, plain } = await import("../src/cli/report.ts");
+const outcome = new Session().evaluate("20 - 5");
+const text = outcome.kind === "error" ? outcome.error.message : formatOutcome(outcome, "20 - 5", { json: false, out: plain, err: plain });
+if (text !== "15\n") throw new Error(`20 - 5 gave ${JSON.stringify(text)}`);
+const line = performance.now();
+console.log(
+  JSON.stringify({
+    runtime: entered,
+    imports: imported - entered,
+    table: table - imported,
+    lexer: lexer - table,
+    parser: parser - lexer,
+    line: line - parser,
+  }),
+);
