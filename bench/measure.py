@@ -3,8 +3,9 @@
 
 Used by bench/run.ts. Python does the measuring because a child's ru_maxrss
 counts its parent's memory from before exec(): measured from a small parent
-it is the child's own. Rounds are interleaved (A B C, A B C, ...), so a
-machine that is busier at one moment slows every command alike.
+it is the child's own. Rounds are interleaved, the order turning each round
+(A B C, B C A, C A B, ...), so a machine that is busier at one moment slows
+every command alike and none always runs first.
 
 Before every round each executable is put in the same state: written back
 to disk, dropped from the page cache (posix_fadvise DONTNEED) and read back
@@ -66,8 +67,10 @@ def times(spec):
     binaries = executables(commands)
     for round_number in range(warmup + rounds):
         settle(binaries)
-        for index, command in enumerate(commands):
-            result = run_once(command)
+        # the order turns each round, so that no command always runs first after the settling
+        for step in range(len(commands)):
+            index = (step + round_number) % len(commands)
+            result = run_once(commands[index])
             if round_number >= warmup:
                 runs[index].append(result)
     return {"runs": runs}

@@ -210,6 +210,7 @@ interface Row {
 }
 
 const ms = (seconds: number) => `${(seconds * 1000).toFixed(1)} ms`;
+const signedMs = (seconds: number) => `${seconds < 0 ? "−" : "+"}${ms(Math.abs(seconds))}`;
 const mb = (megabytes: number) => `${megabytes.toFixed(1)} MB`;
 const perSecond = (lines: number, seconds: number) => `${Math.round(lines / seconds).toLocaleString("en-US")} lines/s`;
 
@@ -444,8 +445,8 @@ const residentAfter = steps.map((_, i) => median(startupRuns.map((run) => run.rs
 const grew = (i: number) => `+${mb(residentAfter[i]! - residentAfter[i - 1]!)}`;
 const profile = [
   `- one-shot start (${ms(wall(oneShot!))}): the floor ${ms(floorStart)}; loading calc's bundle and entry point ` +
-    `(\`calc --version\`, which builds nothing) +${ms(wall(version!) - floorStart)}; the session's modules, building the ` +
-    `lexer and parser, and the line +${ms(wall(oneShot!) - wall(version!))}.`,
+    `(\`calc --version\`, which builds nothing) ${signedMs(wall(version!) - floorStart)}; the session's modules, building the ` +
+    `lexer and parser, and the line ${signedMs(wall(oneShot!) - wall(version!))}.`,
   `- the same run step by step (bench/startup-profile.ts compiled with calc's flags, medians of 21 warm runs): the runtime's ` +
     `start before the first line of JavaScript ${ms(step("runtime"))}; importing the session's modules ${ms(step("imports"))}; ` +
     `chevrotain's one-time 65,536-entry char-code table (the first Lexer of any kind) ${ms(step("table"))}; calc's lexer ` +

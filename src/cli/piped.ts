@@ -15,7 +15,7 @@ export type Evaluate = (lines: string[]) => PlainOutcome[] | Promise<PlainOutcom
 
 /** When a full garbage collection follows a chunk of lines (see the loop). */
 const COLLECT_EVERY = 100_000;
-const COLLECT_ABOVE = 160 * 1024 * 1024;
+const COLLECT_ABOVE = 128 * 1024 * 1024;
 const GROWTH = 16 * 1024 * 1024;
 
 /** Evaluates standard input; resolves to true if every line succeeded. */
