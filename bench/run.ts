@@ -430,15 +430,14 @@ log("profile: a one-shot run's steps in the executable (bench/startup-profile.ts
 interface StartupSteps {
   runtime: number;
   imports: number;
-  table: number;
-  lexer: number;
+  scanner: number;
   parser: number;
   line: number;
   /** resident MB at the first line of JavaScript and after each step */
   rss: number[];
 }
 const startupRuns = Array.from({ length: 21 }, () => JSON.parse(sh([startupProfile])) as StartupSteps);
-const steps = ["runtime", "imports", "table", "lexer", "parser", "line"] as const;
+const steps = ["runtime", "imports", "scanner", "parser", "line"] as const;
 const step = (key: (typeof steps)[number]) => median(startupRuns.map((run) => run[key])) / 1000;
 const inProcess = steps.reduce((total, key) => total + step(key), 0);
 const residentAfter = steps.map((_, i) => median(startupRuns.map((run) => run.rss[i]!)));
@@ -446,14 +445,13 @@ const grew = (i: number) => `+${mb(residentAfter[i]! - residentAfter[i - 1]!)}`;
 const profile = [
   `- one-shot start (${ms(wall(oneShot!))}): the floor ${ms(floorStart)}; loading calc's bundle and entry point ` +
     `(\`calc --version\`, which builds nothing) ${signedMs(wall(version!) - floorStart)}; the session's modules, building the ` +
-    `lexer and parser, and the line ${signedMs(wall(oneShot!) - wall(version!))}.`,
+    `scanner and parser, and the line ${signedMs(wall(oneShot!) - wall(version!))}.`,
   `- the same run step by step (bench/startup-profile.ts compiled with calc's flags, medians of 21 warm runs): the runtime's ` +
     `start before the first line of JavaScript ${ms(step("runtime"))}; importing the session's modules ${ms(step("imports"))}; ` +
-    `chevrotain's one-time 65,536-entry char-code table (the first Lexer of any kind) ${ms(step("table"))}; calc's lexer ` +
-    `${ms(step("lexer"))}; calc's parser (recording the grammar) ${ms(step("parser"))}; the line (evaluate, format) ` +
-    `${ms(step("line"))}; in all ${ms(inProcess)} before exit. Resident memory at the first line of JavaScript ` +
-    `${mb(residentAfter[0]!)}, then imports ${grew(1)}, the table ${grew(2)}, the lexer ${grew(3)}, the parser ${grew(4)}, ` +
-    `the line ${grew(5)}.`,
+    `building the scanner's table ${ms(step("scanner"))}; building the parser (chevrotain recording the grammar) ` +
+    `${ms(step("parser"))}; the line (evaluate, format) ${ms(step("line"))}; in all ${ms(inProcess)} before exit. ` +
+    `Resident memory at the first line of JavaScript ${mb(residentAfter[0]!)}, then imports ${grew(1)}, the scanner ` +
+    `${grew(2)}, the parser ${grew(3)}, the line ${grew(4)}.`,
   `- one-shot peak memory: the floor ${mb(rss(floor!))}; \`calc --version\` ${mb(rss(version!))}; \`calc 20 - 5\` ${mb(rss(oneShot!))}.`,
   `- a typical line: ${us((wall(piped!) * 1e6) / TYPICAL_LINES)} in the executable (bc: ${us((wall(bcPiped!) * 1e6) / TYPICAL_LINES)}); in-process, once warm: ${split(typicalStages)}.`,
   `- a unit-heavy line: ${us((wall(units!) * 1e6) / UNIT_LINES)} in the executable; in-process: ${split(stages(inputs.units))}.`,

@@ -4,24 +4,19 @@
  * run would go, `calc 20 - 5`, timing each step with performance.now().
  * Prints JSON, milliseconds: the runtime's start before the first line of
  * JavaScript, importing the session's modules (chevrotain, decimal.js, the
- * grammar, the unit and function tables), chevrotain's one-time table (the
- * first Lexer of any kind fills a 65,536-entry char-code table), building
- * calc's lexer, building calc's parser (recording the grammar), and the line
+ * grammar, the unit and function tables), building the scanner's table,
+ * building the parser (chevrotain recording the grammar), and the line
  * (evaluate, format). Also the resident memory, in MB, after each step.
  */
 export {};
 const entered = performance.now();
 const rss = [process.memoryUsage.rss()];
 const { Session } = await import("../src/session.ts");
-const { theLexer, theParser } = await import("../grammar/parser.ts");
-const { Lexer, createToken } = await import("chevrotain");
+const { theScanner, theParser } = await import("../grammar/parser.ts");
 const imported = performance.now();
 rss.push(process.memoryUsage.rss());
-new Lexer([createToken({ name: "Table", pattern: "x" })], { positionTracking: "onlyOffset" });
-const table = performance.now();
-rss.push(process.memoryUsage.rss());
-theLexer();
-const lexer = performance.now();
+theScanner();
+const scanner = performance.now();
 rss.push(process.memoryUsage.rss());
 theParser();
 const parser = performance.now();
@@ -36,9 +31,8 @@ console.log(
   JSON.stringify({
     runtime: entered,
     imports: imported - entered,
-    table: table - imported,
-    lexer: lexer - table,
-    parser: parser - lexer,
+    scanner: scanner - imported,
+    parser: parser - scanner,
     line: line - parser,
     rss: rss.map((bytes) => bytes / 2 ** 20),
   }),

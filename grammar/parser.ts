@@ -51,6 +51,7 @@ import { MAX_NESTING, MAX_UNIT_POWER } from "../src/limits.ts";
 import { printExpr } from "../src/print.ts";
 import { isUnitName } from "../src/units.ts";
 import { LL1Lookahead } from "./lookahead.ts";
+import { Scanner } from "./scanner.ts";
 import * as T from "./tokens.ts";
 
 function spanOfToken(token: IToken, text: string): Span {
@@ -761,31 +762,25 @@ function assignment(target: Expr, value: Statement, equalsSpan: Span): Statement
 }
 
 /**
- * Building the lexer and the parser is most of calc's start-up: chevrotain
- * analyses the token patterns and records the grammar. So it happens at the
- * first parse, not when the module loads (`calc --help` and the REPL's first
- * prompt never wait for it), and without chevrotain's checks of the grammar
- * itself, which the tests run instead (checkGrammar).
+ * Building the parser is most of calc's start-up: chevrotain records the
+ * grammar. So it happens at the first parse, not when the module loads
+ * (`calc --help` and the REPL's first prompt never wait for it), and without
+ * chevrotain's checks of the grammar itself, which the tests run instead
+ * (checkGrammar). The scanner's table is quick to build, and built then too.
  */
-const LEXER_CONFIG = { positionTracking: "onlyOffset", ensureOptimizations: true } as const;
-let lexer: Lexer | undefined;
+let scanner: Scanner | undefined;
 let parser: CalcParser | undefined;
 
-function buildLexer(validate: boolean): Lexer {
-  const built = new Lexer(T.allTokens, { ...LEXER_CONFIG, skipValidations: !validate });
-  if (built.lexerDefinitionErrors.length > 0) throw new Error(built.lexerDefinitionErrors.map((e) => e.message).join("\n"));
-  return built;
-}
-
-/** Builds the lexer and parser with all of chevrotain's validations; throws what they find. */
+/** Runs all of chevrotain's checks of the token table (by making its Lexer of it) and of the grammar; throws what they find. */
 export function checkGrammar(): void {
-  buildLexer(true);
+  const lexer = new Lexer(T.allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+  if (lexer.lexerDefinitionErrors.length > 0) throw new Error(lexer.lexerDefinitionErrors.map((e) => e.message).join("\n"));
   new CalcParser(true);
 }
 
-/** The lexer, built on first use (the bench times this step of start-up on its own). */
-export function theLexer(): Lexer {
-  return (lexer ??= buildLexer(false));
+/** The scanner, built on first use (the bench times this step of start-up on its own). */
+export function theScanner(): Scanner {
+  return (scanner ??= new Scanner(T.allTokens));
 }
 
 /** The parser, built on first use (the bench times this step of start-up on its own). */
@@ -798,9 +793,9 @@ export function grammarRules(): Rule[] {
   return Object.values(theParser().getGAstProductions());
 }
 
-/** Whether the lexer or parser has been built (a test keeps start-up lazy with it). */
+/** Whether the scanner or parser has been built (a test keeps start-up lazy with it). */
 export function grammarBuilt(): boolean {
-  return lexer !== undefined || parser !== undefined;
+  return scanner !== undefined || parser !== undefined;
 }
 
 /** Turns one line of input into its statements, or throws the first CalcError. */
@@ -810,15 +805,14 @@ export function parse(text: string): Program {
 
 /** The line's tokens, or the CalcError for its first unknown character. */
 export function lex(text: string): IToken[] {
-  const lexed = theLexer().tokenize(text);
-  if (lexed.errors.length > 0) {
-    const { offset } = lexed.errors[0]!;
-    throw new CalcError("syntax", `unknown character ${describeCharacter(text, offset)}`, {
-      start: offset,
-      end: offset + (text.codePointAt(offset)! > 0xffff ? 2 : 1),
+  const { tokens, unknownAt } = theScanner().scan(text);
+  if (unknownAt !== -1) {
+    throw new CalcError("syntax", `unknown character ${describeCharacter(text, unknownAt)}`, {
+      start: unknownAt,
+      end: unknownAt + (text.codePointAt(unknownAt)! > 0xffff ? 2 : 1),
     });
   }
-  return lexed.tokens;
+  return tokens;
 }
 
 /** The statements of a lexed line, or the first CalcError. */
