@@ -33,6 +33,8 @@ interface First {
 }
 
 type Parser = { LA(k: number): { tokenTypeIdx: number } };
+type AlternationOptions = { prodOccurrence: number; rule: Rule; hasPredicates: boolean };
+type OptionalOptions = { prodOccurrence: number; rule: Rule; prodType: string };
 
 export class LL1Lookahead implements ILookaheadStrategy {
   private readonly firstOfRule = new Map<Rule, First>();
@@ -41,7 +43,28 @@ export class LL1Lookahead implements ILookaheadStrategy {
     return new LLkLookaheadStrategy({ maxLookahead: 1 }).validate(options);
   }
 
-  buildLookaheadForAlternation(options: { prodOccurrence: number; rule: Rule; hasPredicates: boolean }): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
+  // chevrotain asks for every decision when the parser is made; each is worked out at its first
+  // use instead, so that a one-shot run pays only for the few decisions its line reaches
+
+  buildLookaheadForAlternation(options: AlternationOptions): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
+    let decide: ((this: Parser, orAlts?: IOrAlt<unknown>[]) => number | undefined) | undefined;
+    const strategy = this;
+    return function (this: Parser, orAlts?: IOrAlt<unknown>[]) {
+      decide ??= strategy.alternation(options);
+      return decide.call(this, orAlts);
+    };
+  }
+
+  buildLookaheadForOptional(options: OptionalOptions): () => boolean {
+    let decide: ((this: Parser) => boolean) | undefined;
+    const strategy = this;
+    return function (this: Parser) {
+      decide ??= strategy.optional(options);
+      return decide.call(this);
+    };
+  }
+
+  private alternation(options: AlternationOptions): (this: Parser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
     const alternation = find(options.rule, (p) => p instanceof Alternation && p.idx === options.prodOccurrence) as Alternation;
     const firsts = alternation.definition.map((alternative) => this.first(alternative));
     if (options.hasPredicates || firsts.some((f) => f.nullable)) {
@@ -65,7 +88,7 @@ export class LL1Lookahead implements ILookaheadStrategy {
     };
   }
 
-  buildLookaheadForOptional(options: { prodOccurrence: number; rule: Rule; prodType: string }): () => boolean {
+  private optional(options: OptionalOptions): (this: Parser) => boolean {
     const kinds: Record<string, new (...args: never[]) => IProduction> = {
       Option,
       Repetition,
