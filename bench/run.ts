@@ -433,14 +433,16 @@ interface StartupSteps {
   scanner: number;
   parser: number;
   line: number;
+  /** not a step of calc's: making chevrotain's Lexer of the same tokens afterwards, for comparison */
+  chevrotainLexer: number;
   /** resident MB at the first line of JavaScript and after each step */
   rss: number[];
 }
 const startupRuns = Array.from({ length: 21 }, () => JSON.parse(sh([startupProfile])) as StartupSteps);
 const steps = ["runtime", "imports", "scanner", "parser", "line"] as const;
-const step = (key: (typeof steps)[number]) => median(startupRuns.map((run) => run[key])) / 1000;
+const step = (key: (typeof steps)[number] | "chevrotainLexer") => median(startupRuns.map((run) => run[key])) / 1000;
 const inProcess = steps.reduce((total, key) => total + step(key), 0);
-const residentAfter = steps.map((_, i) => median(startupRuns.map((run) => run.rss[i]!)));
+const residentAfter = startupRuns[0]!.rss.map((_, i) => median(startupRuns.map((run) => run.rss[i]!)));
 const grew = (i: number) => `+${mb(residentAfter[i]! - residentAfter[i - 1]!)}`;
 const profile = [
   `- one-shot start (${ms(wall(oneShot!))}): the floor ${ms(floorStart)}; loading calc's bundle and entry point ` +
@@ -451,7 +453,9 @@ const profile = [
     `building the scanner's table ${ms(step("scanner"))}; building the parser (chevrotain recording the grammar) ` +
     `${ms(step("parser"))}; the line (evaluate, format) ${ms(step("line"))}; in all ${ms(inProcess)} before exit. ` +
     `Resident memory at the first line of JavaScript ${mb(residentAfter[0]!)}, then imports ${grew(1)}, the scanner ` +
-    `${grew(2)}, the parser ${grew(3)}, the line ${grew(4)}.`,
+    `${grew(2)}, the parser ${grew(3)}, the line ${grew(4)}. For comparison, making chevrotain's own Lexer of the same ` +
+    `tokens afterwards, as calc did before it had a scanner: ${ms(step("chevrotainLexer"))}, ` +
+    `${grew(5)}.`,
   `- one-shot peak memory: the floor ${mb(rss(floor!))}; \`calc --version\` ${mb(rss(version!))}; \`calc 20 - 5\` ${mb(rss(oneShot!))}.`,
   `- a typical line: ${us((wall(piped!) * 1e6) / TYPICAL_LINES)} in the executable (bc: ${us((wall(bcPiped!) * 1e6) / TYPICAL_LINES)}); in-process, once warm: ${split(typicalStages)}.`,
   `- a unit-heavy line: ${us((wall(units!) * 1e6) / UNIT_LINES)} in the executable; in-process: ${split(stages(inputs.units))}.`,

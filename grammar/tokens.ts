@@ -1,12 +1,12 @@
 /**
- * Every token of the language, in one place. Order matters: chevrotain tries
- * the patterns first to last, so longer operators come before their prefixes
+ * Every token of the language, in one place, in chevrotain's form. Order
+ * matters: the scanner (scanner.ts), as chevrotain's Lexer would, tries the
+ * patterns first to last, so longer operators come before their prefixes
  * (`**` before `*`, `//` before `/`) and based literals before decimals.
  *
  * Each regular expression comes with the characters it can start with
- * (`start_chars_hint`): chevrotain would otherwise work them out by analysing
- * the expressions, at every start-up (tests/startup.test.ts checks the hints
- * against that analysis).
+ * (`start_chars_hint`): the scanner tries a token only at these, and
+ * tests/startup.test.ts checks that no other character can start a match.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 

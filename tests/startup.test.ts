@@ -55,8 +55,8 @@ describe("start-up stays lazy", () => {
 });
 
 describe("the tokens' start-character hints", () => {
-  // a hint saves chevrotain analysing the expression at start-up, but a character missing from it
-  // would never be lexed as that token: every character that can start a match must be there
+  // the scanner tries a token only at the characters of its hint, so a character missing from it
+  // would never be read as that token: every character that can start a match must be there
   test("every character a token's expression can start with is in its hint", async () => {
     const T = await import("../grammar/tokens.ts");
     const suffixes = ["", "0", "1", "9", "x1", "b1", "o1", ".5", "e1", "a", "C", "z", "=", ">", "-", "²", " ", "\n"];
