@@ -464,7 +464,7 @@ const profile = [
 
 const result = table(rows);
 const about = machine();
-const method = "Each executable is evicted from the page cache and read back in full before every round (bench/measure.py), so all are equally warm.";
+const method = "Each executable is evicted from the page cache and read back in full before every round, and the order of the commands turns each round (bench/measure.py), so all are equally warm and none always runs first.";
 console.log(`${about}\n${method}\n\n${result}\n\nWhere the time goes:\n${profile}`);
 writeFileSync(
   `${root}bench/RESULTS.md`,
