@@ -1,10 +1,11 @@
 /**
  * Standard input that is not a terminal: every line is evaluated in one
- * session and answered as soon as it has arrived. Output is gathered for all
- * the lines of one chunk of input and written at once, so a script file is
- * not written one system call per line, while an interactive writer (one line,
- * then wait) gets each answer immediately. Only one chunk is held at a time:
- * memory stays flat however long the input.
+ * session and answered as soon as it has arrived. Output is gathered for a
+ * batch of the lines of one chunk of input and written at once, so a script
+ * file is not written one system call per line, while an interactive writer
+ * (one line, then wait) gets each answer immediately. Only one chunk is held
+ * at a time, and answered a batch at a time: memory stays flat however long
+ * the input.
  */
 import { writeErr, writeOut } from "./output.ts";
 import type { PlainOutcome } from "./protocol.ts";
@@ -13,10 +14,12 @@ import { formatError, formatOutcome, type Style } from "./report.ts";
 /** Evaluates lines in order: a session here (`session.evaluate`), or on another thread (RemoteSession). */
 export type Evaluate = (lines: string[]) => PlainOutcome[] | Promise<PlainOutcome[]>;
 
-/** When a full garbage collection follows a chunk of lines (see the loop). */
-const COLLECT_EVERY = 100_000;
-const COLLECT_ABOVE = 128 * 1024 * 1024;
-const GROWTH = 16 * 1024 * 1024;
+/** A full garbage collection every so many lines (see collectIfDue). */
+const COLLECT_EVERY = 25_000;
+/** Lines evaluated, answered and written together (a chunk of input may hold many more). */
+const BATCH = 4096;
+/** A collection that takes longer than this (ms) has much live data to go through. */
+const LONG_COLLECTION = 40;
 
 /** Evaluates standard input; resolves to true if every line succeeded. */
 export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolean> {
@@ -47,21 +50,27 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
     writeOut(out.join(""));
   };
 
-  let lastYield = performance.now();
-  let collectAt = COLLECT_EVERY;
-  let collectAbove = COLLECT_ABOVE;
+  let collectEvery = COLLECT_EVERY;
+  let collectAt = collectEvery;
 
+  /**
+   * Before a batch (so none after the last), a full collection every COLLECT_EVERY lines: without
+   * any, JavaScriptCore's heap grew with the input (a million integers 256 MB, four million 283 MB).
+   * A collection takes 5–20 ms here, and a smaller heap wins it back (no measurable cost on the
+   * benchmark's typical file). A session that holds much live data makes each one longer: after one
+   * longer than LONG_COLLECTION they come half as often, until they are quick again.
+   */
+  const collectIfDue = () => {
+    if (lineNumber < collectAt) return;
+    const started = performance.now();
+    Bun.gc(true);
+    const long = performance.now() - started > LONG_COLLECTION;
+    collectEvery = long ? collectEvery * 2 : Math.max(COLLECT_EVERY, collectEvery / 2);
+    collectAt = lineNumber + collectEvery;
+  };
+
+  let lastYield = performance.now();
   for await (const chunk of Bun.stdin.stream()) {
-    // before each chunk (so none after the last), a full collection every COLLECT_EVERY lines, or
-    // sooner once memory passes COLLECT_ABOVE (and then has grown by GROWTH again), keeps memory flat:
-    // without any, JavaScriptCore's heap kept growing with the input (a million integers 256 MB, four
-    // million 283 MB; the fuzz test's 100,000 lines, which keep thousands of variables alive, 231 MB);
-    // one every 50,000 lines cost 12% of a 200,000-line run (it throws away the JIT's work)
-    if (lineNumber >= collectAt || process.memoryUsage.rss() > collectAbove) {
-      Bun.gc(true);
-      collectAt = lineNumber + COLLECT_EVERY;
-      collectAbove = Math.max(COLLECT_ABOVE, process.memoryUsage.rss() + GROWTH);
-    }
     pending += decoder.decode(chunk, { stream: true });
     const lines: string[] = [];
     let start = 0;
@@ -70,7 +79,12 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
       start = end + 1;
     }
     pending = pending.slice(start);
-    await answer(lines);
+    // a batch at a time: a chunk of a file can hold a hundred thousand short lines, and all their
+    // outcomes and answers at once were most of the peak memory
+    for (let i = 0; i < lines.length; i += BATCH) {
+      collectIfDue();
+      await answer(lines.length <= BATCH ? lines : lines.slice(i, i + BATCH));
+    }
     // input that never runs dry (yes | calc) resumes this loop without a turn of the event loop, so
     // signal handlers (installed when calc is PID 1, see main.ts) would wait for ever: give them a turn
     if (performance.now() - lastYield > 20) {
