@@ -39,7 +39,9 @@ export class Scanner {
     const candidateOf = (type: TokenType): Candidate => {
       let candidate = candidates.get(type);
       if (!candidate) {
-        const alt = Array.isArray(type.LONGER_ALT) ? type.LONGER_ALT[0] : type.LONGER_ALT;
+        const alts = type.LONGER_ALT === undefined ? [] : [type.LONGER_ALT].flat();
+        if (alts.length > 1) throw new Error(`token ${type.name}: the scanner takes one longer_alt`);
+        const alt = alts[0];
         candidate = { type, match: matcher(type), skipped: type.GROUP === Lexer.SKIPPED, longerAlt: alt && candidateOf(alt) };
         candidates.set(type, candidate);
       }

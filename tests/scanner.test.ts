@@ -2,15 +2,16 @@
 // does: the same tokens, images and offsets, and the same first unknown character, on every input.
 // chevrotain's Lexer, built here from the same table, is the reference.
 import { describe, expect, test } from "bun:test";
-import { Lexer, type IToken } from "chevrotain";
+import type { IToken } from "chevrotain";
 import fc from "fast-check";
+import { chevrotainLexer } from "../grammar/parser.ts";
 import { Scanner } from "../grammar/scanner.ts";
 import { allTokens } from "../grammar/tokens.ts";
 import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
 import { fuzzLine } from "./oracle/fuzz-inputs.ts";
 import { property } from "./oracle/support.ts";
 
-const reference = new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true });
+const reference = chevrotainLexer(true);
 const scanner = new Scanner(allTokens);
 const decoder = new TextDecoder();
 
