@@ -7,6 +7,7 @@
  * at a time, and answered a batch at a time: memory stays flat however long
  * the input.
  */
+import { heapSize } from "bun:jsc";
 import { writeErr, writeOut } from "./output.ts";
 import type { PlainOutcome } from "./protocol.ts";
 import { formatError, formatOutcome, type Style } from "./report.ts";
@@ -18,8 +19,8 @@ export type Evaluate = (lines: string[]) => PlainOutcome[] | Promise<PlainOutcom
 const COLLECT_EVERY = 25_000;
 /** Lines evaluated, answered and written together (a chunk of input may hold many more). */
 const BATCH = 4096;
-/** A collection that takes longer than this (ms) has much live data to go through. */
-const LONG_COLLECTION = 40;
+/** Live data past which collections come less often: each one has to go through all of it. */
+const LARGE_HEAP = 64 * 1024 * 1024;
 
 /** Evaluates standard input; resolves to true if every line succeeded. */
 export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolean> {
@@ -57,15 +58,14 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<boolea
    * Before a batch (so none after the last), a full collection every COLLECT_EVERY lines: without
    * any, JavaScriptCore's heap grew with the input (a million integers 256 MB, four million 283 MB).
    * A collection takes 5–20 ms here, and a smaller heap wins it back (no measurable cost on the
-   * benchmark's typical file). A session that holds much live data makes each one longer: after one
-   * longer than LONG_COLLECTION they come half as often, until they are quick again.
+   * benchmark's typical file). A session that holds much live data makes each one longer: while
+   * more than LARGE_HEAP is live after one, they come half as often. (Not by how long one took:
+   * that moves with the machine's load, and so did the peaks.)
    */
   const collectIfDue = () => {
     if (lineNumber < collectAt) return;
-    const started = performance.now();
     Bun.gc(true);
-    const long = performance.now() - started > LONG_COLLECTION;
-    collectEvery = long ? collectEvery * 2 : Math.max(COLLECT_EVERY, collectEvery / 2);
+    collectEvery = heapSize() > LARGE_HEAP ? collectEvery * 2 : COLLECT_EVERY;
     collectAt = lineNumber + collectEvery;
   };
 
