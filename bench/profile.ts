@@ -7,7 +7,7 @@
  * (the JIT warmed up by the first two).
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
-import { lex, parseTokens } from "../grammar/parser.ts";
+import { lex, parseTokens } from "../grammar/read.ts";
 import { formatOutcome, plain } from "../src/cli/report.ts";
 import { Session, type Outcome } from "../src/session.ts";
 

@@ -25,16 +25,16 @@ import {
   type TokenType,
 } from "chevrotain";
 
-interface First {
+export interface First {
   /** tokenTypeIdx of every token that can come first, categories included. */
   readonly tokens: ReadonlySet<number>;
   /** Whether the production can match nothing at all. */
   readonly nullable: boolean;
 }
 
-type Parser = { LA(k: number): { tokenTypeIdx: number } };
-type AlternationOptions = { prodOccurrence: number; rule: Rule; hasPredicates: boolean };
-type OptionalOptions = { prodOccurrence: number; rule: Rule; prodType: string };
+export type Parser = { LA(k: number): { tokenTypeIdx: number } };
+export type AlternationOptions = { prodOccurrence: number; rule: Rule; hasPredicates: boolean };
+export type OptionalOptions = { prodOccurrence: number; rule: Rule; prodType: string };
 
 export class LL1Lookahead implements ILookaheadStrategy {
   private readonly firstOfRule = new Map<Rule, First>();
@@ -47,48 +47,21 @@ export class LL1Lookahead implements ILookaheadStrategy {
   // use instead, so that a one-shot run pays only for the few decisions its line reaches
 
   buildLookaheadForAlternation(options: AlternationOptions): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
-    let decide: ((this: Parser, orAlts?: IOrAlt<unknown>[]) => number | undefined) | undefined;
-    const strategy = this;
-    return function (this: Parser, orAlts?: IOrAlt<unknown>[]) {
-      decide ??= strategy.alternation(options);
-      return decide.call(this, orAlts);
-    };
+    return lazily(() => decideAlternation(this.alternationFirsts(options), options.hasPredicates));
   }
 
   buildLookaheadForOptional(options: OptionalOptions): () => boolean {
-    let decide: ((this: Parser) => boolean) | undefined;
-    const strategy = this;
-    return function (this: Parser) {
-      decide ??= strategy.optional(options);
-      return decide.call(this);
-    };
+    return lazily(() => decideOptional(this.optionalFirst(options)));
   }
 
-  private alternation(options: AlternationOptions): (this: Parser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+  /** FIRST of each alternative of an alternation (what grammar/recording.ts keeps of it). */
+  alternationFirsts(options: AlternationOptions): First[] {
     const alternation = find(options.rule, (p) => p instanceof Alternation && p.idx === options.prodOccurrence) as Alternation;
-    const firsts = alternation.definition.map((alternative) => this.first(alternative));
-    if (options.hasPredicates || firsts.some((f) => f.nullable)) {
-      // a gate, or an alternative that may be empty: try them in order, as chevrotain does
-      return function (this: Parser, orAlts?: IOrAlt<unknown>[]) {
-        const next = this.LA(1).tokenTypeIdx;
-        for (let i = 0; i < firsts.length; i++) {
-          const gate = orAlts?.[i]?.GATE;
-          if (gate !== undefined && gate.call(this) === false) continue;
-          if (firsts[i]!.nullable || firsts[i]!.tokens.has(next)) return i;
-        }
-        return undefined;
-      };
-    }
-    const choice: number[] = [];
-    firsts.forEach((f, i) => {
-      for (const token of f.tokens) choice[token] ??= i;
-    });
-    return function (this: Parser) {
-      return choice[this.LA(1).tokenTypeIdx];
-    };
+    return alternation.definition.map((alternative) => this.first(alternative));
   }
 
-  private optional(options: OptionalOptions): (this: Parser) => boolean {
+  /** The tokens that enter an OPTION, MANY or AT_LEAST_ONE (what grammar/recording.ts keeps of it). */
+  optionalFirst(options: OptionalOptions): ReadonlySet<number> {
     const kinds: Record<string, new (...args: never[]) => IProduction> = {
       Option,
       Repetition,
@@ -98,11 +71,7 @@ export class LL1Lookahead implements ILookaheadStrategy {
     };
     const kind = kinds[options.prodType]!;
     const production = find(options.rule, (p) => p instanceof kind && (p as Option).idx === options.prodOccurrence) as Option;
-    const enter: boolean[] = [];
-    for (const token of this.first(production.definition).tokens) enter[token] = true;
-    return function (this: Parser) {
-      return enter[this.LA(1).tokenTypeIdx] === true;
-    };
+    return this.first(production.definition).tokens;
   }
 
   /** FIRST of a production, or of a sequence of them. */
@@ -137,6 +106,50 @@ export class LL1Lookahead implements ILookaheadStrategy {
     }
     return first;
   }
+}
+
+/** A decision made at its first use (see LL1Lookahead). */
+function lazily<F extends (this: Parser, ...args: never[]) => unknown>(make: () => F): F {
+  let decide: F | undefined;
+  return function (this: Parser, ...args: Parameters<F>) {
+    decide ??= make();
+    return decide.apply(this, args);
+  } as F;
+}
+
+/** Which alternative to take, from the FIRST of each. */
+export function decideAlternation(
+  firsts: readonly First[],
+  hasPredicates: boolean,
+): (this: Parser, orAlts?: IOrAlt<unknown>[]) => number | undefined {
+  if (hasPredicates || firsts.some((f) => f.nullable)) {
+    // a gate, or an alternative that may be empty: try them in order, as chevrotain does
+    return function (this: Parser, orAlts?: IOrAlt<unknown>[]) {
+      const next = this.LA(1).tokenTypeIdx;
+      for (let i = 0; i < firsts.length; i++) {
+        const gate = orAlts?.[i]?.GATE;
+        if (gate !== undefined && gate.call(this) === false) continue;
+        if (firsts[i]!.nullable || firsts[i]!.tokens.has(next)) return i;
+      }
+      return undefined;
+    };
+  }
+  const choice: number[] = [];
+  firsts.forEach((f, i) => {
+    for (const token of f.tokens) choice[token] ??= i;
+  });
+  return function (this: Parser) {
+    return choice[this.LA(1).tokenTypeIdx];
+  };
+}
+
+/** Whether to enter an OPTION, MANY or AT_LEAST_ONE, from the tokens that can start it. */
+export function decideOptional(first: ReadonlySet<number>): (this: Parser) => boolean {
+  const enter: boolean[] = [];
+  for (const token of first) enter[token] = true;
+  return function (this: Parser) {
+    return enter[this.LA(1).tokenTypeIdx] === true;
+  };
 }
 
 /** A token's index and those of the tokens in its category (AdditiveOp matches Plus and Minus). */

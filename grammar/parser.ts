@@ -51,16 +51,17 @@ import { MAX_NESTING, MAX_UNIT_POWER } from "../src/limits.ts";
 import { printExpr } from "../src/print.ts";
 import { isUnitName } from "../src/units.ts";
 import { LL1Lookahead } from "./lookahead.ts";
+import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./recording.ts";
 import { Scanner } from "./scanner.ts";
 import * as T from "./tokens.ts";
 
-function spanOfToken(token: IToken, text: string): Span {
+export function spanOfToken(token: IToken, text: string): Span {
   // chevrotain's end-of-input token has no offset: point just past the text
   if (token.tokenType === EOF || Number.isNaN(token.startOffset)) return { start: text.length, end: text.length + 1 };
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-function describeFound(token: IToken): string {
+export function describeFound(token: IToken): string {
   return token.tokenType === EOF ? "end of input" : `'${token.image}'`;
 }
 
@@ -141,20 +142,46 @@ function superscriptDigits(text: string): string {
 /** An integer literal in any base: 12, 1_000, 0x10 (not 1.5, 1e3). */
 const isInteger = (token: IToken) => /^(?:[0-9_]+|0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+)$/.test(token.image);
 
-class CalcParser extends EmbeddedActionsParser {
+export class CalcParser extends EmbeddedActionsParser {
   /** Nesting depth of the rules every recursive path passes through. */
   private depth = 0;
   private text = "";
 
-  constructor(validate: boolean) {
+  /** The recording the parser was restored from, until its productions are asked for. */
+  private unrestored: RecordedGrammar | undefined;
+  /** What chevrotain's self-analysis made of the grammar, when the parser was made to record it. */
+  readonly recording: RecordedGrammar | undefined;
+
+  /**
+   * "check": chevrotain records the grammar and runs all its checks (the tests do); "record": it
+   * records the grammar, kept as data in `recording` (the build does, see record.ts); a recording:
+   * the parser is restored from it (calc does at run time, see recording.ts).
+   */
+  constructor(analysis: "check" | "record" | RecordedGrammar) {
     super(T.allTokens, {
       recoveryEnabled: false,
       maxLookahead: 1,
       lookaheadStrategy: new LL1Lookahead(),
       errorMessageProvider: errorMessages,
-      skipValidations: !validate,
+      skipValidations: analysis !== "check",
     });
-    this.performSelfAnalysis();
+    if (analysis === "check") {
+      this.performSelfAnalysis();
+    } else if (analysis === "record") {
+      this.recording = recordingOf(this, T.allTokens, () => this.performSelfAnalysis());
+    } else {
+      restore(this, analysis, T.allTokens);
+      this.unrestored = analysis;
+    }
+  }
+
+  /** The grammar's productions; a restored parser makes them when first asked (to describe an error). */
+  override getGAstProductions(): Record<string, Rule> {
+    if (this.unrestored !== undefined) {
+      restoreProductions(this, this.unrestored, T.allTokens);
+      this.unrestored = undefined;
+    }
+    return super.getGAstProductions();
   }
 
   parse(text: string, tokens: IToken[]): Program {
@@ -759,109 +786,4 @@ function assignment(target: Expr, value: Statement, equalsSpan: Span): Statement
     start: target.span.start,
     end: equalsSpan.start,
   });
-}
-
-/**
- * Building the parser is most of calc's start-up: chevrotain records the
- * grammar. So it happens at the first parse, not when the module loads
- * (`calc --help` and the REPL's first prompt never wait for it), and without
- * chevrotain's checks of the grammar itself, which the tests run instead
- * (checkGrammar). The scanner's table is quick to build, and built then too.
- */
-let scanner: Scanner | undefined;
-let parser: CalcParser | undefined;
-
-/**
- * chevrotain's own Lexer of the token table, as calc made it before it had a scanner: the tests'
- * reference for the scanner, and the bench's comparison. With `validate`, chevrotain checks the
- * table first; throws what it finds.
- */
-export function chevrotainLexer(validate: boolean): Lexer {
-  const lexer = new Lexer(T.allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: !validate });
-  if (lexer.lexerDefinitionErrors.length > 0) throw new Error(lexer.lexerDefinitionErrors.map((e) => e.message).join("\n"));
-  return lexer;
-}
-
-/** Runs all of chevrotain's checks of the token table (by making its Lexer of it) and of the grammar; throws what they find. */
-export function checkGrammar(): void {
-  chevrotainLexer(true);
-  new CalcParser(true);
-}
-
-/** The scanner, built on first use (the bench times this step of start-up on its own). */
-export function theScanner(): Scanner {
-  return (scanner ??= new Scanner(T.allTokens));
-}
-
-/** The parser, built on first use (the bench times this step of start-up on its own). */
-export function theParser(): CalcParser {
-  return (parser ??= new CalcParser(false));
-}
-
-/** The recorded grammar, rule by rule (a test compares the lookahead decisions with chevrotain's own). */
-export function grammarRules(): Rule[] {
-  return Object.values(theParser().getGAstProductions());
-}
-
-/** Whether the scanner or parser has been built (a test keeps start-up lazy with it). */
-export function grammarBuilt(): boolean {
-  return scanner !== undefined || parser !== undefined;
-}
-
-/** Turns one line of input into its statements, or throws the first CalcError. */
-export function parse(text: string): Program {
-  return parseTokens(text, lex(text));
-}
-
-/** The line's tokens, or the CalcError for its first unknown character. */
-export function lex(text: string): IToken[] {
-  const { tokens, unknownAt } = theScanner().scan(text);
-  if (unknownAt !== -1) {
-    throw new CalcError("syntax", `unknown character ${describeCharacter(text, unknownAt)}`, {
-      start: unknownAt,
-      end: unknownAt + (text.codePointAt(unknownAt)! > 0xffff ? 2 : 1),
-    });
-  }
-  return tokens;
-}
-
-/** The statements of a lexed line, or the first CalcError. */
-export function parseTokens(text: string, tokens: IToken[]): Program {
-  const parser = theParser();
-  const program = parser.parse(text, tokens);
-  const error = parser.errors[0];
-  if (error) throw syntaxError(error, text, tokens);
-  return program;
-}
-
-function syntaxError(error: IRecognitionException, text: string, tokens: IToken[]): CalcError {
-  const found = error.token;
-  // A missing ')' is best reported at the '(' it should close.
-  if (error.name === "MismatchedTokenException" && /^expected '\)'/.test(error.message)) {
-    const open = unclosedParen(tokens, found);
-    if (open) {
-      const where = found.tokenType === EOF ? "end of input" : describeFound(found);
-      return new CalcError("syntax", `unclosed '(' — expected ')' before ${where}`, spanOfToken(open, text));
-    }
-  }
-  return new CalcError("syntax", error.message, spanOfToken(found, text));
-}
-
-function unclosedParen(tokens: IToken[], before: IToken): IToken | undefined {
-  const open: IToken[] = [];
-  for (const token of tokens) {
-    if (token === before) break;
-    if (token.tokenType === T.LParen) open.push(token);
-    else if (token.tokenType === T.RParen) open.pop();
-  }
-  return open.at(-1);
-}
-
-function describeCharacter(text: string, offset: number): string {
-  const code = text.codePointAt(offset)!;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  // invisible and control characters are named by code point only
-  return code < 0x20 || (code >= 0x7f && code <= 0xa0) || /\p{Cf}|\p{Zs}/u.test(String.fromCodePoint(code))
-    ? hex
-    : `'${String.fromCodePoint(code)}' (${hex})`;
 }

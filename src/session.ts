@@ -6,7 +6,7 @@
  * A line is all or nothing: if any statement in it fails, none of its
  * assignments or definitions take effect and `ans` is unchanged.
  */
-import { parse } from "../grammar/parser.ts";
+import { parse } from "../grammar/read.ts";
 import type { Expr, Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import { CalcError, type Span } from "./errors.ts";

@@ -4,7 +4,7 @@
 // inserted, deleted or replaced) and on token soup: both reject it, or both read it the same way.
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { parse } from "../grammar/parser.ts";
+import { parse } from "../grammar/read.ts";
 import { printParenthesised } from "../src/print.ts";
 import { isUnitName } from "../src/units.ts";
 import { property, scale } from "./oracle/support.ts";

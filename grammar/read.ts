@@ -1,0 +1,117 @@
+/**
+ * Reading a line: the scanner makes its tokens, the parser its statements,
+ * and the first thing wrong with it becomes a CalcError with its span. This
+ * is the grammar's face to the rest of calc (session.ts parses through it).
+ */
+import { EOF, Lexer, type IRecognitionException, type IToken, type Rule } from "chevrotain";
+import type { Program } from "../src/ast.ts";
+import { CalcError } from "../src/errors.ts";
+import { CalcParser, describeFound, spanOfToken } from "./parser.ts";
+import { RECORDED } from "./recorded.ts";
+import { Scanner } from "./scanner.ts";
+import * as T from "./tokens.ts";
+
+/**
+ * Building the parser is most of calc's start-up: chevrotain records the
+ * grammar. So it happens at the first parse, not when the module loads
+ * (`calc --help` and the REPL's first prompt never wait for it), and without
+ * chevrotain's checks of the grammar itself, which the tests run instead
+ * (checkGrammar). The scanner's table is quick to build, and built then too.
+ */
+let scanner: Scanner | undefined;
+let parser: CalcParser | undefined;
+
+/**
+ * chevrotain's own Lexer of the token table, as calc made it before it had a scanner: the tests'
+ * reference for the scanner, and the bench's comparison. With `validate`, chevrotain checks the
+ * table first; throws what it finds.
+ */
+export function chevrotainLexer(validate: boolean): Lexer {
+  const lexer = new Lexer(T.allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: !validate });
+  if (lexer.lexerDefinitionErrors.length > 0) throw new Error(lexer.lexerDefinitionErrors.map((e) => e.message).join("\n"));
+  return lexer;
+}
+
+/** Runs all of chevrotain's checks of the token table (by making its Lexer of it) and of the grammar; throws what they find. */
+export function checkGrammar(): void {
+  chevrotainLexer(true);
+  new CalcParser("check");
+}
+
+/** The scanner, built on first use (the bench times this step of start-up on its own). */
+export function theScanner(): Scanner {
+  return (scanner ??= new Scanner(T.allTokens));
+}
+
+/** The parser, built on first use (the bench times this step of start-up on its own) from the grammar recorded when calc was built. */
+export function theParser(): CalcParser {
+  return (parser ??= new CalcParser(RECORDED));
+}
+
+/** The recorded grammar, rule by rule (a test compares the lookahead decisions with chevrotain's own). */
+export function grammarRules(): Rule[] {
+  return Object.values(theParser().getGAstProductions());
+}
+
+/** Whether the scanner or parser has been built (a test keeps start-up lazy with it). */
+export function grammarBuilt(): boolean {
+  return scanner !== undefined || parser !== undefined;
+}
+
+/** Turns one line of input into its statements, or throws the first CalcError. */
+export function parse(text: string): Program {
+  return parseTokens(text, lex(text));
+}
+
+/** The line's tokens, or the CalcError for its first unknown character. */
+export function lex(text: string): IToken[] {
+  const { tokens, unknownAt } = theScanner().scan(text);
+  if (unknownAt !== -1) {
+    throw new CalcError("syntax", `unknown character ${describeCharacter(text, unknownAt)}`, {
+      start: unknownAt,
+      end: unknownAt + (text.codePointAt(unknownAt)! > 0xffff ? 2 : 1),
+    });
+  }
+  return tokens;
+}
+
+/** The statements of a lexed line, or the first CalcError. */
+export function parseTokens(text: string, tokens: IToken[]): Program {
+  const parser = theParser();
+  const program = parser.parse(text, tokens);
+  const error = parser.errors[0];
+  if (error) throw syntaxError(error, text, tokens);
+  return program;
+}
+
+function syntaxError(error: IRecognitionException, text: string, tokens: IToken[]): CalcError {
+  const found = error.token;
+  // A missing ')' is best reported at the '(' it should close.
+  if (error.name === "MismatchedTokenException" && /^expected '\)'/.test(error.message)) {
+    const open = unclosedParen(tokens, found);
+    if (open) {
+      const where = found.tokenType === EOF ? "end of input" : describeFound(found);
+      return new CalcError("syntax", `unclosed '(' — expected ')' before ${where}`, spanOfToken(open, text));
+    }
+  }
+  return new CalcError("syntax", error.message, spanOfToken(found, text));
+}
+
+function unclosedParen(tokens: IToken[], before: IToken): IToken | undefined {
+  const open: IToken[] = [];
+  for (const token of tokens) {
+    if (token === before) break;
+    if (token.tokenType === T.LParen) open.push(token);
+    else if (token.tokenType === T.RParen) open.pop();
+  }
+  return open.at(-1);
+}
+
+function describeCharacter(text: string, offset: number): string {
+  const code = text.codePointAt(offset)!;
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  // invisible and control characters are named by code point only
+  return code < 0x20 || (code >= 0x7f && code <= 0xa0) || /\p{Cf}|\p{Zs}/u.test(String.fromCodePoint(code))
+    ? hex
+    : `'${String.fromCodePoint(code)}' (${hex})`;
+}
