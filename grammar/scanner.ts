@@ -29,10 +29,12 @@ export interface Scanned {
 }
 
 export class Scanner {
-  /** The candidates for each first character (UTF-16 code unit). */
-  private readonly byFirst = new Map<number, Candidate[]>();
-  /** The same for ASCII, as an array: most characters are. */
+  /** The candidates for each ASCII first character, in the table's order. */
   private readonly byAscii: (Candidate[] | undefined)[] = [];
+  /** The same for other first characters (UTF-16 code units), each found at its first use. */
+  private readonly byOther = new Map<number, Candidate[] | undefined>();
+  /** Every candidate, in the table's order, with the first characters it may start with. */
+  private readonly all: { readonly candidate: Candidate; readonly firsts: readonly number[] }[] = [];
 
   constructor(types: readonly TokenType[]) {
     const candidates = new Map<TokenType, Candidate>();
@@ -49,17 +51,27 @@ export class Scanner {
     };
     for (const type of types) {
       if (type.PATTERN === Lexer.NA) continue; // a category, never matched itself
-      const firsts = typeof type.PATTERN === "string" ? [type.PATTERN] : type.START_CHARS_HINT;
-      if (!firsts) throw new Error(`token ${type.name}: a regular expression needs start_chars_hint`);
+      const hint = typeof type.PATTERN === "string" ? [type.PATTERN] : type.START_CHARS_HINT;
+      if (!hint) throw new Error(`token ${type.name}: a regular expression needs start_chars_hint`);
       const candidate = candidateOf(type);
-      for (const first of firsts) {
-        const code = typeof first === "number" ? first : first.charCodeAt(0);
-        const list = this.byFirst.get(code) ?? [];
+      const firsts = hint.map((first) => (typeof first === "number" ? first : first.charCodeAt(0)));
+      this.all.push({ candidate, firsts });
+      // most characters of most lines are ASCII: their lists are made now, the rest when met
+      for (const code of firsts) {
+        if (code >= 128) continue;
+        const list = (this.byAscii[code] ??= []);
         if (!list.includes(candidate)) list.push(candidate);
-        this.byFirst.set(code, list);
-        if (code < 128) this.byAscii[code] = list;
       }
     }
+  }
+
+  private candidatesFor(code: number): Candidate[] | undefined {
+    if (code < 128) return this.byAscii[code];
+    if (!this.byOther.has(code)) {
+      const list = this.all.filter(({ firsts }) => firsts.includes(code)).map(({ candidate }) => candidate);
+      this.byOther.set(code, list.length > 0 ? list : undefined);
+    }
+    return this.byOther.get(code);
   }
 
   scan(text: string): Scanned {
@@ -67,7 +79,7 @@ export class Scanner {
     let offset = 0;
     while (offset < text.length) {
       const code = text.charCodeAt(offset);
-      const list = code < 128 ? this.byAscii[code] : this.byFirst.get(code);
+      const list = code < 128 ? this.byAscii[code] : this.candidatesFor(code);
       let found: Candidate | undefined;
       let length = 0;
       if (list) {

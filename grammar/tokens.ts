@@ -10,11 +10,11 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 
-/** The characters from `from` to `to`, both included. */
-function span(from: string, to: string): string[] {
-  const chars: string[] = [];
-  for (let code = from.codePointAt(0)!; code <= to.codePointAt(0)!; code++) chars.push(String.fromCodePoint(code));
-  return chars;
+/** The characters from `from` to `to`, both included, as character codes (chevrotain takes either). */
+function span(from: string, to: string): number[] {
+  const codes: number[] = [];
+  for (let code = from.charCodeAt(0); code <= to.charCodeAt(0); code++) codes.push(code);
+  return codes;
 }
 
 const DIGITS = span("0", "9");

@@ -42,6 +42,18 @@ describe("the scanner reads as chevrotain's Lexer does", () => {
     }
   });
 
+  test("on every character from U+0080 to U+03FF and every symbol a token starts with, alone and before a name", () => {
+    // the scanner finds the candidates for a non-ASCII character when it first meets it
+    const symbols = "°℃℉‰ÅΩ→≠≤≥⁻⁰¹²³⁴⁵⁶⁷⁸⁹×·⋅÷−";
+    const chars = [...Array.from({ length: 0x380 }, (_, i) => String.fromCharCode(0x80 + i)), ...symbols];
+    for (const char of chars) {
+      for (const line of [char, `${char}x2`, `1${char}`]) {
+        const { expected, actual } = both(line);
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) expect({ line, ...actual }).toEqual({ line, ...expected });
+      }
+    }
+  });
+
   test("on the benchmark's lines: typical, function-heavy, units and logic", () => {
     const lines = [
       ...generate(1, 2000, 0.02).calc,

@@ -63,9 +63,9 @@ describe("the tokens' start-character hints", () => {
     const missing: string[] = [];
     for (const token of T.allTokens) {
       const pattern = token.PATTERN;
-      const hint = (token as { START_CHARS_HINT?: string[] }).START_CHARS_HINT;
+      const hint = (token as { START_CHARS_HINT?: (string | number)[] }).START_CHARS_HINT;
       if (!(pattern instanceof RegExp) || !hint) continue;
-      const hinted = new Set(hint);
+      const hinted = new Set(hint.map((first) => (typeof first === "number" ? String.fromCharCode(first) : first)));
       const sticky = new RegExp(pattern.source, `${pattern.flags}y`);
       for (let code = 0; code <= 0xffff; code++) {
         const char = String.fromCharCode(code);
