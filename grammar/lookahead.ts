@@ -3,9 +3,11 @@
  * FIRST sets computed straight from the recorded grammar. The grammar is
  * LL(1) (maxLookahead: 1), so this decides exactly as chevrotain's own
  * LL(k) strategy would (tests/startup.test.ts compares the two on every
- * choice), while building the decisions at start-up in a fraction of the
- * time chevrotain's general path analysis takes. Its checks of the grammar
- * are chevrotain's, run by the tests (checkGrammar).
+ * choice), in a fraction of the time chevrotain's general path analysis
+ * takes. The FIRST sets are worked out when calc is built (recording.ts
+ * keeps them); at run time a decision is made from them alone
+ * (decideAlternation, decideOptional). Its checks of the grammar are
+ * chevrotain's, run by the tests (checkGrammar).
  */
 import {
   Alternation,
@@ -43,15 +45,12 @@ export class LL1Lookahead implements ILookaheadStrategy {
     return new LLkLookaheadStrategy({ maxLookahead: 1 }).validate(options);
   }
 
-  // chevrotain asks for every decision when the parser is made; each is worked out at its first
-  // use instead, so that a one-shot run pays only for the few decisions its line reaches
-
   buildLookaheadForAlternation(options: AlternationOptions): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
-    return lazily(() => decideAlternation(this.alternationFirsts(options), options.hasPredicates));
+    return decideAlternation(this.alternationFirsts(options), options.hasPredicates);
   }
 
   buildLookaheadForOptional(options: OptionalOptions): () => boolean {
-    return lazily(() => decideOptional(this.optionalFirst(options)));
+    return decideOptional(this.optionalFirst(options));
   }
 
   /** FIRST of each alternative of an alternation (what grammar/recording.ts keeps of it). */
@@ -106,15 +105,6 @@ export class LL1Lookahead implements ILookaheadStrategy {
     }
     return first;
   }
-}
-
-/** A decision made at its first use (see LL1Lookahead). */
-function lazily<F extends (this: Parser, ...args: never[]) => unknown>(make: () => F): F {
-  let decide: F | undefined;
-  return function (this: Parser, ...args: Parameters<F>) {
-    decide ??= make();
-    return decide.apply(this, args);
-  } as F;
 }
 
 /** Which alternative to take, from the FIRST of each. */
