@@ -9,6 +9,7 @@
  * tests/startup.test.ts checks that no other character can start a match.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { NAME } from "./names.ts";
 
 /** The characters from `from` to `to`, both included, as character codes (chevrotain takes either). */
 function span(from: string, to: string): number[] {
@@ -39,14 +40,10 @@ export const NumberLiteral = createToken({
   start_chars_hint: [...DIGITS, "."],
 });
 
-// Letters: ASCII, Latin-1/Latin Extended (without × and ÷), Greek and the micro sign, so π τ φ
-// are names and so are µm, Å and kΩ. A name may also start with one of the unit symbols that are
-// not letters: ° (°C, °F, and 30° alone), ℃ ℉ ‰, and the Ångström and ohm signs Å Ω.
-const letter = "A-Za-z_\\u00B5\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0391-\\u03A9\\u03B1-\\u03C9";
-const symbolStart = "\\u00B0\\u2103\\u2109\\u2030\\u212B\\u2126";
+// a name (names.ts says what it is made of); the hint lists the same first characters
 export const Identifier = createToken({
   name: "Identifier",
-  pattern: new RegExp(`[${letter}${symbolStart}][${letter}0-9]*`),
+  pattern: new RegExp(NAME),
   start_chars_hint: [
     ...span("A", "Z"),
     ...span("a", "z"),

@@ -47,31 +47,37 @@ async function main(): Promise<number> {
   // As PID 1 (in a container) the session gets a thread of its own, so that the main thread is
   // free to act on SIGTERM at once, even in the middle of a long computation; elsewhere a signal's
   // default action ends calc at once, and the session stays on this thread (no start-up cost).
-  // A one-shot answer asks whether stdout is a terminal (for bold); asked now, the answer comes
-  // while the session loads, instead of after the line (an asynchronous stat: 0.4 ms measured).
-  const resultPaint = options.expression !== undefined ? paint(1, options) : undefined;
-  const evaluateLines = await (process.pid === 1 ? remoteEvaluator(options) : localEvaluator(options));
+  const evaluator = () => (process.pid === 1 ? remoteEvaluator(options) : localEvaluator(options));
 
   if (options.expression !== undefined) {
-    const [outcome] = await evaluateLines([options.expression]);
+    // the answer is bold on a terminal: asked now, whether stdout is one is known by the time the
+    // line is (an asynchronous stat, 0.4 ms measured, that would otherwise follow the line)
+    const resultPaint = paint(1, options);
+    const [outcome] = await (await evaluator())([options.expression]);
     if (outcome!.kind === "error") {
       await write(2, formatError(outcome!.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
-    await write(1, formatOutcome(outcome!, options.expression, { json: options.json, out: await resultPaint!, err: plain }));
+    await write(1, formatOutcome(outcome!, options.expression, { json: options.json, out: await resultPaint, err: plain }));
     return 0;
   }
   if (options.stdin || !(await isTerminal(0))) {
     // piped output never has colour: it is read by programs; errors may, on a terminal
-    const style: Style = { json: options.json, out: plain, err: await paint(2, options) };
+    const [evaluateLines, err] = await Promise.all([evaluator(), paint(2, options)]);
+    const style: Style = { json: options.json, out: plain, err };
     const { runPiped } = await import("./cli/piped.ts");
     return (await runPiped(evaluateLines, style)) ? 0 : 1;
   }
-  const style: Style = { json: options.json, out: await paint(1, options), err: await paint(2, options) };
-  const [{ runRepl }, { RemoteSession }] = await Promise.all([import("./cli/repl.ts"), import("./cli/remote.ts")]);
+  // the REPL's session always has a thread of its own (src/cli/repl.ts): nothing of it loads here
+  const [out, err, { runRepl }, { RemoteSession }] = await Promise.all([
+    paint(1, options),
+    paint(2, options),
+    import("./cli/repl.ts"),
+    import("./cli/remote.ts"),
+  ]);
   // the REPL must put the terminal back in order when a signal ends it (PID 1 has the handlers already)
   if (process.pid !== 1) exitOnSignals();
-  return runRepl(new RemoteSession(WORKER, options.precision, true), style, packageJson.version);
+  return runRepl(new RemoteSession(WORKER, options.precision, true), { json: options.json, out, err }, packageJson.version);
 }
 
 /** A session on this thread. */

@@ -146,6 +146,10 @@ describe("the REPL", () => {
     expect(await enter(terminal, ":clear")).toBe("variables, functions and ans cleared");
     expect(await enter(terminal, ":vars")).toBe("no variables");
     expect(await enter(terminal, "a")).toBe("  ^ unknown name 'a'");
+    const angles = await enter(terminal, ":units angle");
+    expect(angles).toMatch(/^angle\s+rad \(radian\)/);
+    expect(angles).toContain("°");
+    expect(await enter(terminal, "help nosuch")).toBe("no function, constant, unit or command named 'nosuch'");
     expect(await enter(terminal, ":bogus")).toBe(
       "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :clear :quit",
     );

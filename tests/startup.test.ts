@@ -42,6 +42,18 @@ describe("start-up stays lazy", () => {
     }
   });
 
+  test("the REPL's own modules load neither the grammar nor the function and unit tables (its session's thread does)", () => {
+    const script = `
+      await import("${root}src/cli/repl.ts");
+      await import("${root}src/cli/remote.ts");
+      console.log(JSON.stringify(Object.keys(require.cache)));`;
+    const result = Bun.spawnSync([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
+    expect(result.stderr.toString()).toBe("");
+    const loaded = JSON.parse(result.stdout.toString()) as string[];
+    expect(loaded.length).toBeGreaterThan(3);
+    expect(loaded.filter((path) => /chevrotain|decimal\.js|\/(builtins|units|unit-table|session|tokens|number)\.ts$/.test(path))).toEqual([]);
+  });
+
   test("--version builds no lexer or parser", () => {
     const script = `
       process.argv = [process.argv[0], "calc", "--version"];

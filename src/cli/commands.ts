@@ -4,12 +4,23 @@
  * for stdout or stderr; it never throws. It asks the session through a
  * SessionPort, since the REPL's session lives on a thread of its own.
  */
-import { builtins } from "../builtins.ts";
-import { dimensionName } from "../dimension.ts";
-import { allUnitKinds, unitNames } from "../units.ts";
-import { closestName } from "../suggest.ts";
 import type { SessionPort } from "./protocol.ts";
 import type { Style } from "./report.ts";
+
+/**
+ * The function and unit tables that help, :units and completion read, loaded when first needed:
+ * the REPL's session (and the tables with it) lives on another thread, and loading them here
+ * before the first prompt would only delay it.
+ */
+export async function tables() {
+  const [{ builtins }, { dimensionName }, { allUnitKinds, unitNames }, { closestName }] = await Promise.all([
+    import("../builtins.ts"),
+    import("../dimension.ts"),
+    import("../units.ts"),
+    import("../suggest.ts"),
+  ]);
+  return { builtins, dimensionName, allUnitKinds, unitNames, closestName };
+}
 
 export interface Reply {
   readonly out?: string;
@@ -104,8 +115,9 @@ export function runCommand(line: string, session: SessionPort, style: Style): Re
   return command.run(arg, session, style);
 }
 
-function help(arg: string, session: SessionPort, style: Style): Reply | Promise<Reply> {
+async function help(arg: string, session: SessionPort, style: Style): Promise<Reply> {
   if (arg !== "") return describe(arg.replace(/^:/, ""), session, style);
+  const { builtins } = await tables();
   const functions: string[] = [];
   const constants: string[] = [];
   for (const [name, builtin] of builtins) (builtin.kind === "function" ? functions : constants).push(name);
@@ -126,6 +138,7 @@ function help(arg: string, session: SessionPort, style: Style): Reply | Promise<
 }
 
 async function describe(name: string, session: SessionPort, style: Style): Promise<Reply> {
+  const { builtins, unitNames, closestName } = await tables();
   const builtin = builtins.get(name);
   const lines: string[] = [];
   if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}`);
@@ -145,7 +158,8 @@ async function describe(name: string, session: SessionPort, style: Style): Promi
 }
 
 /** `:units`: every unit by dimension, or those of one dimension. */
-function listUnits(arg: string, style: Style): Reply {
+async function listUnits(arg: string, style: Style): Promise<Reply> {
+  const { allUnitKinds, dimensionName } = await tables();
   const groups = new Map<string, string[]>();
   for (const kind of allUnitKinds()) {
     const dimension = dimensionName(kind.dimension);

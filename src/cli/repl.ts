@@ -7,10 +7,8 @@
  * leaves with status 0.
  */
 import * as readline from "node:readline";
-import { Identifier } from "../../grammar/tokens.ts";
-import { builtins } from "../builtins.ts";
-import { unitNames } from "../units.ts";
-import { bareCommands, colonCommands, runCommand } from "./commands.ts";
+import { NAME } from "../../grammar/names.ts";
+import { bareCommands, colonCommands, runCommand, tables } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
 import { writeErr, writeOut, writingToTerminal } from "./output.ts";
 import type { SessionPort } from "./protocol.ts";
@@ -20,13 +18,14 @@ import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
 const PROMPT = "> ";
 
 /** The word being typed at the end of `line`: what Tab completes. */
-const partialName = new RegExp(`(?:${(Identifier.PATTERN as RegExp).source})$`);
+const partialName = new RegExp(`(?:${NAME})$`);
 
 export async function completer(session: SessionPort, line: string): Promise<[string[], string]> {
   const command = /^\s*(:[A-Za-z]*)$/.exec(line);
   if (command) return [matching(colonCommands, command[1]!), command[1]!];
   const word = partialName.exec(line)?.[0] ?? "";
   if (/^\s*:?help\s+\S*$/.test(line)) {
+    const { builtins, unitNames } = await tables();
     const topics = [...builtins.keys(), ...unitNames(), ...colonCommands.map((name) => name.slice(1))];
     return [matching(topics, word), word];
   }
