@@ -16,6 +16,8 @@ larger than one read back from disk, which moved ratios by a fifth.
       -> {"runs": [[{wall, rss_kb, status}, ...], ...]}   (one list per command)
   measure.py repl '{"argv": [...], "env": {...}, "rounds": n}'
       -> [{prompt, answer}, ...]   (seconds, in a pseudo-terminal)
+  measure.py prompt '{"argv": [...], "env": {...}, "rounds": n}'
+      -> [prompt, ...]   (seconds to the first "> ", in a pseudo-terminal; the program is then ended)
 """
 import json
 import os
@@ -112,6 +114,25 @@ def repl(argv, env):
     return {"prompt": prompt, "answer": answer}
 
 
+def prompt(argv, env):
+    """Time from start to the first prompt, for a program that may never answer: ended then."""
+    settle(executables([{"argv": argv}]))
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, dict(os.environ, **env))
+    try:
+        read_until(fd, b"> ", time.monotonic() + 10, b"")
+        return time.perf_counter() - start
+    finally:
+        try:
+            os.kill(pid, 9)
+        except ProcessLookupError:
+            pass
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "times":
         print(json.dumps(times(json.loads(sys.argv[2]))))
@@ -119,3 +140,6 @@ if __name__ == "__main__":
         spec = json.loads(sys.argv[2])
         results = [repl(spec["argv"], spec.get("env", {})) for _ in range(spec["rounds"])]
         print(json.dumps(results))
+    elif sys.argv[1] == "prompt":
+        spec = json.loads(sys.argv[2])
+        print(json.dumps([prompt(spec["argv"], spec.get("env", {})) for _ in range(spec["rounds"])]))

@@ -4,7 +4,10 @@
  * stage — reading (decoding and splitting the input), lexing, parsing,
  * evaluating (compiling and running), formatting the result, and writing
  * (the output text, written to /dev/null) — each in the last of three passes
- * (the JIT warmed up by the first two).
+ * (the JIT warmed up by the first two). Also how the whole of a line's
+ * time (session.evaluate: lex, parse, evaluate, format) divides between the
+ * lines that call an irrational function (sqrt, sin, exp, …) and the rest,
+ * timed line by line in a fourth pass.
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { lex, parseTokens } from "../grammar/read.ts";
@@ -64,6 +67,24 @@ const writing = perLine(() => {
   writeSync(devNull, text);
 });
 closeSync(devNull);
+// line by line, by kind: a call of an irrational function (approximate arithmetic, decimal.js) or not
+const callsFunction = /\b(?:sqrt|sin|cos|tan|atan|asin|acos|ln|log|exp)\(/;
+const kinds = { functions: { lines: 0, microseconds: 0 }, others: { lines: 0, microseconds: 0 } };
+const timed = new Session();
+for (const line of lines) {
+  const started = performance.now();
+  timed.evaluate(line);
+  const kind = callsFunction.test(line) ? kinds.functions : kinds.others;
+  kind.microseconds += (performance.now() - started) * 1000;
+  kind.lines++;
+}
+const allMicroseconds = kinds.functions.microseconds + kinds.others.microseconds;
+const byKind = Object.fromEntries(
+  Object.entries(kinds).map(([name, { lines: count, microseconds }]) => [
+    name,
+    { lines: count, perLine: count === 0 ? 0 : microseconds / count, shareOfTime: microseconds / allMicroseconds },
+  ]),
+);
 console.log(
   JSON.stringify({
     reading,
@@ -73,5 +94,6 @@ console.log(
     formatting,
     writing,
     total: reading + whole + writing,
+    byKind,
   }),
 );

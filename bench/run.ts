@@ -24,6 +24,8 @@ const data = `${root}bench/data`;
 const calc = `${root}dist/calc`;
 const hello = `${data}/hello`;
 const startupProfile = `${data}/startup-profile`;
+const promptFloor = `${data}/prompt`;
+const readlinePrompt = `${data}/readline-prompt`;
 const bun = `${root}node_modules/.bin/bun`;
 
 const TYPICAL_LINES = 200_000;
@@ -65,6 +67,8 @@ function build(): void {
   const flags = packageJson.scripts.build.split(/\s+/).filter((word) => word.startsWith("--") && !word.startsWith("--outfile"));
   sh([bun, "build", ...flags, "--outfile", hello, `${root}bench/hello.ts`]);
   sh([bun, "build", ...flags, "--outfile", startupProfile, `${root}bench/startup-profile.ts`]);
+  sh([bun, "build", ...flags, "--outfile", promptFloor, `${root}bench/prompt.ts`]);
+  sh([bun, "build", ...flags, "--outfile", readlinePrompt, `${root}bench/readline-prompt.ts`]);
   if (beforeRef) {
     log(`building the calc of ${beforeRef} beside it, with its own build script…`);
     const dir = `${data}/before`;
@@ -383,6 +387,18 @@ rows.push({
   target: "≤ 2.0× floor",
   pass: prompt / floorStart <= 2.0,
 });
+// what any program takes to show a prompt there, and one that uses node:readline and nothing else
+const promptTimes = (argv: string[]) =>
+  median(JSON.parse(sh(["python3", `${root}bench/measure.py`, "prompt", JSON.stringify({ argv, env: { TERM: "xterm", NO_COLOR: "1" }, rounds: 10 })])) as number[]);
+const leastPrompt = promptTimes([promptFloor]);
+const readlineOnly = promptTimes([readlinePrompt]);
+rows.push({
+  figure: "REPL: first prompt vs the prompt floor (a compiled program that only shows `> `, in the same pseudo-terminal)",
+  calc: ms(prompt),
+  reference: `prompt floor ${ms(leastPrompt)}`,
+  ratio: ratio(prompt, leastPrompt),
+  target: "(reported)",
+});
 rows.push({ figure: "REPL: Enter to answer (`1+2`)", calc: ms(median(repl.map((r) => r.answer))), reference: "—", ratio: "—", target: "(reported)" });
 if (beforeRef) {
   const promptBefore = median(replRuns([before]).map((r) => r.prompt));
@@ -419,6 +435,8 @@ interface Stages {
   formatting: number;
   writing: number;
   total: number;
+  /** session.evaluate's whole time per line, for lines that call an irrational function and the rest */
+  byKind: Record<"functions" | "others", { lines: number; perLine: number; shareOfTime: number }>;
 }
 const stages = (file: string) => JSON.parse(sh([bun, `${root}bench/profile.ts`, file])) as Stages;
 const us = (microseconds: number) => `${microseconds.toFixed(2)} µs`;
@@ -450,7 +468,7 @@ const profile = [
     `scanner and parser, and the line ${signedMs(wall(oneShot!) - wall(version!))}.`,
   `- the same run step by step (bench/startup-profile.ts compiled with calc's flags, medians of 21 warm runs): the runtime's ` +
     `start before the first line of JavaScript ${ms(step("runtime"))}; importing the session's modules ${ms(step("imports"))}; ` +
-    `building the scanner's table ${ms(step("scanner"))}; building the parser (chevrotain recording the grammar) ` +
+    `building the scanner's table ${ms(step("scanner"))}; building the parser (restored from the grammar recorded at build time) ` +
     `${ms(step("parser"))}; the line (evaluate, format) ${ms(step("line"))}; in all ${ms(inProcess)} before exit. ` +
     `Resident memory at the first line of JavaScript ${mb(residentAfter[0]!)}, then imports ${grew(1)}, the scanner ` +
     `${grew(2)}, the parser ${grew(3)}, the line ${grew(4)}. For comparison, making chevrotain's own Lexer of the same ` +
@@ -458,6 +476,13 @@ const profile = [
     `${grew(5)}.`,
   `- one-shot peak memory: the floor ${mb(rss(floor!))}; \`calc --version\` ${mb(rss(version!))}; \`calc 20 - 5\` ${mb(rss(oneShot!))}.`,
   `- a typical line: ${us((wall(piped!) * 1e6) / TYPICAL_LINES)} in the executable (bc: ${us((wall(bcPiped!) * 1e6) / TYPICAL_LINES)}); in-process, once warm: ${split(typicalStages)}.`,
+  `- of the typical file's lines, the ${typicalStages.byKind.functions.lines.toLocaleString("en-US")} that call an irrational function (sqrt, sin, exp, …, ` +
+    `approximate arithmetic in decimal.js) take ${us(typicalStages.byKind.functions.perLine)} each and ` +
+    `${(typicalStages.byKind.functions.shareOfTime * 100).toFixed(0)}% of the time; the other ${typicalStages.byKind.others.lines.toLocaleString("en-US")}, ` +
+    `${us(typicalStages.byKind.others.perLine)} each (in-process, lex to format, timed line by line).`,
+  `- REPL first prompt (${ms(prompt)}): the prompt floor, a compiled program that only shows \`> \`, ${ms(leastPrompt)} in the same ` +
+    `pseudo-terminal (${ratio(leastPrompt, floorStart)} the start-up floor); a compiled program that shows its prompt through ` +
+    `node:readline and does nothing else, ${ms(readlineOnly)}.`,
   `- a unit-heavy line: ${us((wall(units!) * 1e6) / UNIT_LINES)} in the executable; in-process: ${split(stages(inputs.units))}.`,
   `- a logic-heavy line: ${us((wall(logic!) * 1e6) / LOGIC_LINES)} in the executable; in-process: ${split(stages(inputs.logic))}.`,
 ].join("\n");
