@@ -79,14 +79,29 @@ function arityOf(params: string): [number, number] {
   return params.includes("…") ? [Math.max(1, required), Infinity] : [required, params.split(",").length];
 }
 
+/** A built-in function; its arity is read from its parameters when first asked (not at every start). */
+function builtinFunction(params: string, summary: string, takes: BuiltinFunction["takes"], apply: BuiltinFunction["apply"]): BuiltinFunction {
+  let arity: readonly [number, number] | undefined;
+  return {
+    kind: "function",
+    params,
+    summary,
+    get arity() {
+      return (arity ??= arityOf(params));
+    },
+    takes,
+    apply,
+  };
+}
+
 /** A function of plain numbers. */
 function fn(params: string, summary: string, apply: (args: Real[], ctx: NumberContext) => Value): BuiltinFunction {
-  return { kind: "function", params, summary, arity: arityOf(params), takes: "real", apply: apply as BuiltinFunction["apply"] };
+  return builtinFunction(params, summary, "real", apply as BuiltinFunction["apply"]);
 }
 
 /** A function of values: quantities keep their units. */
 function valueFn(params: string, summary: string, apply: (args: Value[], ctx: NumberContext) => Value): BuiltinFunction {
-  return { kind: "function", params, summary, arity: arityOf(params), takes: "value", apply };
+  return builtinFunction(params, summary, "value", apply);
 }
 
 /** A unary real function computed by decimal.js, with exact special values. */
