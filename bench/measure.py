@@ -89,13 +89,19 @@ def read_until(fd, needle, deadline, seen):
     return seen
 
 
-def repl(argv, env):
-    """Time from start to the first prompt, then from Enter to the answer of 1+2."""
+def start_in_pty(argv, env):
+    """The program started in a new pseudo-terminal, once it is equally warm: (start time, pid, fd)."""
     settle(executables([{"argv": argv}]))
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(argv[0], argv, dict(os.environ, **env))
+    return start, pid, fd
+
+
+def repl(argv, env):
+    """Time from start to the first prompt, then from Enter to the answer of 1+2."""
+    start, pid, fd = start_in_pty(argv, env)
     deadline = time.monotonic() + 10
     seen = read_until(fd, b"> ", deadline, b"")
     prompt = time.perf_counter() - start
@@ -116,11 +122,7 @@ def repl(argv, env):
 
 def prompt(argv, env):
     """Time from start to the first prompt, for a program that may never answer: ended then."""
-    settle(executables([{"argv": argv}]))
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(argv[0], argv, dict(os.environ, **env))
+    start, pid, fd = start_in_pty(argv, env)
     try:
         read_until(fd, b"> ", time.monotonic() + 10, b"")
         return time.perf_counter() - start

@@ -9,9 +9,9 @@
  * Bun macro, so the data is the grammar of the source being built).
  * `restore` puts them back into a parser in place of its self-analysis: the
  * decisions at once (all of them take about 0.1 ms), the productions only
- * when asked for them, which chevrotain does to describe a syntax error. tests/recording.test.ts checks
- * that a restored parser has the productions and decisions of one that
- * recorded its grammar.
+ * when asked for them, which chevrotain does to describe a syntax error.
+ * tests/recording.test.ts checks that a restored parser has the productions
+ * and decisions of one that recorded its grammar.
  */
 import {
   Alternation,
