@@ -6,13 +6,14 @@
  */
 import packageJson from "../package.json" with { type: "json" };
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
-import { formatError, formatOutcome, plain, type Paint, type Style } from "./cli/report.ts";
+import type { Paint, Style } from "./cli/report.ts";
 import type { Evaluate } from "./cli/piped.ts";
 import { isTerminal } from "./cli/terminal.ts";
 import { write } from "./cli/write.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
-// stream may take colour, node:readline only for the REPL); tests/startup.test.ts keeps it so.
+// stream may take colour, node:readline only for the REPL, and --version and --help not even the
+// report module, a chunk of its own: 0.4 ms measured); tests/startup.test.ts keeps it so.
 
 /** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
 function colourAllowed(options: Options): boolean {
@@ -23,6 +24,7 @@ function colourAllowed(options: Options): boolean {
 
 /** chalk's colours for a stream when it takes them (a terminal, or FORCE_COLOR), else plain. */
 async function paint(fd: 1 | 2, options: Options): Promise<Paint> {
+  const { plain } = await import("./cli/report.ts");
   if (!colourAllowed(options)) return plain;
   if (process.env.FORCE_COLOR === undefined && !(await isTerminal(fd))) return plain;
   const { default: chalk, chalkStderr } = await import("chalk");
@@ -53,7 +55,8 @@ async function main(): Promise<number> {
     // the answer is bold on a terminal: asked now, whether stdout is one is known by the time the
     // line is (an asynchronous stat, 0.4 ms measured, that would otherwise follow the line)
     const resultPaint = paint(1, options);
-    const [outcome] = await (await evaluator())([options.expression]);
+    const [{ formatError, formatOutcome, plain }, evaluateLines] = await Promise.all([import("./cli/report.ts"), evaluator()]);
+    const [outcome] = await evaluateLines([options.expression]);
     if (outcome!.kind === "error") {
       await write(2, formatError(outcome!.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
@@ -63,7 +66,7 @@ async function main(): Promise<number> {
   }
   if (options.stdin || !(await isTerminal(0))) {
     // piped output never has colour: it is read by programs; errors may, on a terminal
-    const [evaluateLines, err] = await Promise.all([evaluator(), paint(2, options)]);
+    const [evaluateLines, err, { plain }] = await Promise.all([evaluator(), paint(2, options), import("./cli/report.ts")]);
     const style: Style = { json: options.json, out: plain, err };
     const { runPiped } = await import("./cli/piped.ts");
     return (await runPiped(evaluateLines, style)) ? 0 : 1;
