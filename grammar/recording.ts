@@ -117,14 +117,20 @@ function vocabulary(tokenTypes: readonly TokenType[]) {
   const all = [...tokenTypes, EOF];
   const byIndex = new Map(all.map((type) => [type.tokenTypeIdx!, type.name]));
   const byName = new Map(all.map((type) => [type.name, type]));
+  const name = (index: number) => {
+    const found = byIndex.get(index);
+    if (found === undefined) throw new Error(`the grammar has a token type that is not in the vocabulary: index ${index}`);
+    return found;
+  };
+  const type = (name: string) => {
+    const found = byName.get(name);
+    if (found === undefined) throw new Error(`the recorded grammar names a token calc does not have: ${name}`);
+    return found;
+  };
   return {
-    names: (tokens: Iterable<number>) => [...tokens].map((index) => byIndex.get(index)!),
-    indexes: (names: readonly string[]) => new Set(names.map((name) => byName.get(name)!.tokenTypeIdx!)),
-    type: (name: string) => {
-      const type = byName.get(name);
-      if (type === undefined) throw new Error(`the recorded grammar names a token calc does not have: ${name}`);
-      return type;
-    },
+    names: (tokens: Iterable<number>) => [...tokens].map(name),
+    indexes: (names: readonly string[]) => new Set(names.map((name) => type(name).tokenTypeIdx!)),
+    type,
   };
 }
 
