@@ -3,10 +3,11 @@
  * compiles this file with dist/calc's build flags and runs it as a one-shot
  * run would go, `calc 20 - 5`, timing each step with performance.now().
  * Prints JSON, milliseconds: the runtime's start before the first line of
- * JavaScript, importing the session's modules (chevrotain, decimal.js, the
- * grammar, the unit and function tables), building the scanner's table,
- * building the parser (chevrotain recording the grammar), and the line
- * (evaluate, format). Also the resident memory, in MB, after each step.
+ * JavaScript, importing the session's modules (chevrotain, the grammar, the
+ * unit and function tables; decimal.js only loads for an approximate value),
+ * building the scanner's table, building the parser (restored from the
+ * grammar recorded at build time), and the line (evaluate, format). Also the
+ * resident memory, in MB, after each step.
  * Then, for comparison, what calc no longer does: making chevrotain's own
  * Lexer of the same token table (the first one made in a process fills a
  * 65,536-entry table), and the memory after it.

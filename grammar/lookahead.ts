@@ -38,6 +38,20 @@ export type Parser = { LA(k: number): { tokenTypeIdx: number } };
 export type AlternationOptions = { prodOccurrence: number; rule: Rule; hasPredicates: boolean };
 export type OptionalOptions = { prodOccurrence: number; rule: Rule; prodType: string };
 
+/** Every kind of production in chevrotain's grammar tree, by its class's name (as chevrotain calls them in `prodType`). */
+export const productionKinds = {
+  Rule,
+  NonTerminal,
+  Terminal,
+  Alternation,
+  Alternative,
+  Option,
+  Repetition,
+  RepetitionMandatory,
+  RepetitionMandatoryWithSeparator,
+  RepetitionWithSeparator,
+} as const;
+
 export class LL1Lookahead implements ILookaheadStrategy {
   private readonly firstOfRule = new Map<Rule, First>();
 
@@ -61,14 +75,7 @@ export class LL1Lookahead implements ILookaheadStrategy {
 
   /** The tokens that enter an OPTION, MANY or AT_LEAST_ONE (what grammar/recording.ts keeps of it). */
   optionalFirst(options: OptionalOptions): ReadonlySet<number> {
-    const kinds: Record<string, new (...args: never[]) => IProduction> = {
-      Option,
-      Repetition,
-      RepetitionMandatory,
-      RepetitionMandatoryWithSeparator,
-      RepetitionWithSeparator,
-    };
-    const kind = kinds[options.prodType]!;
+    const kind = productionKinds[options.prodType as keyof typeof productionKinds];
     const production = find(options.rule, (p) => p instanceof kind && (p as Option).idx === options.prodOccurrence) as Option;
     return this.first(production.definition).tokens;
   }

@@ -37,10 +37,8 @@
 import {
   EmbeddedActionsParser,
   EOF,
-  Lexer,
   tokenMatcher,
   type IParserErrorMessageProvider,
-  type IRecognitionException,
   type IToken,
   type Rule,
   type TokenType,
@@ -52,7 +50,6 @@ import { printExpr } from "../src/print.ts";
 import { isUnitName } from "../src/units.ts";
 import { LL1Lookahead } from "./lookahead.ts";
 import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./recording.ts";
-import { Scanner } from "./scanner.ts";
 import * as T from "./tokens.ts";
 
 export function spanOfToken(token: IToken, text: string): Span {

@@ -12,11 +12,11 @@ import { Scanner } from "./scanner.ts";
 import * as T from "./tokens.ts";
 
 /**
- * Building the parser is most of calc's start-up: chevrotain records the
- * grammar. So it happens at the first parse, not when the module loads
- * (`calc --help` and the REPL's first prompt never wait for it), and without
- * chevrotain's checks of the grammar itself, which the tests run instead
- * (checkGrammar). The scanner's table is quick to build, and built then too.
+ * The scanner and the parser are made at the first line, not when the module
+ * loads (`calc --help` and the REPL's first prompt never wait for them). The
+ * parser is restored from the grammar recorded when calc was built
+ * (recording.ts), without chevrotain's checks of the grammar itself, which
+ * the tests run instead (checkGrammar).
  */
 let scanner: Scanner | undefined;
 let parser: CalcParser | undefined;

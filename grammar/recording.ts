@@ -14,23 +14,22 @@
  * and decisions of one that recorded its grammar.
  */
 import {
-  Alternation,
-  Alternative,
   EOF,
   NonTerminal,
-  Option,
-  Repetition,
-  RepetitionMandatory,
-  RepetitionMandatoryWithSeparator,
-  RepetitionWithSeparator,
-  Rule,
-  Terminal,
   type EmbeddedActionsParser,
   type ILookaheadStrategy,
   type IProduction,
+  type Rule,
   type TokenType,
 } from "chevrotain";
-import { decideAlternation, decideOptional, type AlternationOptions, type LL1Lookahead, type OptionalOptions } from "./lookahead.ts";
+import {
+  decideAlternation,
+  decideOptional,
+  productionKinds as kinds,
+  type AlternationOptions,
+  type LL1Lookahead,
+  type OptionalOptions,
+} from "./lookahead.ts";
 
 /** A production: its class, its own fields (token types by name), its children. */
 interface RecordedProduction {
@@ -66,19 +65,6 @@ interface ParserInternals {
   lookaheadStrategy: ILookaheadStrategy;
   setLaFuncCache(ruleIdx: number, key: number, value: unknown): void;
 }
-
-const kinds = {
-  Rule,
-  NonTerminal,
-  Terminal,
-  Alternation,
-  Alternative,
-  Option,
-  Repetition,
-  RepetitionMandatory,
-  RepetitionMandatoryWithSeparator,
-  RepetitionWithSeparator,
-} as const;
 
 type Kind = keyof typeof kinds;
 

@@ -65,8 +65,8 @@ export class Scanner {
     }
   }
 
-  private candidatesFor(code: number): Candidate[] | undefined {
-    if (code < 128) return this.byAscii[code];
+  /** The candidates for a non-ASCII first character (ASCII ones are read from byAscii in scan). */
+  private otherCandidates(code: number): Candidate[] | undefined {
     if (!this.byOther.has(code)) {
       const list = this.all.filter(({ firsts }) => firsts.includes(code)).map(({ candidate }) => candidate);
       this.byOther.set(code, list.length > 0 ? list : undefined);
@@ -79,7 +79,7 @@ export class Scanner {
     let offset = 0;
     while (offset < text.length) {
       const code = text.charCodeAt(offset);
-      const list = code < 128 ? this.byAscii[code] : this.candidatesFor(code);
+      const list = code < 128 ? this.byAscii[code] : this.otherCandidates(code);
       let found: Candidate | undefined;
       let length = 0;
       if (list) {

@@ -99,23 +99,23 @@ const NAMED_DIMENSIONS: readonly (readonly [Partial<Record<BaseDimension, number
 let named: Map<string, { name: string; unit: string | undefined }> | undefined;
 
 /** The names by dimension, made at the first question (a line of plain numbers never asks one). */
-function NAMED(): Map<string, { name: string; unit: string | undefined }> {
+function namedDimensions(): Map<string, { name: string; unit: string | undefined }> {
   return (named ??= new Map(NAMED_DIMENSIONS.map(([exponents, name, unit]) => [key(vector(exponents)), { name, unit }])));
 }
 
 /** The SI unit named for this dimension (N for force), if there is one. */
 export function namedUnitOf(d: Dimension): string | undefined {
-  return NAMED().get(key(d))?.unit;
+  return namedDimensions().get(key(d))?.unit;
 }
 
 /** The name people give this dimension, if they give it one: "speed", "energy". */
 export function namedDimension(d: Dimension): string | undefined {
-  return NAMED().get(key(d))?.name;
+  return namedDimensions().get(key(d))?.name;
 }
 
 /** "length", "speed", or the base dimensions with their powers: "length^2/time^3". */
 export function dimensionName(d: Dimension): string {
-  const named = NAMED().get(key(d))?.name;
+  const named = namedDimensions().get(key(d))?.name;
   if (named) return named;
   const part = (i: number, power: number) => `${BASE_DIMENSIONS[i]}${power === 1 ? "" : `^${power}`}`;
   const up = d.flatMap((p, i) => (p > 0 ? [part(i, p)] : []));
