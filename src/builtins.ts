@@ -4,6 +4,7 @@
  */
 import type Decimal from "decimal.js";
 import * as elementary from "./elementary.ts";
+import { decimalJs } from "./elementary.ts";
 import { add, divide, magnitudeOf, mapMagnitude, multiply, order, power, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
 import { Quantity, type Value } from "./value.ts";
@@ -26,6 +27,7 @@ import {
   isExact,
   isZero,
   ONE,
+  POW_EXPONENT_DIGITS,
   Rational,
   rational,
   sign,
@@ -104,27 +106,40 @@ function valueFn(params: string, summary: string, apply: (args: Value[], ctx: Nu
   return builtinFunction(params, summary, "value", apply);
 }
 
-/** A unary real function computed by decimal.js, with exact special values. */
+/**
+ * A unary real function computed by decimal.js, with exact special values. `grows` says by how many
+ * digits it makes an approximate argument's relative error larger (sin and exp of a number with k
+ * digits before its point: k), so that the line is computed again with enough of them.
+ */
 function real(
   summary: string,
   compute: (x: Decimal, ctx: NumberContext, exactArgument: boolean) => Decimal,
   exactAt: readonly (readonly [Real, Real])[] = [],
+  grows?: (x: Decimal) => number,
 ): BuiltinFunction {
   return fn("x", summary, ([x], ctx) => {
     for (const [at, result] of exactAt) if (isExact(x!) && equalExact(x, at)) return result;
-    return ctx.approx(compute(ctx.decimal(x!), ctx, isExact(x!)));
+    const argument = ctx.argument(x!);
+    if (grows && !isExact(x!)) ctx.amplifies(grows(argument), "a function of an approximate number this large");
+    return ctx.approx(compute(argument, ctx, isExact(x!)));
   });
 }
+
+/** The digits before an approximate argument's point: sin and exp lose as many of it. */
+const digitsBeforePoint = (x: Decimal) => Math.max(0, x.e + 1);
 
 function equalExact(a: Rational, b: Real): boolean {
   return isExact(b) && a.num === b.num && a.den === b.den;
 }
 
-/** Trigonometric results smaller than the argument's rounding error are zero: sin(pi) = 0. */
+/**
+ * Trigonometric results smaller than the argument's rounding error (its size times the precision it
+ * was computed to) are zero: sin(pi) = 0, and so is sin(pi * 10^25).
+ */
 function trig(f: (x: Decimal, digits: number) => Decimal) {
   return (x: Decimal, ctx: NumberContext, exactArgument: boolean) => {
     const value = f(x, ctx.workingDigits);
-    return exactArgument ? value : ctx.snap(value, x);
+    return exactArgument || value.abs().gte(x.abs().mul(ctx.rounding)) ? value : new ctx.D(0);
   };
 }
 
@@ -169,7 +184,9 @@ function nthRoot(x: Real, n: bigint, ctx: NumberContext): Real {
     const exact = exactRoot(magnitude, n);
     if (exact) return negative ? ctx.negate(exact) : exact;
   }
-  const root = elementary.pow(ctx.decimal(magnitude), new ctx.D(1).div(n.toString()), ctx.workingDigits);
+  // 1/n to more digits than the working ones: x^(1/n) multiplies its error by ln x (cbrt(10^(9*10^15)))
+  const reciprocal = ctx.decimalWith(rational(1n, n), POW_EXPONENT_DIGITS);
+  const root = elementary.pow(isExact(magnitude) ? ctx.argument(magnitude) : magnitude, reciprocal, ctx.workingDigits);
   return ctx.approx(negative ? root.neg() : root);
 }
 
@@ -188,7 +205,16 @@ function root(x: Real, degree: Real, ctx: NumberContext): Real {
 function ln(x: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
   if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
-  return ctx.approx(elementary.ln(ctx.decimal(x), ctx.workingDigits));
+  return logarithmOf(x, ctx.approx(elementary.ln(ctx.decimal(x), ctx.workingDigits)), ctx);
+}
+
+/**
+ * A logarithm of an approximate x has the absolute error of x's relative one: near x = 1, where the
+ * logarithm is small, that is many of its digits (ln of an approximate 1.0000001 loses 7).
+ */
+function logarithmOf(x: Real, result: Decimal, ctx: NumberContext): Decimal {
+  if (!isExact(x) && !result.isZero()) ctx.amplifies(-result.e, "a logarithm of an approximate number this near 1");
+  return result;
 }
 
 /**
@@ -215,7 +241,7 @@ function log(x: Real, base: Real, ctx: NumberContext): Real {
       if (isExact(lhs) && isExact(rhs) && equalExact(lhs, rhs)) return rational(pn, BigInt(q));
     }
   }
-  return ctx.snap(ratio);
+  return logarithmOf(x, ctx.snap(ratio), ctx);
 }
 
 function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal, digits: number) => Decimal, name: string): Decimal {
@@ -269,8 +295,18 @@ function roundHalfAway(x: Real, places: bigint, ctx: NumberContext): Real {
   if (places > BigInt(MAX_ROUND_PLACES) || places < -BigInt(MAX_ROUND_PLACES)) {
     throw new ArithmeticError("limit", `round takes from -${MAX_ROUND_PLACES} to ${MAX_ROUND_PLACES} decimal places`);
   }
-  const exact = isExact(x) ? x : ctx.toExact(ctx.settle(x));
-  if (!isExact(exact)) return x; // beyond the exact range every digit is already integral
+  if (!isExact(x)) {
+    // an approximate value rounds to an approximate one, from its digits down to the place rounded
+    // to: round(pi, 30) needs pi to 31 digits
+    if (x.isZero()) return x;
+    ctx.requireDigits(x.e + 1 + Number(places), "rounding to this many places");
+    const settled = ctx.settle(x);
+    const halfUp = decimalJs().ROUND_HALF_UP;
+    if (places >= 0n) return settled.toDecimalPlaces(Number(places), halfUp);
+    const unit = new ctx.D(10).pow(-Number(places));
+    return settled.div(unit).toDecimalPlaces(0, halfUp).mul(unit);
+  }
+  const exact = x;
   const scale = 10n ** (places < 0n ? -places : places);
   const [mulN, mulD] = places >= 0n ? [scale, 1n] : [1n, scale];
   // |x|·10^places + 1/2, floored, with the sign put back
@@ -309,17 +345,18 @@ const table: Record<string, Builtin> = {
     const digits = places ? toBigInt(toReal(places, "round", ctx), ctx, "the number of digits") : 0n;
     return mapMagnitude(x!, (r) => roundHalfAway(r, digits, ctx));
   }),
-  exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]]),
+  exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
   log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
   log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
   log10: fn("x", "base-10 logarithm", ([x], ctx) => log(x!, integer(10), ctx)),
-  sin: real("sine (radians)", trig(elementary.sin), [[ZERO, ZERO]]),
-  cos: real("cosine (radians)", trig(elementary.cos), [[ZERO, ONE]]),
+  sin: real("sine (radians)", trig(elementary.sin), [[ZERO, ZERO]], digitsBeforePoint),
+  cos: real("cosine (radians)", trig(elementary.cos), [[ZERO, ONE]], digitsBeforePoint),
   tan: fn("x", "tangent (radians)", ([x], ctx) => {
     if (isZero(x!)) return ZERO;
-    const d = ctx.decimal(x!);
+    const d = ctx.argument(x!);
     const exactArgument = isExact(x!);
+    if (!exactArgument) ctx.amplifies(digitsBeforePoint(d), "tangent of a number this large");
     const s = trig(elementary.sin)(d, ctx, exactArgument);
     const c = trig(elementary.cos)(d, ctx, exactArgument);
     if (c.isZero()) throw domain("tan is undefined at odd multiples of pi/2");
@@ -332,8 +369,8 @@ const table: Record<string, Builtin> = {
     if (isZero(y!) && isZero(x!)) return ZERO;
     return ctx.approx(elementary.atan2(ctx.decimal(y!), ctx.decimal(x!), ctx.workingDigits));
   }),
-  sinh: real("hyperbolic sine", (x, ctx) => elementary.sinh(x, ctx.workingDigits), [[ZERO, ZERO]]),
-  cosh: real("hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]]),
+  sinh: real("hyperbolic sine", (x, ctx) => elementary.sinh(x, ctx.workingDigits), [[ZERO, ZERO]], digitsBeforePoint),
+  cosh: real("hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
   tanh: real("hyperbolic tangent", (x, ctx) => elementary.tanh(x, ctx.workingDigits), [[ZERO, ZERO]]),
   min: valueFn("x, …", "smallest argument (quantities compare across units)", (args, ctx) =>
     args.map((a) => numeric(a, "min")).reduce((a, b) => (order(b, a, ctx) < 0 ? b : a)),

@@ -53,8 +53,32 @@ export function decimalAt(digits: number): Decimal.Constructor {
 
 // ---- constants, by fixed-point BigInt series --------------------------
 
-const piCache = new Map<number, Decimal>();
-const ln2Cache = new Map<number, Decimal>();
+const CACHED_DIGITS = 1100;
+
+/**
+ * A constant at many precisions: every precision up to CACHED_DIGITS is kept (a session uses a few);
+ * above it only the most digits computed so far, rounded for each request, so that a file of lines
+ * each wanting pi to a different few thousand digits does not keep a copy for each.
+ */
+class ConstantCache {
+  private readonly kept = new Map<number, Decimal>();
+  private most: Decimal | undefined;
+
+  constructor(private readonly compute: (digits: number) => Decimal) {}
+
+  get(digits: number): Decimal {
+    const cached = this.kept.get(digits);
+    if (cached) return cached;
+    if (digits <= CACHED_DIGITS) {
+      const value = this.compute(digits);
+      this.kept.set(digits, value);
+      return value;
+    }
+    // two digits more than asked, so that rounding them away rounds the true value
+    if (!this.most || this.most.precision() < digits + 2) this.most = this.compute(digits + 2);
+    return new (decimalAt(digits))(this.most).toSignificantDigits(digits);
+  }
+}
 
 /** Σ (-1)^k / ((2k+1) n^(2k+1)) scaled by `one`: atan(1/n) (alternating) or atanh(1/n). */
 function arctanReciprocal(n: bigint, one: bigint, alternating: boolean): bigint {
@@ -70,28 +94,24 @@ function arctanReciprocal(n: bigint, one: bigint, alternating: boolean): bigint 
 }
 
 /** pi by Machin's formula, 16 atan(1/5) - 4 atan(1/239). */
-export function pi(digits: number): Decimal {
-  let value = piCache.get(digits);
-  if (!value) {
-    const scale = digits + 10;
-    const one = 10n ** BigInt(scale);
-    const fixed = 16n * arctanReciprocal(5n, one, true) - 4n * arctanReciprocal(239n, one, true);
-    value = fromFixedPoint(fixed, scale, digits);
-    piCache.set(digits, value);
-  }
-  return value;
-}
+const piCache = new ConstantCache((digits) => {
+  const scale = digits + 10;
+  const one = 10n ** BigInt(scale);
+  return fromFixedPoint(16n * arctanReciprocal(5n, one, true) - 4n * arctanReciprocal(239n, one, true), scale, digits);
+});
 
 /** ln 2 = 2 atanh(1/3). */
+const ln2Cache = new ConstantCache((digits) => {
+  const scale = digits + 10;
+  return fromFixedPoint(2n * arctanReciprocal(3n, 10n ** BigInt(scale), false), scale, digits);
+});
+
+export function pi(digits: number): Decimal {
+  return piCache.get(digits);
+}
+
 export function ln2(digits: number): Decimal {
-  let value = ln2Cache.get(digits);
-  if (!value) {
-    const scale = digits + 10;
-    const one = 10n ** BigInt(scale);
-    value = fromFixedPoint(2n * arctanReciprocal(3n, one, false), scale, digits);
-    ln2Cache.set(digits, value);
-  }
-  return value;
+  return ln2Cache.get(digits);
 }
 
 // ---- fixed point ------------------------------------------------------
@@ -170,8 +190,9 @@ const EXP_HALVINGS = 4;
 export function exp(x: Decimal, digits: number): Decimal {
   const D = decimalAt(digits);
   if (x.isZero()) return new D(1);
-  // e^x = 2^k · e^r with |r| ≤ ln2/2: beyond |x| of 1e16 the result is far outside the exponent range
-  if (x.abs().gt(1e16)) return new D(x.isNeg() ? 0 : Infinity);
+  // e^x = 2^k · e^r with |r| ≤ ln2/2: beyond |x| of 2.1e16 the result is outside the exponent range
+  // (10^±9e15 is e^±2.07e16)
+  if (x.abs().gt(2.1e16)) return new D(x.isNeg() ? 0 : Infinity);
   const work = digits + 12;
   // r = x - k ln 2 loses the digits of x before its point: compute it with that many more
   const R = decimalAt(work + Math.max(0, x.e));
@@ -188,8 +209,16 @@ export function exp(x: Decimal, digits: number): Decimal {
     sum += term;
   }
   for (let i = 0; i < EXP_HALVINGS; i++) sum = (sum * (sum + 2n * one)) / one;
-  const W = decimalAt(work);
-  return new D(fromFixedPoint(one + sum, work, work).mul(new W(2).pow(k)));
+  return new D(fromFixedPoint(one + sum, work, work).mul(powerOfTwo(k, work)));
+}
+
+/** 2^k, also for |k| past 2^53 (e^x for x past 6.2e15), where decimal.js's pow leaves exact squaring. */
+function powerOfTwo(k: number, digits: number): Decimal {
+  const W = decimalAt(digits);
+  if (Math.abs(k) <= Number.MAX_SAFE_INTEGER) return new W(2).pow(k);
+  // (a double this large is even)
+  const half = powerOfTwo(k / 2, digits);
+  return half.mul(half);
 }
 
 /** ln x for x > 0: x = m · 2^k with m near 1, then ln m = 2 atanh((m-1)/(m+1)). */
@@ -200,7 +229,7 @@ export function ln(x: Decimal, digits: number): Decimal {
   const W = decimalAt(work);
   const mantissa = Number(x.toExponential(14).split("e")[0]);
   const k = Math.round((x.e + Math.log10(mantissa)) / LOG10_2);
-  const m = new W(x).div(new W(2).pow(k));
+  const m = new W(x).div(powerOfTwo(k, work));
   const z = m.sub(1).div(m.add(1)); // |z| ≤ 0.18: each term is 30 times smaller than the last
   let lnM = new W(0);
   if (firstTermSuffices(z, work)) {

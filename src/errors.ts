@@ -36,9 +36,25 @@ export class CalcError extends Error {
 /** A failure of arithmetic itself, before any span is known; the evaluator gives it one. */
 export class ArithmeticError extends Error {
   constructor(
-    readonly kind: "domain" | "limit" | "dimension" | "type",
+    readonly kind: "domain" | "limit" | "dimension" | "type" | "interrupted",
     message: string,
   ) {
     super(message);
+  }
+}
+
+/**
+ * An approximate input carries too few digits for the answer to be right to its last printed digit:
+ * sin of an approximate 1.4e25 needs the argument to 25 more digits than it has, sqrt(2)^(10^16) the
+ * base to 16 more. The session evaluates the line again from the start with `workingDigits` (the
+ * values are recomputed, not padded); it never reaches a front end.
+ */
+export class PrecisionShortfall extends Error {
+  constructor(
+    readonly workingDigits: number,
+    /** What needed them, for the limit error when even the most calc carries is too few. */
+    readonly why: string,
+  ) {
+    super(`${why} needs ${workingDigits} working digits`);
   }
 }

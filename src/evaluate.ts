@@ -18,6 +18,7 @@ import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
 import { refusalInBase } from "./format.ts";
+import { interruptFlag } from "./interrupt.ts";
 import { MAX_CALL_DEPTH } from "./limits.ts";
 import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } from "./number.ts";
 import * as op from "./operations.ts";
@@ -63,19 +64,8 @@ interface Frame {
   readonly site: Span;
 }
 
-/**
- * A flag another thread sets to stop the computation (the REPL's Ctrl-C; see
- * src/cli/worker.ts), checked every INTERRUPT_INTERVAL instructions: each is
- * microseconds, so a stop is seen at once; without a flag (one-shot and piped
- * runs, where a signal ends the process) it costs one test.
- */
-let interruptFlag: Int32Array | undefined;
+/** How many instructions run between looks at the interrupt flag: each is microseconds, so a stop is seen at once. */
 const INTERRUPT_INTERVAL = 1024;
-
-
-export function watchForInterrupts(flag: Int32Array): void {
-  interruptFlag = flag;
-}
 
 /** A function's body is compiled at its first call and kept with the definition. */
 const compiledBodies = new WeakMap<Expr, C.Code>();
@@ -403,13 +393,29 @@ class Machine {
   // ---- names ------------------------------------------------------------------------
 
   /** A user's value for a name: a parameter, or a variable; these shadow constants and units. */
+  /**
+   * A value kept from an earlier line, in a line computed again with more digits (PrecisionShortfall):
+   * an approximate one has only the digits it was computed with, and the line's answer needs more.
+   */
+  private fresh(name: string, value: Value, span: Span): Value {
+    const magnitude = value instanceof Quantity ? value.magnitude : value;
+    if (typeof magnitude === "boolean" || isExact(magnitude) || this.locals?.has(name)) return value;
+    const held = (magnitude.constructor as unknown as { precision: number }).precision;
+    if (held >= this.ctx.workingDigits) return value;
+    throw this.fail(
+      "limit",
+      `'${name}' holds ${held} digits, and this line needs its value to ${this.ctx.workingDigits}: compute it in the same line, or set a higher precision`,
+      span,
+    );
+  }
+
   private userValue(name: string): Value | undefined {
     return this.locals?.get(name) ?? this.bindings.variable(name);
   }
 
   private lookup(name: string, span: Span): Value {
     const value = this.userValue(name);
-    if (value !== undefined) return value;
+    if (value !== undefined) return this.ctx.widened ? this.fresh(name, value, span) : value;
     const builtin = builtins.get(name);
     if (builtin?.kind === "constant") return builtin.value(this.ctx);
     // a bare `min` is the minute (min(…) is the function); a user's function hides a unit
@@ -417,7 +423,7 @@ class Machine {
     if (name === "ans") {
       const ans = this.bindings.ans();
       if (ans === undefined) throw this.fail("name", "'ans' has no value yet: it is the last result", span);
-      return ans;
+      return this.ctx.widened ? this.fresh(name, ans, span) : ans;
     }
     if (builtin || this.bindings.userFunction(name)) {
       throw this.fail("name", `'${name}' is a function: call it as ${name}(…)`, span);

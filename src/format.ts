@@ -9,6 +9,7 @@
  * 3.3333333333333333333e-11, 2.6881171418161354484e43); exact integers are
  * always plain.
  */
+import type Decimal from "decimal.js";
 import type { Format } from "./ast.ts";
 import { dimensionName } from "./dimension.ts";
 import { decimalJs } from "./elementary.ts";
@@ -290,6 +291,17 @@ export function refusalInBase(x: Real, ctx: NumberContext): string | undefined {
 }
 
 /**
+ * The last part of an approximate value: zero if it is below the value's rounding error, else it must
+ * be known to the digits shown, which takes as many more than those as the whole is larger than it
+ * ((pi * 10^25) s to h + min + s has 22 digits of hours before its seconds).
+ */
+function lastPart(rest: Decimal, whole: Decimal, ctx: NumberContext): Decimal {
+  if (rest.abs().lt(whole.abs().mul(ctx.rounding))) return new ctx.D(0);
+  ctx.requireDigits(ctx.digits + Math.max(0, whole.e - rest.e) + 1, "the last part of a value this large");
+  return rest;
+}
+
+/**
  * `1.75 m to ft + in` → 5 ft + 8.8976377952755905512 in: every part but the
  * last is a whole number (toward zero); the last carries the rest.
  */
@@ -297,15 +309,26 @@ function formatParts(value: Quantity, parts: Required<Style>["parts"], ctx: Numb
   const negative = sign(value.magnitude) < 0;
   let rest: Real = negative ? ctx.negate(value.magnitude) : value.magnitude;
   let exact = isExact(rest);
+  const approximate = !exact;
+  // an approximate value in each part's unit, whose size sets the error of every part
+  let whole = rest;
   const texts: string[] = [];
   for (const [i, { unit, text }] of parts.entries()) {
-    if (i > 0) rest = scaleReal(rest, ratio(scaleOf(parts[i - 1]!.unit), scaleOf(unit)), ctx);
+    if (i > 0) {
+      const step = ratio(scaleOf(parts[i - 1]!.unit), scaleOf(unit));
+      rest = scaleReal(rest, step, ctx);
+      if (approximate) whole = scaleReal(whole, step, ctx);
+    }
     const isLast = i === parts.length - 1;
+    if (isLast && !isExact(rest)) rest = lastPart(rest, ctx.decimal(whole), ctx);
+    // a whole part of an approximate value needs every digit before its point, and one after
+    if (!isLast && !isExact(rest)) ctx.requireDigits(ctx.decimal(whole).e + 2, "the parts of a value this large");
     const part = isLast ? rest : ctx.floor(rest);
     const written = formatNumber(part, ctx.digits);
     exact &&= written.exact;
     texts.push(`${written.text}${joinsWithoutSpace(unit) ? "" : " "}${text}`);
-    if (!isLast) rest = ctx.subtract(rest, part);
+    // (not ctx.subtract: what is left of a large approximate value is not noise when its digits are known)
+    if (!isLast) rest = isExact(rest) && isExact(part) ? ctx.subtract(rest, part) : ctx.decimal(rest).sub(ctx.decimal(part));
   }
   const text = (negative ? "-" : "") + texts.join(negative ? " - " : " + ");
   return { text, exact };

@@ -40,6 +40,14 @@ export const GUARD_DIGITS = 10;
 /** sin, cos and tan need pi to as many digits as their argument has: arguments stay below 1e10000. */
 export const MAX_TRIG_ARGUMENT_DIGITS = 10_000;
 
+/**
+ * The most digits a line's approximate values may be computed with. A line whose answer needs more
+ * than the usual guard digits (sin of an approximate number with 5,000 digits before its point,
+ * round(pi, 900) at -p 20) is computed again with as many as it needs, up to this: the largest
+ * precision, plus the digits of the largest trigonometric argument, plus a guard.
+ */
+export const MAX_WORKING_DIGITS = MAX_PRECISION + MAX_TRIG_ARGUMENT_DIGITS + 100;
+
 /** Decimal places round(x, digits) may ask for, either way. */
 export const MAX_ROUND_PLACES = 10_000;
 

@@ -15,8 +15,9 @@
  */
 import type Decimal from "decimal.js";
 import { decimalAt, exp, pi, pow } from "./elementary.ts";
-import { ArithmeticError } from "./errors.ts";
-import { GUARD_DIGITS, MAX_EXACT_DIGITS, MAX_PRECISION } from "./limits.ts";
+import { ArithmeticError, PrecisionShortfall } from "./errors.ts";
+import { interruptRequested } from "./interrupt.ts";
+import { GUARD_DIGITS, MAX_APPROXIMATE_EXPONENT, MAX_EXACT_DIGITS, MAX_PRECISION } from "./limits.ts";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -129,10 +130,13 @@ export function gcd(a: bigint, b: bigint): bigint {
     }
     return BigInt(x);
   }
-  while (b !== 0n) {
+  // Euclid's steps are linear in the numbers' size, and two 50,000-digit numbers take about 100,000 of
+  // them: a stop request is looked at every so many
+  for (let step = 1; b !== 0n; step++) {
     const r = a % b;
     a = b;
     b = r;
+    if ((step & 1023) === 0 && interruptRequested()) throw new ArithmeticError("interrupted", "interrupted");
   }
   return a;
 }
@@ -211,13 +215,67 @@ function tooManyDigits(n: bigint): boolean {
  * rounds to display digits plus guard digits, and constants at that precision.
  */
 export class NumberContext {
-  readonly workingDigits: number;
   private constructorAtWorkingDigits?: Decimal.Constructor;
   private noiseLevel?: Decimal;
+  private roundingLevel?: Decimal;
   private eValue?: Decimal;
 
-  constructor(readonly digits: number) {
-    this.workingDigits = digits + GUARD_DIGITS;
+  /**
+   * `digits` are shown; `workingDigits` are carried, GUARD_DIGITS more unless a line asked for more
+   * (PrecisionShortfall: the session then evaluates it again in a context with more).
+   */
+  constructor(
+    readonly digits: number,
+    readonly workingDigits = digits + GUARD_DIGITS,
+  ) {}
+
+  /** Whether this context carries more than the usual guard digits: a line evaluated again. */
+  get widened(): boolean {
+    return this.workingDigits > this.digits + GUARD_DIGITS;
+  }
+
+  /** Significant digits of an approximate value computed here that can be trusted: half the guard is spent on rounding. */
+  get trustedDigits(): number {
+    return this.workingDigits - GUARD_DIGITS / 2;
+  }
+
+  /**
+   * The computation needs `n` correct significant digits of its approximate inputs (round(pi, 30)
+   * needs 31): if this context carries fewer, the line is evaluated again with enough.
+   */
+  requireDigits(n: number, why: string): void {
+    if (n > this.trustedDigits) throw new PrecisionShortfall(Math.ceil(n) + GUARD_DIGITS, why);
+  }
+
+  /**
+   * The computation makes its approximate inputs' relative error 10^lost times larger (sin of a
+   * number with 25 digits before its point loses 25 of them; x^(10^16) loses 16): it needs that many
+   * more than are shown.
+   */
+  amplifies(lost: number, why: string): void {
+    if (lost > 0) this.requireDigits(this.digits + lost, why);
+  }
+
+  /**
+   * A function's argument: an exact one is written with the working digits after its point, however
+   * many it has before (sin(2^100) reduces all of 2^100 by pi; exp(10^15 + 1/3) keeps the third);
+   * an approximate one as it is.
+   */
+  argument(value: Real): Decimal {
+    if (!isExact(value)) return this.decimal(value);
+    const whole = value.isSmall ? Math.log10(Math.abs(value.n) / value.d) : log10Abs(value.num) - log10Abs(value.den);
+    return whole < 1 ? this.decimal(value) : this.decimalWith(value, Math.ceil(whole) + 1);
+  }
+
+  /**
+   * An exact value with `extra` significant digits more than the working ones: a base raised to a
+   * large power needs that many more (its error grows with the exponent). The precision is rounded
+   * up to a multiple of 16 so that few Decimal constructors are ever made.
+   */
+  decimalWith(value: Rational, extra: number): Decimal {
+    const D = decimalAt(Math.ceil((this.workingDigits + extra) / 16) * 16);
+    const num = new D(value.isSmall ? value.n : value.num.toString());
+    return value.isInteger ? num.toSignificantDigits(D.precision) : num.div(value.isSmall ? value.d : value.den.toString());
   }
 
   // Made on first use, so that exact arithmetic never loads decimal.js (see decimalJs).
@@ -260,6 +318,11 @@ export class NumberContext {
   /** An exact result, unless it is too big to keep exact: then its approximation. */
   exact(r: Rational): Real {
     return !r.isSmall && (tooManyDigits(r.num) || tooManyDigits(r.den)) ? this.approx(this.decimal(r)) : r;
+  }
+
+  /** The relative rounding error of an approximate value computed here: 10^-trustedDigits. */
+  get rounding(): Decimal {
+    return (this.roundingLevel ??= new this.D(10).pow(-this.trustedDigits));
   }
 
   /** Zero if `d` is below the noise of the operands it came from. */
@@ -363,7 +426,7 @@ export class NumberContext {
 
   /** An approximate value cut to the digits that can be trusted, so 2.99999…97 is 3. */
   settle(d: Decimal): Decimal {
-    return d.toSignificantDigits(this.digits + GUARD_DIGITS / 2);
+    return d.toSignificantDigits(this.trustedDigits);
   }
 
   /** The rational a finite Decimal denotes exactly, unless it is beyond the exact range. */
@@ -372,7 +435,11 @@ export class NumberContext {
     return parseLiteral(d.toFixed(), this);
   }
 
-  /** The largest integer ≤ a; approximate values are settled first. */
+  /**
+   * The largest integer ≤ a; approximate values are settled first. The floor of an approximate value
+   * is exact when its trusted digits reach the point, else approximate: floor(pi * 10^25) at the
+   * default precision has 26 digits, 25 of them known.
+   */
   floor(a: Real): Real {
     if (isExact(a)) {
       if (a.d === 1) return a;
@@ -382,7 +449,8 @@ export class NumberContext {
       }
       return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
     }
-    return this.toExact(this.settle(a).floor());
+    const floor = this.settle(a).floor();
+    return floor.e < this.trustedDigits ? this.toExact(floor) : floor;
   }
 
   // ---- powers -----------------------------------------------------------
@@ -392,8 +460,8 @@ export class NumberContext {
       if (exponent.den === 1n) return this.integerPower(base, exponent.num);
       if (isExact(base)) return this.rationalPower(base, exponent);
     }
-    const x = this.decimal(base);
-    const y = this.decimal(exponent);
+    const y = isExact(exponent) ? this.decimalWith(exponent, POW_EXPONENT_DIGITS) : this.decimal(exponent);
+    const x = isExact(base) ? this.decimalWith(base, exponentDigits(base, y.e + 1)) : this.decimal(base);
     if (x.isZero()) {
       if (y.isZero()) return ONE;
       if (y.isNeg()) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
@@ -403,13 +471,30 @@ export class NumberContext {
     // digits would be billions of zeros, so it is not written out as a bigint
     if (y.isInteger() && y.e <= MAX_PRECISION + GUARD_DIGITS) return this.integerPower(x, BigInt(y.toFixed(0)));
     if (x.isNeg() && !y.isInteger()) throw negativeRoot();
+    this.powerLoses(base, exponent, x, y);
     return this.approx(pow(x.abs(), y, this.workingDigits));
+  }
+
+  /**
+   * x^y multiplies an approximate base's relative error by |y|, and an approximate exponent's by
+   * |y ln x|: sqrt(2)^(10^16) needs sqrt(2) to 16 more digits than are shown.
+   */
+  private powerLoses(base: Real, exponent: Real, x: Decimal, y: Decimal): void {
+    // log10 |y log10 x|: the decimal exponent of the result has that many digits
+    const size = log10Of(y) + Math.log10(Math.max(Math.abs(log10Of(x)), 1e-300));
+    // a result out of range is refused (or zero) whatever the digits
+    if (size > OUT_OF_RANGE) return;
+    if (!isExact(base)) this.amplifies(y.e + 1, "a power this large of an approximate number");
+    if (!isExact(exponent)) this.amplifies(Math.ceil(size + Math.log10(Math.LN10)), "a power with an approximate exponent this large");
   }
 
   private integerPower(base: Real, k: bigint): Real {
     if (k === 0n) return ONE; // including 0^0, as in every calculator and IEEE pow
     if (!isExact(base)) {
       if (base.isZero() && k < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
+      if (log10Abs(k) + Math.log10(Math.max(Math.abs(log10Of(base)), 1e-300)) <= OUT_OF_RANGE) {
+        this.amplifies(digitsBeforePoint(k), "a power this large of an approximate number");
+      }
       return this.approx(this.decimalPower(base, k));
     }
     const { num, den } = base;
@@ -420,7 +505,7 @@ export class NumberContext {
     if (den === 1n && (num === 1n || num === -1n)) return num === 1n || k % 2n === 0n ? ONE : integer(-1);
     // Estimate the size first: 2^(2^40) must not be attempted exactly.
     const digits = Math.abs(Number(k)) * Math.max(log10Abs(num), log10Abs(den));
-    if (digits > MAX_EXACT_DIGITS) return this.approx(this.decimalPower(this.decimal(base), k));
+    if (digits > MAX_EXACT_DIGITS) return this.approx(this.decimalPower(this.decimalWith(base, exponentDigits(base, digitsBeforePoint(k))), k));
     const p = k < 0n ? -k : k;
     return k < 0n ? rational(den ** p, num ** p) : new Rational(num ** p, den ** p);
   }
@@ -441,8 +526,43 @@ export class NumberContext {
     }
     const root = exactRoot(base, exponent.den);
     if (root) return this.integerPower(root, exponent.num);
-    return this.approx(pow(this.decimal(base), this.decimal(exponent), this.workingDigits));
+    const y = this.decimalWith(exponent, POW_EXPONENT_DIGITS);
+    return this.approx(pow(this.decimalWith(base, exponentDigits(base, y.e + 1)), y, this.workingDigits));
   }
+}
+
+/**
+ * Digits more than the working ones that an exact exponent is written with: pow works with up to
+ * 25 guard digits for the size of y ln x (elementary.ts), and y must have as many.
+ */
+export const POW_EXPONENT_DIGITS = 25;
+
+/**
+ * How many more digits than the working ones an exact base needs under an exponent with `digits`
+ * digits before its point: as many, since x^y multiplies x's error by y. But x^y is out of range once
+ * |y ln x| passes 2.1e16, so only a base that near 1 (|x - 1| about 1/y) needs more than 17 plus the
+ * digits of 1/|x - 1|.
+ */
+function exponentDigits(base: Rational, digits: number): number {
+  if (digits <= 17) return Math.max(0, digits);
+  const distance = base.num - base.den;
+  const nearOne = distance === 0n ? 0 : Math.max(0, log10Abs(base.den) - log10Abs(distance));
+  return Math.ceil(Math.min(digits, 17 + nearOne));
+}
+
+/** log10 of a result past which it is out of the approximate range (a little more than its 9e15). */
+const OUT_OF_RANGE = Math.log10(MAX_APPROXIMATE_EXPONENT) + 0.01;
+
+/** log10 |x| for x ≠ 0, to about 15 digits, however large or small x is. */
+function log10Of(x: Decimal): number {
+  if (x.isZero()) return -Infinity;
+  const [mantissa] = x.abs().toSignificantDigits(15).toExponential().split("e") as [string];
+  return x.e + Math.log10(Number(mantissa));
+}
+
+/** Decimal digits of |k| (0 for 0). */
+function digitsBeforePoint(k: bigint): number {
+  return k === 0n ? 0 : Math.floor(log10Abs(k)) + 1;
 }
 
 function negativeRoot(): ArithmeticError {
@@ -495,9 +615,15 @@ export function exactRoot(r: Rational, q: bigint): Rational | undefined {
  */
 export function parseLiteral(text: string, ctx: NumberContext): Real {
   const exact = exactLiteral(text);
-  if (exact) return exact;
-  const { exp } = literalParts(text);
-  if (!Number.isSafeInteger(Number(exp))) throw new ArithmeticError("limit", "number too large to represent");
+  // a literal is held to the exact bound like any result: 0x followed by 199,990 digits is approximate
+  if (exact) return ctx.exact(exact);
+  const { whole, fraction, exp } = literalParts(text);
+  // the decimal exponent of the leading digit, from the text: decimal.js would quietly make 1e-10^17 zero
+  const leading = Number(exp) + (whole.replace(/^0+/, "").length || -(fraction.length - fraction.replace(/^0+/, "").length) - 1) - 1;
+  if (!(Math.abs(leading) <= MAX_APPROXIMATE_EXPONENT)) {
+    const size = exp.startsWith("-") ? "small" : "large";
+    throw new ArithmeticError("limit", `number too ${size} to represent`);
+  }
   return ctx.approx(new ctx.D(text.replaceAll("_", "")));
 }
 

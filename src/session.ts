@@ -9,10 +9,10 @@
 import { parse } from "../grammar/read.ts";
 import type { Expr, Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
-import { CalcError, type Span } from "./errors.ts";
+import { CalcError, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, type FormattedValue, type Style } from "./format.ts";
-import { DEFAULT_PRECISION, MAX_LINE_LENGTH, MAX_PRECISION, MIN_PRECISION } from "./limits.ts";
+import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
 import { printStatement } from "./print.ts";
 import { dimensionName, namedUnitOf } from "./dimension.ts";
@@ -124,17 +124,24 @@ export class Session {
         end: MAX_LINE_LENGTH + 1,
       });
     }
+    const usual = this.ctx;
     try {
       const statements = parse(line);
-      const pending = new LineTransaction(this.variables, this.functions, this.last);
-      let outcome: Outcome = { kind: "empty" };
-      for (const statement of statements) outcome = this.run(statement, pending);
-      const shadows = pending.shadowings();
-      if (shadows && (outcome.kind === "value" || outcome.kind === "definition")) outcome = { ...outcome, shadows };
-      // every statement succeeded: now the line takes effect
-      pending.commit(this.variables, this.functions);
-      this.last = pending.ans();
-      return outcome;
+      for (;;) {
+        try {
+          return this.runLine(statements);
+        } catch (error) {
+          if (!(error instanceof PrecisionShortfall)) throw error;
+          // an approximate input had too few digits for the answer: the whole line again, with enough
+          if (error.workingDigits > MAX_WORKING_DIGITS) {
+            throw new CalcError("limit", `${error.why} needs more than ${MAX_WORKING_DIGITS.toLocaleString("en-US")} working digits`, {
+              start: 0,
+              end: Math.max(1, line.length),
+            });
+          }
+          this.ctx = new NumberContext(usual.digits, Math.max(error.workingDigits, this.ctx.workingDigits + GUARD_DIGITS));
+        }
+      }
     } catch (error) {
       if (error instanceof CalcError) return { kind: "error", error };
       if (error instanceof RangeError && /call stack/i.test(error.message)) {
@@ -144,7 +151,22 @@ export class Session {
       // a bug: the session survives it, and says so plainly rather than with a stack trace
       const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       return failure("internal", `internal error, a bug in calc (please report it): ${what}`, { start: 0, end: Math.max(1, line.length) });
+    } finally {
+      this.ctx = usual;
     }
+  }
+
+  /** Runs a line's statements; every one succeeded when it returns, and the line has taken effect. */
+  private runLine(statements: readonly Statement[]): Outcome {
+    const pending = new LineTransaction(this.variables, this.functions, this.last);
+    let outcome: Outcome = { kind: "empty" };
+    for (const statement of statements) outcome = this.run(statement, pending);
+    const shadows = pending.shadowings();
+    if (shadows && (outcome.kind === "value" || outcome.kind === "definition")) outcome = { ...outcome, shadows };
+    // every statement succeeded: now the line takes effect
+    pending.commit(this.variables, this.functions);
+    this.last = pending.ans();
+    return outcome;
   }
 
   private run(statement: Statement, line: LineTransaction): Outcome {

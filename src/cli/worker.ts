@@ -4,7 +4,7 @@
  * so Ctrl-C can stop a computation (through a shared flag the evaluator
  * checks) and SIGTERM ends calc at once, whatever this thread is doing.
  */
-import { watchForInterrupts } from "../evaluate.ts";
+import { watchForInterrupts } from "../interrupt.ts";
 import { Session } from "../session.ts";
 import { answer, type Answers } from "./protocol.ts";
 
