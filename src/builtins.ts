@@ -146,7 +146,7 @@ function trig(f: (x: Decimal, digits: number) => Decimal) {
 /** An integer argument: exact, or approximate but within noise of an integer. */
 function toBigInt(value: Real, ctx: NumberContext, what: string): bigint {
   const n = isExact(value) ? value : ctx.toExact(ctx.settle(value));
-  if (!isExact(n)) throw new ArithmeticError("limit", `${what} is too large`);
+  if (!isExact(n)) throw new ArithmeticError("limit", `${what} must have at most ${MAX_EXACT_DIGITS.toLocaleString("en-US")} digits`);
   if (n.den !== 1n) throw domain(`${what} must be an integer`);
   return n.num;
 }

@@ -14,6 +14,18 @@ function build(): Promise<void> {
   return built;
 }
 
+export interface Run {
+  readonly out: string;
+  readonly err: string;
+  readonly code: number;
+}
+
+/** One run of dist/calc, without colour: its output, errors and status. */
+export function run(args: readonly string[], input?: string): Run {
+  const proc = Bun.spawnSync([calc, ...args], { stdin: input === undefined ? "ignore" : Buffer.from(input), env: { ...process.env, NO_COLOR: "1" } });
+  return { out: proc.stdout.toString(), err: proc.stderr.toString(), code: proc.exitCode ?? -1 };
+}
+
 /** Call at the top of a test file that runs dist/calc. */
 export function useBinary(): void {
   beforeAll(build, 120_000);

@@ -1,19 +1,8 @@
 // Every `input → output` an issue pins, run on the compiled executable, word for word.
 import { describe, expect, test } from "bun:test";
-import { calc, useBinary } from "./binary.ts";
+import { run, useBinary } from "./binary.ts";
 
 useBinary();
-
-export interface Run {
-  readonly out: string;
-  readonly err: string;
-  readonly code: number;
-}
-
-export function run(args: readonly string[], input?: string): Run {
-  const proc = Bun.spawnSync([calc, ...args], { stdin: input === undefined ? "ignore" : Buffer.from(input), env: { ...process.env, NO_COLOR: "1" } });
-  return { out: proc.stdout.toString(), err: proc.stderr.toString(), code: proc.exitCode ?? -1 };
-}
 
 /** Each line `args… → output`: one run of dist/calc, whose whole stdout must be the output and whose status must be 0. */
 export function pinned(cases: readonly (readonly [readonly string[] | string, string])[]): void {
