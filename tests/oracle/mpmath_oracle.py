@@ -16,6 +16,7 @@ import sys
 sys.set_int_max_str_digits(0)  # exact answers of thousands of digits
 
 import mpmath
+from fractions_oracle import layout  # how calc writes a number's digits, written once
 from mpmath import mp, mpf
 
 NAMES = {name: getattr(mpmath, name) for name in
@@ -39,14 +40,7 @@ def calc_text(x, precision):
     if significand >= 10**precision:  # 9.99… rounded up to 10.0…
         significand //= 10
         exponent += 1
-    digits = str(significand).rstrip("0") or "0"
-    if exponent <= -7 or exponent >= precision:
-        return f"{sign}{digits[0]}{'.' + digits[1:] if len(digits) > 1 else ''}e{exponent}"
-    if exponent < 0:
-        return f"{sign}0.{'0' * (-exponent - 1)}{digits}"
-    whole = digits[: exponent + 1].ljust(exponent + 1, "0")
-    fraction = digits[exponent + 1 :]
-    return f"{sign}{whole}{'.' + fraction if fraction else ''}"
+    return layout(sign == "-", str(significand), exponent, precision)
 
 
 def parts(value, sizes, names, precision):
