@@ -7,12 +7,14 @@
  * at a time, and answered a batch at a time, a batch bounded both in lines
  * and in the characters of its answers: memory stays flat however long the
  * input, and however long each answer. A line longer than the limit is
- * refused while it is read: only its first MAX_LINE_LENGTH + 1 characters
- * are kept (for the error's excerpt), the rest is counted and dropped.
+ * refused while it is read: only as much of it is kept as the error's
+ * excerpt shows (its first MAX_LINE_LENGTH + 51 characters), the rest is
+ * counted and dropped.
  */
 import { heapSize } from "bun:jsc";
 import { lineTooLong } from "../errors.ts";
 import { MAX_LINE_LENGTH } from "../limits.ts";
+import { EXCERPT } from "../render.ts";
 import { failureLine } from "./failure.ts";
 import { writeErr, writeOut } from "./output.ts";
 import type { PlainOutcome } from "./protocol.ts";
@@ -33,6 +35,12 @@ const COLLECT_EVERY_CHARACTERS = 4 * 1024 * 1024;
 const BATCH = 4096;
 /** Live data past which collections come less often: each one has to go through all of it. */
 const LARGE_HEAP = 64 * 1024 * 1024;
+
+/**
+ * Characters kept of a line past the limit: the error's excerpt shows EXCERPT characters around the
+ * first one too many (src/render.ts), and says whether more follow.
+ */
+const HEAD = MAX_LINE_LENGTH + EXCERPT / 2 + 1;
 
 /** A line past the limit, refused as it was read: its length, and its start for the error's excerpt. */
 interface Overlong {
@@ -158,7 +166,7 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<number
 }
 
 /**
- * Bytes into lines, holding at most MAX_LINE_LENGTH + 1 characters of a line that has not ended.
+ * Bytes into lines, holding at most HEAD characters of a line that has not ended.
  * Each chunk is searched for newlines once (the text carried over from the chunks before is never
  * searched again), so reading is linear in the input however long its lines.
  */
@@ -214,10 +222,10 @@ class LineReader {
       this.pending += to - from;
       return;
     }
-    // past the limit: keep the first character beyond it (where the error's caret goes), drop the rest
-    const keep = MAX_LINE_LENGTH + 1 - this.pending;
-    this.pieces.push(text.slice(from, from + keep));
-    this.overlong = { head: this.take(), length: MAX_LINE_LENGTH + 1 + (to - from - keep) };
+    // past the limit: keep what the error's excerpt shows, count the rest
+    const length = this.pending + (to - from);
+    this.pieces.push(text.slice(from, from + Math.min(to - from, HEAD - this.pending)));
+    this.overlong = { head: this.take(), length };
   }
 
   private take(): string {
