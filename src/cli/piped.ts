@@ -103,8 +103,8 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<number
    * more than LARGE_HEAP is live after one, they come half as often. (Not by how long one took:
    * that moves with the machine's load, and so did the peaks.) Long answers (tens of thousands of
    * digits each) leave garbage that JavaScriptCore's own collections were slow to return: a
-   * collection also follows every COLLECT_EVERY_CHARACTERS of answers, which a few thousand lines
-   * of huge numbers reach while a million short ones do not.
+   * collection also follows every COLLECT_EVERY_CHARACTERS of answers, which a hundred lines of
+   * huge numbers reach, and short answers only after hundreds of thousands of lines.
    */
   const collectIfDue = () => {
     if (lineNumber < collectAt && written < COLLECT_EVERY_CHARACTERS) return;
