@@ -33,6 +33,11 @@ const FUNCTION_LINES = 20_000;
 const UNIT_LINES = 100_000;
 const LOGIC_LINES = 100_000;
 const QALC_LINES = 1_000;
+/** Lines of 47,713-digit answers (3^100000 + i), and of variables holding such numbers. */
+const LONG_ANSWERS = 2_000;
+const LONG_VARIABLES = 4_000;
+/** Bytes of the numbers those variables hold: 4,000 bigints of 158,497 bits, in 64-bit words. */
+const LONG_VARIABLES_BYTES = LONG_VARIABLES * Math.ceil(158_497 / 64) * 8;
 
 /** `--before REF`: a git revision to measure side by side with this build. */
 const beforeRef = (() => {
@@ -94,6 +99,10 @@ interface Inputs {
   tenTimes: string;
   qalc: string;
   oneShotBc: string;
+  trivial: string;
+  longAnswers: string;
+  longAnswersTenTimes: string;
+  longVariables: string;
 }
 
 function writeInputs(): Inputs {
@@ -109,6 +118,10 @@ function writeInputs(): Inputs {
     tenTimes: `${data}/typical-x10.calc`,
     qalc: `${data}/qalc.calc`,
     oneShotBc: `${data}/one-shot.bc`,
+    trivial: `${data}/trivial.calc`,
+    longAnswers: `${data}/long-answers.calc`,
+    longAnswersTenTimes: `${data}/long-answers-x10.calc`,
+    longVariables: `${data}/long-variables.calc`,
   };
   writeFileSync(files.typical.calc, `${typical.calc.join("\n")}\n`);
   writeFileSync(files.typical.bc, `${BC_PRELUDE}${typical.bc.join("\n")}\n`);
@@ -121,6 +134,11 @@ function writeInputs(): Inputs {
   writeFileSync(files.units, `${generateUnits(11, UNIT_LINES).join("\n")}\n`);
   writeFileSync(files.logic, `${generateLogic(12, LOGIC_LINES).join("\n")}\n`);
   writeFileSync(files.fib, `${FIB}\nfib(25)\n`);
+  writeFileSync(files.trivial, "1 + 2\n");
+  const lines = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => `${line(i + 1)}\n`).join("");
+  writeFileSync(files.longAnswers, lines(LONG_ANSWERS, (i) => `3^100000 + ${i}`));
+  writeFileSync(files.longAnswersTenTimes, lines(10 * LONG_ANSWERS, (i) => `3^100000 + ${i}`));
+  writeFileSync(files.longVariables, lines(LONG_VARIABLES, (i) => `v${i} = 3^100000 + ${i}`));
   return files;
 }
 
@@ -370,6 +388,34 @@ rows.push({
   ratio: `${growth.toFixed(2)}× (vs floor ${(rss(longer!) / rss(floor!)).toFixed(1)}×)`,
   target: "flat: ≤ 1.10×",
   pass: growth <= 1.1,
+});
+
+// answers of 47,713 digits each: memory must be flat in the lines however long each answer, and a
+// variable must cost about its number (one round: the long file's digits alone take over a minute)
+log(`piped memory with long answers: ${(10 * LONG_ANSWERS).toLocaleString("en-US")} vs ${LONG_ANSWERS.toLocaleString("en-US")} answers of 47,713 digits; ${LONG_VARIABLES.toLocaleString("en-US")} such variables (1 round)…`);
+const [trivial, fewLong, manyLong, longVariables] = measure(
+  [{ argv: [calc], stdin: inputs.trivial }, { argv: [calc], stdin: inputs.longAnswers }, { argv: [calc], stdin: inputs.longAnswersTenTimes }, { argv: [calc], stdin: inputs.longVariables }],
+  1,
+  0,
+);
+const longGrowth = rss(manyLong!) / rss(fewLong!);
+rows.push({
+  figure: `piped peak memory, ${(10 * LONG_ANSWERS).toLocaleString("en-US")} vs ${LONG_ANSWERS.toLocaleString("en-US")} answers of 47,713 digits (3^100000 + i)`,
+  calc: `${mb(rss(manyLong!))} vs ${mb(rss(fewLong!))}`,
+  reference: `trivial piped run ${mb(rss(trivial!))}`,
+  ratio: `${longGrowth.toFixed(2)}×`,
+  target: "flat: ≤ 1.25× (one round)",
+  pass: longGrowth <= 1.25,
+});
+const numbers = LONG_VARIABLES_BYTES / 2 ** 20;
+const variablesBound = 2 * numbers + rss(trivial!);
+rows.push({
+  figure: `piped peak memory, ${LONG_VARIABLES.toLocaleString("en-US")} variables of 47,713 digits (vN = 3^100000 + N)`,
+  calc: mb(rss(longVariables!)),
+  reference: `numbers ${mb(numbers)}, trivial piped run ${mb(rss(trivial!))}`,
+  ratio: `${((rss(longVariables!) - rss(trivial!)) / numbers).toFixed(2)}× the numbers above the trivial run`,
+  target: `≤ 2× the numbers + the trivial run (${mb(variablesBound)})`,
+  pass: rss(longVariables!) <= variablesBound,
 });
 
 log("REPL in a pseudo-terminal: first prompt, then the answer to 1+2 (10 rounds)…");

@@ -2,6 +2,7 @@
  * Every failure the language can report is a CalcError: a message plus the
  * span of the input it is about. Front ends render it; the core never prints.
  */
+import { MAX_LINE_LENGTH } from "./limits.ts";
 
 /** Offsets into one input line: `start` inclusive, `end` exclusive. */
 export interface Span {
@@ -57,4 +58,12 @@ export class PrecisionShortfall extends Error {
   ) {
     super(`${why} needs ${workingDigits} working digits`);
   }
+}
+
+/** A line of `length` characters, past MAX_LINE_LENGTH: the caret goes on the first character too many. */
+export function lineTooLong(length: number): CalcError {
+  return new CalcError("limit", `line too long: ${length} characters (the limit is ${MAX_LINE_LENGTH})`, {
+    start: MAX_LINE_LENGTH,
+    end: MAX_LINE_LENGTH + 1,
+  });
 }

@@ -69,7 +69,7 @@ async function main(): Promise<number> {
     const [evaluateLines, err, { plain }] = await Promise.all([evaluator(), paint(2, options), import("./cli/report.ts")]);
     const style: Style = { json: options.json, out: plain, err };
     const { runPiped } = await import("./cli/piped.ts");
-    return (await runPiped(evaluateLines, style)) ? 0 : 1;
+    return runPiped(evaluateLines, style);
   }
   // the REPL's session always has a thread of its own (src/cli/repl.ts): nothing of it loads here
   const [out, err, { runRepl }, { RemoteSession }] = await Promise.all([
@@ -88,7 +88,7 @@ async function localEvaluator(options: Options): Promise<Evaluate> {
   const { Session } = await import("./session.ts");
   const session = new Session();
   if (options.precision !== undefined) session.precision = options.precision;
-  return (lines) => lines.map((line) => session.evaluate(line));
+  return (lines) => session.evaluateLines(lines);
 }
 
 /** The session's thread's entry point (a second entry point of the build: see package.json). */
@@ -119,5 +119,12 @@ function exitOnSignals(): void {
 }
 
 if (process.pid === 1) exitOnSignals();
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // every failure calc knows of has its own message (src/cli/failure.ts); this one is a bug, said in one line
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  await write(2, `calc: internal error, a bug in calc (please report it): ${what}\n`);
+  process.exitCode = 1;
+}
 remote?.close();

@@ -12,7 +12,7 @@ import type { CalcError } from "./errors.ts";
 type Located = Pick<CalcError, "message" | "span">;
 
 /** Longest excerpt of the line shown; longer lines are cut around the error. */
-const EXCERPT = 100;
+export const EXCERPT = 100;
 
 export interface Excerpt {
   /** The line, or the part of it around the error. */

@@ -9,7 +9,7 @@
 import { parse } from "../grammar/read.ts";
 import type { Expr, Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
-import { CalcError, PrecisionShortfall, type Span } from "./errors.ts";
+import { CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, type FormattedValue, type Style } from "./format.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
@@ -38,6 +38,9 @@ export interface Shadowing {
 }
 
 const RESERVED = "ans";
+
+/** Characters of answers past which evaluateLines stops. */
+const BATCH_CHARACTERS = 1 << 20;
 
 export class Session {
   private readonly variables = new Map<string, Value>();
@@ -117,13 +120,26 @@ export class Session {
     return formatValue(value, style, this.ctx);
   }
 
-  evaluate(line: string): Outcome {
-    if (line.length > MAX_LINE_LENGTH) {
-      return failure("limit", `line too long: ${line.length} characters (the limit is ${MAX_LINE_LENGTH})`, {
-        start: MAX_LINE_LENGTH,
-        end: MAX_LINE_LENGTH + 1,
-      });
+  /**
+   * Evaluates lines in order, from the first, and stops early once their answers' text reaches
+   * BATCH_CHARACTERS: the outcomes of the lines it evaluated (at least one). A front end that
+   * answers a batch of lines at once holds all their answers, so a batch of lines with long answers
+   * (47,713-digit numbers) must be short; the caller asks again for the rest.
+   */
+  evaluateLines(lines: readonly string[]): Outcome[] {
+    const outcomes: Outcome[] = [];
+    let characters = 0;
+    for (const line of lines) {
+      const outcome = this.evaluate(line);
+      outcomes.push(outcome);
+      if (outcome.kind === "value" || outcome.kind === "definition") characters += outcome.text.length;
+      if (characters >= BATCH_CHARACTERS) break;
     }
+    return outcomes;
+  }
+
+  evaluate(line: string): Outcome {
+    if (line.length > MAX_LINE_LENGTH) return { kind: "error", error: lineTooLong(line.length) };
     const usual = this.ctx;
     try {
       const statements = parse(line);

@@ -1,6 +1,6 @@
 /** "Did you mean" for unknown names: the closest known name, if one is close. */
 import { BASE_DIMENSIONS, combine, namedDimension, type Dimension } from "./dimension.ts";
-import { lookupUnit, unitNames } from "./units.ts";
+import { longestUnitName, lookupUnit, unitNames } from "./units.ts";
 
 /**
  * What an unknown name was probably meant to be: two units written as one
@@ -13,7 +13,10 @@ export function suggestName(name: string, candidates: Iterable<string>): string 
 }
 
 function joinedUnits(name: string): string | undefined {
-  for (let i = 1; i < name.length; i++) {
+  // both halves must be unit names, so neither is longer than the longest one (and a 199,000-character
+  // name is not split 199,000 ways)
+  const longest = longestUnitName();
+  for (let i = Math.max(1, name.length - longest); i < name.length && i <= longest; i++) {
     const a = lookupUnit(name.slice(0, i));
     const b = a && lookupUnit(name.slice(i));
     if (!a || !b) continue;
@@ -54,8 +57,12 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   let bestPrefix = 0;
+  const lower = name.toLowerCase();
   for (const candidate of candidates) {
-    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate);
+    // the distance is at least the difference in length: a name that much longer or shorter is not
+    // close, and its distance (which takes time and memory in the product of the lengths) is not needed
+    if (Math.abs(candidate.length - name.length) > allowed) continue;
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(name, candidate);
     // among equally close names, the one that starts like the typo wins: 'pii' is 'pi', not 'phi'
     const prefix = commonPrefix(name, candidate);
     if (distance < bestDistance || (distance === bestDistance && prefix > bestPrefix)) {

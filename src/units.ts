@@ -142,6 +142,13 @@ function prefixes(): Prefix[] {
   return prefixList;
 }
 
+let longest: number | undefined;
+
+/** The length of the longest name a unit can have: the longest prefix before the longest name. */
+export function longestUnitName(): number {
+  return (longest ??= Math.max(...prefixes().map((p) => p.text.length)) + Math.max(...[...nameIndex().keys()].map((n) => n.length)));
+}
+
 /** Whether a prefix may stand before this row's names: bytes take the multiples and the binary ones. */
 function takesPrefix(row: UnitRow, prefix: Prefix): boolean {
   if (row.prefixes === "si") return !prefix.binary;
@@ -151,6 +158,8 @@ function takesPrefix(row: UnitRow, prefix: Prefix): boolean {
 
 /** The unit a name means ("km", "kilometres", "°C"), or undefined if it is not a unit. */
 export function lookupUnit(name: string): NamedUnit | undefined {
+  // a name longer than any unit's is none, and is not remembered: a line may hold a 199,000-character name
+  if (name.length > longestUnitName()) return undefined;
   const cached = resolved.get(name);
   if (cached !== undefined) return cached ?? undefined;
   const unit = resolve(name);

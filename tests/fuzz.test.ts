@@ -6,9 +6,9 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, root, useBinary } from "./binary.ts";
+import { calc, useBinary } from "./binary.ts";
 import { extremes, fuzzLine } from "./oracle/fuzz-inputs.ts";
-import { runs, seed } from "./oracle/support.ts";
+import { measure, runs, seed, type Measured } from "./oracle/support.ts";
 
 useBinary();
 
@@ -16,24 +16,6 @@ const dir = mkdtempSync(`${tmpdir()}/calc-fuzz-`);
 const SECONDS = 2;
 const PEAK_KILOBYTES = 256 * 1024;
 
-interface Measured {
-  status: number;
-  seconds: number;
-  peakKilobytes: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs each case in turn under tests/oracle/measure.py: status, time and the process's own peak memory. */
-function measure(cases: { args: string[]; stdin?: string; output?: string; timeout?: number }[]): Measured[] {
-  const result = Bun.spawnSync(["python3", `${root}tests/oracle/measure.py`], {
-    stdin: Buffer.from(JSON.stringify(cases)),
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  if (result.exitCode !== 0) throw new Error(`measure.py failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.toString());
-}
 
 // ---- what a good answer looks like
 

@@ -277,6 +277,60 @@ describe("REPL history", () => {
   });
 });
 
+describe("a history that is not a regular file", () => {
+  // /dev/full and /dev/zero never end, a FIFO blocks its opening, /dev/tty its read: each once froze the
+  // start with SIGTERM ignored (the REPL's handler waited on the blocked thread), or filled memory
+  const cases: [string, () => string][] = [
+    ["/dev/full", () => "/dev/full"],
+    ["/dev/zero", () => "/dev/zero"],
+    ["a FIFO", () => {
+      const fifo = `${scratch()}/fifo`;
+      expect(Bun.spawnSync(["mkfifo", fifo]).exitCode).toBe(0);
+      return fifo;
+    }],
+    ["/dev/tty", () => "/dev/tty"],
+  ];
+  for (const [name, path] of cases) {
+    test(`${name}: a prompt within a second, the notice once, history in memory, SIGTERM ends it`, async () => {
+      const file = path();
+      const terminal = await Terminal.start([calc], { CALC_HISTORY: file });
+      open.push(terminal);
+      let pid: number | undefined;
+      try {
+        const screen = await terminal.waitFor(/^>$/m, 1000);
+        pid = terminal.pid();
+        expect(screen.split("\n")[1]).toBe(`(history is kept in memory only: ${file} is not a regular file)`);
+        expect(await enter(terminal, "5 * 5")).toBe("25");
+        await terminal.press("Up");
+        const after = await terminal.waitFor(/^> 5 \* 5$/m);
+        expect(after.match(/history is kept in memory only/g)?.length).toBe(1);
+        process.kill(pid, "SIGTERM");
+        expect(await terminal.exitStatus(1000)).toBe(143);
+        pid = undefined;
+      } finally {
+        // a calc that ignores SIGTERM must not outlive the test (the old one grew to 4 GB on /dev/full)
+        if (pid === undefined) pid = (() => { try { return terminal.pid(); } catch { return undefined; } })();
+        if (pid !== undefined) try { process.kill(pid, "SIGKILL"); } catch {}
+      }
+    });
+  }
+
+  test("only the end of a large history file is read", async () => {
+    const file = `${scratch()}/history`;
+    // 8 MiB of old entries, then the newest: more than is read (4 MiB), and more lines than are kept
+    writeFileSync(file, `${"1 + 1\n".repeat((8 * 1024 * 1024) / 6)}7 * 6\n`);
+    const terminal = await repl({ CALC_HISTORY: file });
+    await terminal.press("Up");
+    await terminal.waitFor(/^> 7 \* 6$/m);
+    await terminal.press("C-u");
+    // the first new entry cuts the file back to the newest 1000 entries
+    await enter(terminal, "2 + 2");
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(lines.length).toBe(1000);
+    expect(lines.slice(-2)).toEqual(["7 * 6", "2 + 2"]);
+  });
+});
+
 test("the source's REPL (bun src/main.ts) shows the same screen as the binary's", async () => {
   const session = async (program: string[]) => {
     const terminal = await repl({ NO_COLOR: "1" }, program);

@@ -1,15 +1,20 @@
 /**
  * REPL history, kept between runs in a plain text file (one entry per line,
  * oldest first). Where the file cannot be read or written (a read-only file
- * system, no home directory) history lives in memory for this run only and
- * the REPL says so once; it never stops the session.
+ * system, no home directory) or is not a regular file (/dev/full, a FIFO,
+ * /dev/tty: none of them may block or flood the start) history lives in
+ * memory for this run only and the REPL says so once; it never stops the
+ * session. Only the end of a large file is read.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 
 /** Entries kept in memory and loaded from the file. */
 export const HISTORY_SIZE = 1000;
+
+/** Bytes read from the end of the file at most: its newest entries, however large the file has grown. */
+export const HISTORY_BYTES = 4 * 1024 * 1024;
 
 /** $CALC_HISTORY, else $XDG_STATE_HOME/calc/history, else ~/.calc_history; undefined with no home at all. */
 export function historyPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -60,14 +65,42 @@ export class History {
     }
     try {
       mkdirSync(dirname(path), { recursive: true });
-      // opening for append checks now, not at the first line, that the file can be written
-      closeSync(openSync(path, "a", 0o600));
-      const lines = readFileSync(path, "utf8").split("\n").filter((line) => line.trim() !== "");
-      this.fileLines = lines.length;
-      this.entries.push(...lines.slice(-HISTORY_SIZE));
+      // opening for writing checks now, not at the first line, that the file can be written; without
+      // blocking, as a FIFO would (and /dev/tty would block the read, /dev/zero never end it)
+      const fd = openSync(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o600);
+      try {
+        const stat = fstatSync(fd);
+        if (!stat.isFile()) {
+          this.problem = `history is kept in memory only: ${path} is not a regular file`;
+          this.path = undefined;
+          return;
+        }
+        this.load(fd, stat.size);
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       this.failed(error);
     }
+  }
+
+  /** The newest entries, from at most the last HISTORY_BYTES of the file. */
+  private load(fd: number, size: number): void {
+    const length = Math.min(size, HISTORY_BYTES);
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const got = readSync(fd, buffer, read, length - read, size - length + read);
+      if (got === 0) break;
+      read += got;
+    }
+    let lines = buffer.toString("utf8", 0, read).split("\n");
+    // read from the middle of the file: its first line is only the end of an entry
+    if (length < size) lines = lines.slice(1);
+    lines = lines.filter((line) => line.trim() !== "");
+    // a file larger than was read has more lines than were counted: the first entry added cuts it back
+    this.fileLines = length < size ? 2 * HISTORY_SIZE : lines.length;
+    this.entries.push(...lines.slice(-HISTORY_SIZE));
   }
 
   /** Why history is not being saved, the first time this is asked after it happened; else undefined. */

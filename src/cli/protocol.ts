@@ -64,7 +64,7 @@ export interface SessionPort {
 /** The requests, by name, as a session on any thread answers them. */
 export function answer(session: Session) {
   return {
-    evaluate: (lines: string[]) => lines.map((line) => toPlain(session.evaluate(line))),
+    evaluate: (lines: string[]) => session.evaluateLines(lines).map(toPlain),
     variables: () => session.listVariables(),
     functions: () => session.listFunctions().map((fn) => fn.text),
     precision: () => session.precision,

@@ -54,7 +54,7 @@ export class RemoteSession implements SessionPort {
     });
   }
 
-  /** Evaluates lines in order, each all or nothing; while interrupted, every line ends at once as "interrupted". */
+  /** Evaluates lines in order, each all or nothing, stopping early after long answers (Session.evaluateLines); while interrupted, every line ends at once as "interrupted". */
   evaluateLines(lines: string[]): Promise<PlainOutcome[]> {
     return this.request<ReturnType<Answers["evaluate"]>>("evaluate", lines);
   }

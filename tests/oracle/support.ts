@@ -79,3 +79,45 @@ export function calcProcess(calc: string, args: string[] = []): LineProcess {
 export type CalcAnswer =
   | { input: string; value: string; exact: boolean }
   | { input: string; error: string; kind: string; column: number; length: number; line: number };
+
+/** What tests/oracle/measure.py says of one run. */
+export interface Measured {
+  status: number;
+  seconds: number;
+  peakKilobytes: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A run for measure.py: stdin a file's path; with `output`, stdout and stderr go whole to PREFIX.out and PREFIX.err. */
+export interface MeasuredCase {
+  args: string[];
+  stdin?: string;
+  output?: string;
+  timeout?: number;
+}
+
+/** Runs each case in turn under tests/oracle/measure.py: status, time and the process's own peak memory. */
+export function measure(cases: MeasuredCase[]): Measured[] {
+  const result = Bun.spawnSync(["python3", `${root}tests/oracle/measure.py`], {
+    stdin: Buffer.from(JSON.stringify(cases)),
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  if (result.exitCode !== 0) throw new Error(`measure.py failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.toString());
+}
+
+/** The same, without blocking: for runs that take long enough to be worth running side by side. */
+export async function measureAsync(cases: MeasuredCase[]): Promise<Measured[]> {
+  const proc = Bun.spawn(["python3", `${root}tests/oracle/measure.py`], {
+    stdin: Buffer.from(JSON.stringify(cases)),
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [out, err, status] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  if (status !== 0) throw new Error(`measure.py failed: ${err}`);
+  return JSON.parse(out);
+}
+
+const root = new URL("../..", import.meta.url).pathname;
