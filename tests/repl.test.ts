@@ -315,6 +315,17 @@ describe("a history that is not a regular file", () => {
     });
   }
 
+  test("/dev/null is no history file, asked for: history in memory, and no notice", async () => {
+    const terminal = await Terminal.start([calc], { CALC_HISTORY: "/dev/null" });
+    open.push(terminal);
+    const screen = await terminal.waitFor(/^>$/m, 1000);
+    expect(screen).not.toContain("history is kept");
+    expect(await enter(terminal, "5 * 5")).toBe("25");
+    await terminal.press("Up");
+    const after = await terminal.waitFor(/^> 5 \* 5$/m);
+    expect(after).not.toContain("history is kept");
+  });
+
   test("only the end of a large history file is read", async () => {
     const file = `${scratch()}/history`;
     // 8 MiB of old entries, then the newest: more than is read (4 MiB), and more lines than are kept

@@ -63,6 +63,11 @@ export class History {
       this.problem = "history is kept in memory only: no home directory to save it in";
       return;
     }
+    // the usual way to ask for no history file: kept in memory, and nothing to tell
+    if (path === "/dev/null") {
+      this.path = undefined;
+      return;
+    }
     try {
       mkdirSync(dirname(path), { recursive: true });
       // opening for writing checks now, not at the first line, that the file can be written; without
