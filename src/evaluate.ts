@@ -64,6 +64,13 @@ interface Frame {
   readonly site: Span;
 }
 
+/** A name as an error message quotes it: a long one is cut (the caret shows all of it). */
+function quoted(name: string): string {
+  return name.length > QUOTED_NAME ? `'${name.slice(0, QUOTED_NAME)}…'` : `'${name}'`;
+}
+
+const QUOTED_NAME = 40;
+
 /** How many instructions run between looks at the interrupt flag: each is microseconds, so a stop is seen at once. */
 const INTERRUPT_INTERVAL = 1024;
 
@@ -435,7 +442,7 @@ class Machine {
     const choices = ambiguousUnit(name);
     if (choices) return this.fail("name", `'${name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, span);
     const suggestion = suggestName(name, this.valueNames());
-    return this.fail("name", `unknown name '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, span);
+    return this.fail("name", `unknown name ${quoted(name)}${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, span);
   }
 
   private *valueNames(): Iterable<string> {
@@ -489,7 +496,7 @@ class Machine {
     const choices = ambiguousUnit(ref.name);
     if (choices) return this.fail("name", `'${ref.name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, ref.span);
     const suggestion = suggestName(ref.name, []);
-    return this.fail("name", `unknown unit '${ref.name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, ref.span);
+    return this.fail("name", `unknown unit ${quoted(ref.name)}${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, ref.span);
   }
 
   /**
@@ -544,7 +551,7 @@ class Machine {
       return;
     }
     const suggestion = suggestName(name, this.functionNames());
-    throw this.fail("name", `unknown function '${name}'${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, expr.nameSpan);
+    throw this.fail("name", `unknown function ${quoted(name)}${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, expr.nameSpan);
   }
 
   private checkArity(name: string, [min, max]: BuiltinFunction["arity"], count: number, span: Span): void {
