@@ -47,6 +47,7 @@ import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, T
 import { CalcError, type Span } from "../src/errors.ts";
 import { MAX_NESTING, MAX_UNIT_POWER } from "../src/limits.ts";
 import { printExpr } from "../src/print.ts";
+import { builtins } from "../src/builtins.ts";
 import { isUnitName } from "../src/units.ts";
 import { LL1Lookahead } from "./lookahead.ts";
 import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./recording.ts";
@@ -202,7 +203,8 @@ export class CalcParser extends EmbeddedActionsParser {
    * each rule once, so the count stays small there.)
    */
   private enter(): void {
-    if (++this.depth > MAX_NESTING) {
+    // (the outermost operand is a level of its own, not a nesting: 500 parentheses are 501 levels)
+    if (++this.depth > MAX_NESTING + 1) {
       throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(this.LA(1)));
     }
   }
@@ -445,7 +447,7 @@ export class CalcParser extends EmbeddedActionsParser {
         const next = this.OR2(this.postfixOps);
         this.ACTION(() => {
           // a long run of postfix operators nests as deeply as parentheses would
-          if (++count + this.depth > MAX_NESTING) {
+          if (++count + this.depth > MAX_NESTING + 1) {
             throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, next.span);
           }
           operand = next.apply(operand);
@@ -530,10 +532,14 @@ export class CalcParser extends EmbeddedActionsParser {
     },
   ];
 
-  /** Whether the token at `k` is a name in the unit table. */
+  /**
+   * Whether the token at `k` is a name in the unit table, and not a call of a built-in function of
+   * that name: `2 min` is two minutes, `2 min(3, 4)` twice the smaller (as `3 sqrt(4)` is 3·sqrt(4)).
+   */
   private unitAt(k: number): boolean {
     const token = this.LA(k);
-    return token.tokenType === T.Identifier && isUnitName(token.image);
+    if (token.tokenType !== T.Identifier || !isUnitName(token.image)) return false;
+    return this.LA(k + 1).tokenType !== T.LParen || builtins.get(token.image)?.kind !== "function";
   }
 
   /** A number, or a number directly before a unit (and more such parts: 5 ft 3 in). */

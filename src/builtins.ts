@@ -5,7 +5,7 @@
 import type Decimal from "decimal.js";
 import * as elementary from "./elementary.ts";
 import { decimalJs } from "./elementary.ts";
-import { add, divide, magnitudeOf, mapMagnitude, multiply, order, power, toReal } from "./operations.ts";
+import { add, divide, magnitudeOf, mapMagnitude, multiply, negate, order, power, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
 import { Quantity, type Value } from "./value.ts";
 import {
@@ -161,6 +161,11 @@ function numeric(value: Value, name: string): Real | Quantity {
 function rootOf(x: Value, n: bigint, ctx: NumberContext): Value {
   if (x instanceof Quantity) {
     if (n <= 0n) throw domain("the root's degree must be a positive integer");
+    if (sign(x.magnitude) < 0) {
+      // an odd root of a negative quantity is real, as of a negative number: cbrt(-8 m^3) is -2 m
+      if (n % 2n === 0n) throw domain("an even root of a negative number is not real");
+      return negate(power(negate(x, ctx), rational(1n, n), ctx), ctx);
+    }
     return power(x, rational(1n, n), ctx);
   }
   const r = toReal(x, n === 2n ? "sqrt" : n === 3n ? "cbrt" : "root", ctx);
@@ -332,7 +337,9 @@ const table: Record<string, Builtin> = {
   cbrt: valueFn("x", "cube root (real, also of negative numbers)", ([x], ctx) => rootOf(x!, 3n, ctx)),
   root: valueFn("x, n", "n-th root, x^(1/n)", ([x, n], ctx) => {
     const degree = toReal(n!, "root", ctx);
-    return x instanceof Quantity ? power(x, ctx.divide(ONE, degree), ctx) : root(toReal(x!, "root", ctx), degree, ctx);
+    if (!(x instanceof Quantity)) return root(toReal(x!, "root", ctx), degree, ctx);
+    // an integer degree is a root, odd ones real for negative quantities too; any other a power
+    return isExact(degree) && degree.den === 1n ? rootOf(x, degree.num, ctx) : power(x, ctx.divide(ONE, degree), ctx);
   }),
   abs: valueFn("x", "absolute value", ([x], ctx) => mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(r) : r))),
   sign: valueFn("x", "-1, 0 or 1", ([x]) => integer(sign(magnitudeOf(numeric(x!, "sign"))))),
@@ -394,9 +401,9 @@ const table: Record<string, Builtin> = {
   ),
   ncr: fn("n, k", "combinations: ways to choose k of n", ([n, k], ctx) => choose(n!, k!, ctx, false)),
   npr: fn("n, k", "permutations: ordered choices of k of n", ([n, k], ctx) => choose(n!, k!, ctx, true)),
-  sum: valueFn("x, …", "the sum of the arguments", (args, ctx) => args.reduce((total, a) => add(total, a, ctx))),
+  sum: valueFn("x, …", "the sum of the arguments", (args, ctx) => (args.map((a) => numeric(a, "sum")) as Value[]).reduce((total, a) => add(total, a, ctx))),
   mean: valueFn("x, …", "the arithmetic mean of the arguments (exact where they are)", (args, ctx) =>
-    divide(args.reduce((total, a) => add(total, a, ctx)), integer(args.length), ctx),
+    divide((args.map((a) => numeric(a, "mean")) as Value[]).reduce((total, a) => add(total, a, ctx)), integer(args.length), ctx),
   ),
   median: valueFn("x, …", "the middle argument in order, or the mean of the middle two", (args, ctx) => {
     const sorted = args.map((a) => numeric(a, "median")).sort((a, b) => order(a, b, ctx));
@@ -405,7 +412,7 @@ const table: Record<string, Builtin> = {
     return divide(add(sorted[middle - 1]!, sorted[middle]!, ctx), integer(2), ctx);
   }),
   hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
-    rootOf(args.map((a) => multiply(a, a, ctx)).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
+    rootOf(args.map((a) => numeric(a, "hypot")).map((a) => multiply(a, a, ctx)).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
   ),
 };
 

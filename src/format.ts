@@ -326,7 +326,8 @@ function formatParts(value: Quantity, parts: Required<Style>["parts"], ctx: Numb
     const part = isLast ? rest : ctx.floor(rest);
     const written = formatNumber(part, ctx.digits);
     exact &&= written.exact;
-    texts.push(`${written.text}${joinsWithoutSpace(unit) ? "" : " "}${text}`);
+    // a part that is zero is left out (-1 s, not -0 h - 0 min - 1 s), unless all of them are
+    if (written.text !== "0" || (isLast && texts.length === 0)) texts.push(`${written.text}${joinsWithoutSpace(unit) ? "" : " "}${text}`);
     // (not ctx.subtract: what is left of a large approximate value is not noise when its digits are known)
     if (!isLast) rest = isExact(rest) && isExact(part) ? ctx.subtract(rest, part) : ctx.decimal(rest).sub(ctx.decimal(part));
   }

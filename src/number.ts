@@ -624,7 +624,8 @@ export function parseLiteral(text: string, ctx: NumberContext): Real {
     const size = exp.startsWith("-") ? "small" : "large";
     throw new ArithmeticError("limit", `number too ${size} to represent`);
   }
-  return ctx.approx(new ctx.D(text.replaceAll("_", "")));
+  // (the constructor keeps every digit it is given: 0.333… with 50,001 threes would stay that long)
+  return ctx.approx(new ctx.D(text.replaceAll("_", "")).toSignificantDigits(ctx.workingDigits));
 }
 
 /** A literal's value if it is exact (all but those with an exponent past MAX_EXACT_DIGITS), else undefined. */

@@ -16,6 +16,7 @@ import { BASE_DIMENSIONS, isDimensionless, isNone, type BaseDimension, type Dime
 import type { CompareOp } from "./ast.ts";
 import { decimalJs } from "./elementary.ts";
 import { ArithmeticError } from "./errors.ts";
+import { MAX_UNIT_POWER } from "./limits.ts";
 import { isExact, Rational, type NumberContext, type Real } from "./number.ts";
 import {
   compatibleUnits,
@@ -190,17 +191,40 @@ function exactExponent(exponent: Real, ctx: NumberContext): Rational | undefined
  * the SI base units (sqrt(1 ha) is 100 m).
  */
 function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | Quantity {
-  const scaled = (power: number) => (Number(p.num) * power) / Number(p.den);
-  if (base.unit.every(({ power }) => Number.isInteger(scaled(power)))) {
-    const unit = boundedPowers(base.unit.map(({ unit, power }) => ({ unit, power: scaled(power) })));
+  // each unit's exponent times p, exactly: in doubles 2.0000000000000001 was 2, 1/10^309 was 0 and
+  // 2*10^308 was Infinity
+  const scaled = (power: number, name: string): number | undefined => {
+    const times = BigInt(power) * p.num;
+    if (times % p.den !== 0n) return undefined;
+    const whole = times / p.den;
+    if (whole > BigInt(MAX_UNIT_POWER) || whole < -BigInt(MAX_UNIT_POWER)) {
+      throw new ArithmeticError("limit", `unit power too large: ${name}^${cut(whole.toString())} (the limit is ${MAX_UNIT_POWER})`);
+    }
+    return Number(whole);
+  };
+  const powers = base.unit.map(({ unit, power }) => scaled(power, unit.name));
+  if (powers.every((power) => power !== undefined)) {
+    const unit = boundedPowers(base.unit.map(({ unit }, i) => ({ unit, power: powers[i]! })));
     return quantity(ctx.power(base.magnitude, p), unit, ctx);
   }
   const dimension = dimensionOf(base.unit);
-  if (!dimension.every((exponent) => Number.isInteger(scaled(exponent)))) {
-    throw dimensionError(`cannot raise ${describe(base)} to the power ${p.num}/${p.den}: its units would have fractional exponents`);
-  }
   const si = siUnit(dimension);
-  return quantity(ctx.power(convertMagnitude(base, si, ctx), p), raiseUnit(si, Number(p.num) / Number(p.den)), ctx);
+  if (!si.every(({ unit, power }) => scaled(power, unit.name) !== undefined)) {
+    throw dimensionError(`cannot raise ${describe(base)} to the power ${printRational(p)}: its units would have fractional exponents`);
+  }
+  // (whole: scaled() has just found them so)
+  const unit = si.map(({ unit, power }) => ({ unit, power: scaled(power, unit.name)! }));
+  return quantity(ctx.power(convertMagnitude(base, si, ctx), p), unit, ctx);
+}
+
+/** p/q as an exponent reads in a message: 1/3, or the integer. */
+function printRational(p: Rational): string {
+  return cut(p.den === 1n ? p.num.toString() : `${p.num}/${p.den}`);
+}
+
+/** A number's text in a message, cut after 40 characters (1/10^309 has 310 digits; the caret shows where it came from). */
+function cut(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /** The coherent SI unit of a dimension, in base units, mass first as is usual: m^2, kg*m/s^2. */

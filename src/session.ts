@@ -9,7 +9,7 @@
 import { parse } from "../grammar/read.ts";
 import type { Expr, Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
-import { CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
+import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, type FormattedValue, type Style } from "./format.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
@@ -191,7 +191,7 @@ export class Session {
       case "assign": {
         const value = this.assignOrEvaluate(statement, line);
         line.setAns(value);
-        const { text, exact, quantity } = this.format(value, styleOf(statement));
+        const { text, exact, quantity } = this.formatStatement(value, statement);
         return quantity ? { kind: "value", value, text, exact, quantity } : { kind: "value", value, text, exact };
       }
       case "define": {
@@ -209,6 +209,16 @@ export class Session {
         line.noteShadowing(statement.name);
         return { kind: "definition", name: statement.name, text };
       }
+    }
+  }
+
+  /** The statement's value in its notation; a value the notation cannot write is an error at the statement. */
+  private formatStatement(value: Value, statement: Statement): FormattedValue {
+    try {
+      return this.format(value, styleOf(statement));
+    } catch (error) {
+      if (!(error instanceof ArithmeticError)) throw error;
+      throw new CalcError(error.kind, error.message, statement.span);
     }
   }
 

@@ -313,3 +313,74 @@ describe("issue 12: comparisons, booleans, conditionals, recursion", () => {
   fails("1 m < 1 s", "1 m < 1 s", "cannot compare a length (m) and a time (s)");
   fails("count(n) = if n == 0 then 0 else 1 + count(n - 1); count(10001)", "count(10001)", "in count: recursion too deep (more than 10,000 nested calls)");
 });
+
+describe("issue 25: units, booleans, calls after a number, mixed parts, nesting, literals", () => {
+  pinned([
+    // odd roots of negative quantities keep their units, as cbrt(-8) is -2
+    ["cbrt(-8 m^3)", "-2 m"],
+    ["root(-32 m^5, 5)", "-2 m"],
+    ["cbrt(-8)", "-2"],
+    // a name followed by ( is a call when the name is a function, as 3 sqrt(4) is
+    ["2 min(3, 4)", "6"],
+    ["2 min(3)", "6"],
+    ["3 sqrt(4)", "6"],
+    ["2 min", "2 min"],
+    ["5 min to s", "300 s"],
+    // parts that are zero are left out, the sign once
+    ["-1 s to h + min + s", "-1 s"],
+    ["-3661 s to h + min + s", "-1 h - 1 min - 1 s"],
+    ["3601 s to h + min + s", "1 h + 1 s"],
+    ["0 s to h + min + s", "0 s"],
+  ]);
+
+  /** One run's error: its message after the caret. */
+  const refusal = (line: string) => {
+    const { out, err, code } = run(["--json", line]);
+    const error = JSON.parse(err) as { error: string; kind: string };
+    return { out, code, kind: error.kind, error: error.error };
+  };
+
+  test("a fractional power of a unit is refused however near an integer, and one past the limit says so", () => {
+    const fractional = (p: string) => `cannot raise a length (m) to the power ${p}: its units would have fractional exponents`;
+    expect(refusal("(2 m)^(2.0000000000000001)")).toEqual({ out: "", code: 1, kind: "dimension", error: fractional("20000000000000001/10000000000000000") });
+    expect(refusal("(2 m)^(2 + 1/10^15)")).toEqual({ out: "", code: 1, kind: "dimension", error: fractional("2000000000000001/1000000000000000") });
+    expect(refusal("m^(3 + 10^-20)")).toMatchObject({ out: "", code: 1, kind: "dimension" });
+    expect(refusal("(5 m)^(1/10^309)")).toEqual({ out: "", code: 1, kind: "dimension", error: fractional(`1/1${"0".repeat(37)}…`) });
+    expect(refusal("m^(2*10^308)")).toEqual({ out: "", code: 1, kind: "limit", error: `unit power too large: m^2${"0".repeat(39)}… (the limit is 1000)` });
+    expect(refusal("sqrt(-4 m^2)")).toEqual({ out: "", code: 1, kind: "domain", error: "an even root of a negative number is not real" });
+  });
+
+  test("booleans are never numbers: every numeric built-in refuses them, naming itself", () => {
+    for (const name of ["sum", "mean", "median", "hypot", "min", "max"]) {
+      for (const args of ["true", "1, true", "false, 2"]) {
+        expect({ call: `${name}(${args})`, ...refusal(`${name}(${args})`) }).toEqual({
+          call: `${name}(${args})`,
+          out: "",
+          code: 1,
+          kind: "type",
+          error: `${name} needs a number, not a boolean`,
+        });
+      }
+    }
+  });
+
+  test("nesting: 500 levels are accepted, 501 refused, for parentheses, signs, exponents, not and postfix operators", () => {
+    const shapes: [string, (n: number) => string, string][] = [
+      ["parentheses", (n) => `${"(".repeat(n)}1${")".repeat(n)}`, "1"],
+      ["signs", (n) => `${"-".repeat(n)}1`, "1"],
+      ["exponents", (n) => `${"1^".repeat(n)}1`, "1"],
+      ["not", (n) => `${"not ".repeat(n)}true`, "true"],
+      ["factorials", (n) => `1${"!".repeat(n)}`, "1"],
+    ];
+    for (const [what, make, value] of shapes) {
+      expect({ what, ...run(["--", make(500)]) }).toEqual({ what, out: `${value}\n`, err: "", code: 0 });
+      expect({ what, ...refusal(make(501)) }).toEqual({ what, out: "", code: 1, kind: "limit", error: "expression nested too deeply (the limit is 500 levels)" });
+    }
+  });
+
+  test("a literal past the exact bound is approximate, and `to hex` writes it as it does 1/3 (it was an internal error)", () => {
+    const third = run(["--json", `0.${"3".repeat(50_001)} to hex`]);
+    expect(third).toEqual({ out: `{"input":"0.${"3".repeat(50_001)} to hex","value":"0x0.55555555555555555","exact":false}\n`, err: "", code: 0 });
+    expect(run(["1/3 to hex"]).out).toBe("0x0.55555555555555555\n");
+  });
+});
