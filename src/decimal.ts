@@ -4,8 +4,8 @@
  * constructors, and converts between Decimals and fixed-point bigints.
  *
  * Fixed point: a value v held as round(v · 10^scale), a bigint. At a few
- * dozen digits a BigInt multiplication is far cheaper than a Decimal one
- * (docs/performance.md, "Approximate arithmetic").
+ * dozen digits BigInt arithmetic is far cheaper than decimal.js's
+ * (docs/performance.md, "Approximate arithmetic", compares a division).
  */
 import type Decimal from "decimal.js";
 import { MAX_APPROXIMATE_EXPONENT } from "./limits.ts";
@@ -14,11 +14,11 @@ let decimalModule: Decimal.Constructor | undefined;
 
 /**
  * decimal.js, loaded at its first use rather than at start-up: a line of
- * exact arithmetic (most one-shot runs) never needs it, and loading it would
- * add to every run's start-up time and memory, which docs/performance.md
- * measures against a compiled hello world. (Bun's require is synchronous, and
- * the bundler keeps a required module's evaluation lazy; tests/startup.test.ts
- * checks that exact arithmetic leaves it unloaded.)
+ * exact arithmetic (most one-shot runs) never needs it, and loading it adds
+ * to a compiled program's start-up time and memory (docs/performance.md,
+ * "Modules loaded only when needed", has the figures). (Bun's require is
+ * synchronous, and the bundler keeps a required module's evaluation lazy;
+ * tests/startup.test.ts checks that exact arithmetic leaves it unloaded.)
  */
 export function decimalJs(): Decimal.Constructor {
   return (decimalModule ??= (require("decimal.js") as { default: Decimal.Constructor }).default);
