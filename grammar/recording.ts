@@ -1,14 +1,16 @@
 /**
  * The grammar as chevrotain records it, kept as data, so that the parser of
  * a one-shot run need not record it again. chevrotain learns a grammar by
- * running every rule once in a recording mode (about 1 ms of calc's start-up,
- * most of the parser's cost); the result is a tree of productions (GAST),
+ * running every rule once in a recording mode (most of the parser's cost at
+ * start-up: docs/performance.md, "The grammar, recorded when calc is built");
+ * the result is a tree of productions (GAST),
  * from which the lookahead strategy makes a decision for every choice.
  * `recordingOf` writes down both, the productions as JSON and each decision
  * as the tokens that lead to each of its ways, at build time (record.ts is a
  * Bun macro, so the data is the grammar of the source being built).
  * `restore` puts them back into a parser in place of its self-analysis: the
- * decisions at once (all of them take about 0.1 ms), the productions only
+ * decisions at once (all of them together cost little: the same section of
+ * docs/performance.md), the productions only
  * when asked for them, which chevrotain does to describe a syntax error.
  * tests/recording.test.ts checks that a restored parser has the productions
  * and decisions of one that recorded its grammar.

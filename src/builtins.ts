@@ -3,8 +3,8 @@
  * all it takes: the evaluator, completion and help read this table.
  */
 import type Decimal from "decimal.js";
+import { decimalJs } from "./decimal.ts";
 import * as elementary from "./elementary.ts";
-import { decimalJs } from "./elementary.ts";
 import { add, divide, magnitudeOf, mapMagnitude, multiply, negate, order, power, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
 import { Quantity, type Value } from "./value.ts";

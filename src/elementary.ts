@@ -12,44 +12,11 @@
  * summed in BigInt fixed point.
  */
 import type Decimal from "decimal.js";
+import { decimalAt, fromFixedPoint, tenTo, toFixedPoint } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
-import { MAX_APPROXIMATE_EXPONENT, MAX_TRIG_ARGUMENT_DIGITS } from "./limits.ts";
+import { MAX_TRIG_ARGUMENT_DIGITS } from "./limits.ts";
 
-let decimalModule: Decimal.Constructor | undefined;
-
-/**
- * decimal.js, loaded at its first use rather than at start-up: a line of
- * exact arithmetic (most one-shot runs) never needs it, and loading it adds
- * about 4 ms and 4 MB to a compiled hello world here. (Bun's require is
- * synchronous, and the bundler keeps a required module's evaluation lazy.)
- */
-export function decimalJs(): Decimal.Constructor {
-  return (decimalModule ??= (require("decimal.js") as { default: Decimal.Constructor }).default);
-}
-
-const constructors = new Map<number, Decimal.Constructor>();
 const LOG10_2 = Math.log10(2);
-
-/** A Decimal constructor rounding to `digits` significant digits (cached). */
-export function decimalAt(digits: number): Decimal.Constructor {
-  let D = constructors.get(digits);
-  if (!D) {
-    const Decimal = decimalJs();
-    D = Decimal.clone({
-      precision: digits,
-      rounding: Decimal.ROUND_HALF_EVEN,
-      // valueOf/toString/toNumber in exponential notation beyond these (decimal.js's defaults): decimal.js
-      // itself starts sqrt, cbrt and others from +x, which in plain notation would write out every
-      // digit of 1e28512583487 (sqrt(710^10^10) hung); the program formats numbers itself (format.ts)
-      toExpNeg: -7,
-      toExpPos: 21,
-      minE: -MAX_APPROXIMATE_EXPONENT,
-      maxE: MAX_APPROXIMATE_EXPONENT,
-    });
-    constructors.set(digits, D);
-  }
-  return D;
-}
 
 // ---- constants, by fixed-point BigInt series --------------------------
 
@@ -116,25 +83,9 @@ export function ln2(digits: number): Decimal {
 
 // ---- fixed point ------------------------------------------------------
 //
-// The series run on BigInt fixed-point numbers: v held as round(v · 10^scale).
-// At a few dozen digits a BigInt multiplication is far cheaper than a Decimal
-// one. The scale is chosen per call so that the result keeps `work`
-// significant digits even when it is tiny (sin 1e-30 ≈ 1e-30).
-
-const powersOfTen: bigint[] = [];
-
-function tenTo(n: number): bigint {
-  return (powersOfTen[n] ??= 10n ** BigInt(n));
-}
-
-/** round(x · 10^scale). */
-function toFixedPoint(x: Decimal, scale: number): bigint {
-  return BigInt(x.toFixed(scale, decimalJs().ROUND_HALF_EVEN).replace(".", ""));
-}
-
-function fromFixedPoint(n: bigint, scale: number, digits: number): Decimal {
-  return new (decimalAt(digits))(`${n}e-${scale}`);
-}
+// The series run on BigInt fixed point (decimal.ts). The scale is chosen per
+// call so that the result keeps `work` significant digits even when it is
+// tiny (sin 1e-30 ≈ 1e-30).
 
 /** The scale that keeps `work` significant digits of a value whose decimal exponent is `e` (≤ 0 for |v| < 1). */
 function scaleFor(work: number, e: number): number {

@@ -12,7 +12,7 @@
 import type Decimal from "decimal.js";
 import type { Format } from "./ast.ts";
 import { dimensionName } from "./dimension.ts";
-import { decimalJs } from "./elementary.ts";
+import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";

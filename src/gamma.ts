@@ -21,7 +21,8 @@
  * and exp are good to their last digit; the guard digits below cover the sums.
  */
 import type Decimal from "decimal.js";
-import { decimalAt, exp, ln, ln2, pi } from "./elementary.ts";
+import { decimalAt, fromFixedPoint, tenTo } from "./decimal.ts";
+import { exp, ln, ln2, pi } from "./elementary.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_APPROXIMATE_EXPONENT } from "./limits.ts";
 import { bitLength, log10Abs } from "./number.ts";
@@ -122,20 +123,9 @@ export function productRange(lo: bigint, hi: bigint): bigint {
   return productRange(lo, mid) * productRange(mid + 1n, hi);
 }
 
-const powersOfTen: bigint[] = [];
-
-function tenTo(n: number): bigint {
-  return (powersOfTen[n] ??= 10n ** BigInt(n));
-}
-
 /** Decimal digits before the point of a positive value whose log10 is about `log10`, with one to spare. */
 function digitsBeforePoint(log10: number): number {
   return Math.max(1, Math.ceil(log10) + 1);
-}
-
-/** A Decimal for the fixed-point number n · 10^-scale, at `digits` significant digits. */
-function fromFixed(n: bigint, scale: number, digits: number): Decimal {
-  return new (decimalAt(digits))(`${n}e-${scale}`);
 }
 
 // ---- Bernoulli numbers -----------------------------------------------------
@@ -243,7 +233,7 @@ function stirling(n: bigint, places: number): Decimal {
   // ln n to as many more places as n has digits: n·ln n keeps them all
   const lnN = ln(x, precision + 2);
   const main = x.mul(lnN).sub(x).add(lnN.add(ln2Pi(precision)).div(2));
-  return main.add(fromFixed(stirlingSeries(n, scale), scale, precision));
+  return main.add(fromFixedPoint(stirlingSeries(n, scale), scale, precision));
 }
 
 /** ln p for an integer p ≥ 1, to `places` places: from its leading bits, the rest being below 10^-places of it. */
@@ -312,7 +302,7 @@ function stirlingDifference(n: bigint, k: bigint, places: number): Decimal {
   // ln n to as many more places as k has digits before the point, for k ln n
   const lnN = ln(new (decimalAt(precision + 2))(n.toString()), precision + 2);
   const fixed = scaledAtanh(k, n + m, m, scale) + stirlingSeries(n, scale) - stirlingSeries(m, scale);
-  return kD.mul(lnN).sub(kD).add(fromFixed(fixed, scale, precision));
+  return kD.mul(lnN).sub(kD).add(fromFixedPoint(fixed, scale, precision));
 }
 
 /** Below this the plain difference ln n! - ln m! costs at most 32 extra digits; above it, the rearranged one. */

@@ -13,7 +13,8 @@ import { write } from "./cli/write.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
 // stream may take colour, node:readline only for the REPL, and --version and --help not even the
-// report module, a chunk of its own: 0.4 ms measured); tests/startup.test.ts keeps it so.
+// report module, a chunk of its own: docs/performance.md, "What changed", has what each saves);
+// tests/startup.test.ts keeps it so.
 
 /** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
 function colourAllowed(options: Options): boolean {
@@ -53,7 +54,8 @@ async function main(): Promise<number> {
 
   if (options.expression !== undefined) {
     // the answer is bold on a terminal: asked now, whether stdout is one is known by the time the
-    // line is (an asynchronous stat, 0.4 ms measured, that would otherwise follow the line)
+    // line is (an asynchronous stat that would otherwise follow the line: its cost is in
+    // docs/performance.md, "A one-shot run's modules")
     const resultPaint = paint(1, options);
     const [{ formatError, formatOutcome, plain }, evaluateLines] = await Promise.all([import("./cli/report.ts"), evaluator()]);
     const [outcome] = await evaluateLines([options.expression]);

@@ -14,7 +14,8 @@
  * the evaluator attaches the span of the expression that caused them.
  */
 import type Decimal from "decimal.js";
-import { decimalAt, exp, pi, pow } from "./elementary.ts";
+import { decimalAt } from "./decimal.ts";
+import { exp, pi, pow } from "./elementary.ts";
 import { ArithmeticError, PrecisionShortfall } from "./errors.ts";
 import { interruptRequested } from "./interrupt.ts";
 import { GUARD_DIGITS, MAX_APPROXIMATE_EXPONENT, MAX_EXACT_DIGITS, MAX_PRECISION } from "./limits.ts";

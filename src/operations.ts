@@ -14,7 +14,7 @@
  */
 import { BASE_DIMENSIONS, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
 import type { CompareOp } from "./ast.ts";
-import { decimalJs } from "./elementary.ts";
+import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
 import { isExact, Rational, type NumberContext, type Real } from "./number.ts";

@@ -3,7 +3,8 @@
 import { describe, expect, test } from "bun:test";
 import type Decimal from "decimal.js";
 import { readFileSync } from "node:fs";
-import { decimalAt, ln } from "../src/elementary.ts";
+import { decimalAt } from "../src/decimal.ts";
+import { ln } from "../src/elementary.ts";
 import {
   approximateChoose,
   approximateFactorial,

@@ -97,9 +97,9 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<number
 
   /**
    * Before a batch (so none after the last), a full collection every COLLECT_EVERY lines: without
-   * any, JavaScriptCore's heap grew with the input (a million integers 256 MB, four million 283 MB).
-   * A collection takes 5–20 ms here, and a smaller heap wins it back (no measurable cost on the
-   * benchmark's typical file). A session that holds much live data makes each one longer: while
+   * any, JavaScriptCore's heap grew with the input. A collection takes milliseconds, and a smaller
+   * heap wins them back (no measurable cost on the benchmark's typical file; the figures are in
+   * docs/performance.md, "What changed", "Piped memory"). A session that holds much live data makes each one longer: while
    * more than LARGE_HEAP is live after one, they come half as often. (Not by how long one took:
    * that moves with the machine's load, and so did the peaks.) Long answers (tens of thousands of
    * digits each) leave garbage that JavaScriptCore's own collections were slow to return: a

@@ -1,12 +1,12 @@
 /**
  * Is a file descriptor a terminal? Asked without node:tty or node:fs: loading
- * those costs a compiled Bun program 1 to 3.5 ms and 5 to 7 MB at start-up
- * (measured here), more than evaluating a line. Bun's own stat says whether
- * the descriptor is a character device, and a terminal is one whose major
- * device number is a terminal's: 136–143 for the pseudo-terminals of xterm,
- * tmux, ssh and docker run -t, 4 for consoles, 5 for /dev/tty and
- * /dev/console, 3 for the old BSD ones (Linux's devices.txt). /dev/null
- * (major 1) and files and pipes are not.
+ * those costs a compiled Bun program more start-up time and memory than
+ * evaluating a line (docs/performance.md, "Modules loaded only when needed",
+ * has the figures). Bun's own stat says whether the descriptor is a character
+ * device, and a terminal is one whose major device number is a terminal's:
+ * 136–143 for the pseudo-terminals of xterm, tmux, ssh and docker run -t, 4
+ * for consoles, 5 for /dev/tty and /dev/console, 3 for the old BSD ones
+ * (Linux's devices.txt). /dev/null (major 1) and files and pipes are not.
  */
 const TERMINAL_MAJORS = new Set([3, 4, 5, 136, 137, 138, 139, 140, 141, 142, 143]);
 
