@@ -155,7 +155,12 @@ export class CalcParser extends EmbeddedActionsParser {
    * records the grammar, kept as data in `recording` (the build does, see record.ts); a recording:
    * the parser is restored from it (calc does at run time, see recording.ts).
    */
-  constructor(analysis: "check" | "record" | RecordedGrammar) {
+  /**
+   * "check": chevrotain's own analysis with all its checks of the grammar (the tests); "analyse": its
+   * analysis without them (the fallback when the recording does not fit); "record": the analysis,
+   * recorded (the build); a recording: restored from it.
+   */
+  constructor(analysis: "check" | "analyse" | "record" | RecordedGrammar) {
     super(T.allTokens, {
       recoveryEnabled: false,
       maxLookahead: 1,
@@ -163,7 +168,7 @@ export class CalcParser extends EmbeddedActionsParser {
       errorMessageProvider: errorMessages,
       skipValidations: analysis !== "check",
     });
-    if (analysis === "check") {
+    if (analysis === "check" || analysis === "analyse") {
       this.performSelfAnalysis();
     } else if (analysis === "record") {
       this.recording = recordingOf(this, T.allTokens, () => this.performSelfAnalysis());

@@ -2,10 +2,20 @@
  * A Bun macro (imported `with { type: "macro" }` by recorded.ts): records the
  * grammar when calc is built, so that the data in the executable is always
  * the grammar of the source it was built from.
+ *
+ * It never throws: a chevrotain whose internals differ from the pinned one's
+ * (recording.ts reads them) would otherwise stop the build with Bun's "cannot
+ * coerce Exception to Bun's AST" and hide the cause. The failure is returned
+ * as data instead; calc then analyses its grammar at start (read.ts), and a
+ * test prints the cause (tests/recording.test.ts).
  */
 import { CalcParser } from "./parser.ts";
-import type { RecordedGrammar } from "./recording.ts";
+import type { Recording } from "./recording.ts";
 
-export function recordGrammar(): RecordedGrammar {
-  return new CalcParser("record").recording!;
+export function recordGrammar(): Recording {
+  try {
+    return new CalcParser("record").recording!;
+  } catch (error) {
+    return { failed: error instanceof Error ? `${error.message}\n${error.stack ?? ""}` : String(error) };
+  }
 }

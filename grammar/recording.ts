@@ -126,6 +126,9 @@ function vocabulary(tokenTypes: readonly TokenType[]) {
  * What chevrotain's self-analysis makes of a parser's grammar: its productions, and every decision
  * it asks the lookahead strategy for, with the key it files it under. `analyse` runs that analysis.
  */
+/** What the build's macro returns: the recorded grammar, or why it could not be recorded. */
+export type Recording = RecordedGrammar | { readonly failed: string };
+
 export function recordingOf(parser: EmbeddedActionsParser, tokenTypes: readonly TokenType[], analyse: () => void): RecordedGrammar {
   const internals = parser as unknown as ParserInternals;
   const strategy = internals.lookaheadStrategy as LL1Lookahead;
