@@ -250,7 +250,10 @@ function fraction(r: Rational, mixed: boolean): string {
 function formatInBase(x: Real, base: 2 | 8 | 16, prefix: string, ctx: NumberContext): Formatted {
   const exact = isExact(x);
   const r = exact ? x : ctx.toExact(x);
-  if (!isExact(r)) throw new ArithmeticError("limit", `too large to write in base ${base}`);
+  // (a value refusalInBase let through can still need more than the exact bound's digits after its point)
+  if (!isExact(r)) {
+    throw new ArithmeticError("limit", `too many digits to write in base ${base}: only approximate values with at most ${MAX_EXACT_DIGITS.toLocaleString("en-US")} decimal places can be`);
+  }
   const negative = r.num < 0n;
   const num = negative ? -r.num : r.num;
   const sign = negative ? "-" : "";

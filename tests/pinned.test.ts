@@ -383,4 +383,14 @@ describe("issue 25: units, booleans, calls after a number, mixed parts, nesting,
     expect(third).toEqual({ out: `{"input":"0.${"3".repeat(50_001)} to hex","value":"0x0.55555555555555555","exact":false}\n`, err: "", code: 0 });
     expect(run(["1/3 to hex"]).out).toBe("0x0.55555555555555555\n");
   });
+
+  test("a value a notation cannot write is a limit error at its statement, never an internal one", () => {
+    expect(refusal("sqrt(2) * 1e-49990 to hex")).toEqual({
+      out: "",
+      code: 1,
+      kind: "limit",
+      error: "too many digits to write in base 16: only approximate values with at most 50,000 decimal places can be",
+    });
+    expect(refusal("1e8999999999999999 to %")).toEqual({ out: "", code: 1, kind: "limit", error: "result too large to represent" });
+  });
 });
