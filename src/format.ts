@@ -323,9 +323,12 @@ function formatParts(value: Quantity, parts: Required<Style>["parts"], ctx: Numb
       if (approximate) whole = scaleReal(whole, step, ctx);
     }
     const isLast = i === parts.length - 1;
-    if (isLast && !isExact(rest)) rest = lastPart(rest, ctx.decimal(whole), ctx);
-    // a whole part of an approximate value needs every digit before its point, and one after
-    if (!isLast && !isExact(rest)) ctx.requireDigits(ctx.decimal(whole).e + 2, "the parts of a value this large");
+    if (!isExact(rest)) {
+      const size = ctx.decimal(whole);
+      // a whole part of an approximate value needs every digit before its point, and one after
+      if (isLast) rest = lastPart(rest, size, ctx);
+      else ctx.requireDigits(size.e + 2, "the parts of a value this large");
+    }
     const part = isLast ? rest : ctx.floor(rest);
     const written = formatNumber(part, ctx.digits);
     exact &&= written.exact;

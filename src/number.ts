@@ -481,8 +481,7 @@ export class NumberContext {
    * |y ln x|: sqrt(2)^(10^16) needs sqrt(2) to 16 more digits than are shown.
    */
   private powerLoses(base: Real, exponent: Real, x: Decimal, y: Decimal): void {
-    // log10 |y log10 x|: the decimal exponent of the result has that many digits
-    const size = log10Of(y) + Math.log10(Math.max(Math.abs(log10Of(x)), 1e-300));
+    const size = exponentSize(log10Of(y), x);
     // a result out of range is refused (or zero) whatever the digits
     if (size > OUT_OF_RANGE) return;
     if (!isExact(base)) this.amplifies(y.e + 1, "a power this large of an approximate number");
@@ -493,7 +492,7 @@ export class NumberContext {
     if (k === 0n) return ONE; // including 0^0, as in every calculator and IEEE pow
     if (!isExact(base)) {
       if (base.isZero() && k < 0n) throw new ArithmeticError("domain", "division by zero (0 to a negative power)");
-      if (log10Abs(k) + Math.log10(Math.max(Math.abs(log10Of(base)), 1e-300)) <= OUT_OF_RANGE) {
+      if (exponentSize(log10Abs(k), base) <= OUT_OF_RANGE) {
         this.amplifies(digitsBeforePoint(k), "a power this large of an approximate number");
       }
       return this.approx(this.decimalPower(base, k));
@@ -553,6 +552,11 @@ function exponentDigits(base: Rational, digits: number): number {
 
 /** log10 of a result past which it is out of the approximate range (a little more than its 9e15). */
 const OUT_OF_RANGE = Math.log10(MAX_APPROXIMATE_EXPONENT) + 0.01;
+
+/** log10 of the decimal exponent's size of x^y, |y log10 x|, given log10 |y|: past OUT_OF_RANGE, x^y is out of range. */
+function exponentSize(log10Y: number, x: Decimal): number {
+  return log10Y + Math.log10(Math.max(Math.abs(log10Of(x)), 1e-300));
+}
 
 /** log10 |x| for x ≠ 0, to about 15 digits, however large or small x is. */
 function log10Of(x: Decimal): number {
@@ -619,8 +623,10 @@ export function parseLiteral(text: string, ctx: NumberContext): Real {
   // a literal is held to the exact bound like any result: 0x followed by 199,990 digits is approximate
   if (exact) return ctx.exact(exact);
   const { whole, fraction, exp } = literalParts(text);
-  // the decimal exponent of the leading digit, from the text: decimal.js would quietly make 1e-10^17 zero
-  const leading = Number(exp) + (whole.replace(/^0+/, "").length || -(fraction.length - fraction.replace(/^0+/, "").length) - 1) - 1;
+  // the decimal exponent of the leading digit, from the text (decimal.js would quietly make 1e-10^17
+  // zero): 0.00123e5 has it at 5 + 0 - 3, the digits before the point less one and the zeros that lead
+  const digits = whole + fraction;
+  const leading = Number(exp) + whole.length - 1 - (digits.length - digits.replace(/^0+/, "").length);
   if (!(Math.abs(leading) <= MAX_APPROXIMATE_EXPONENT)) {
     const size = exp.startsWith("-") ? "small" : "large";
     throw new ArithmeticError("limit", `number too ${size} to represent`);
