@@ -13,18 +13,18 @@
  * call in the line (the body's own spans are in its definition), naming the
  * innermost function.
  */
-import type { ChainLink, Expr, Target, UnitRef } from "./ast.ts";
+import type { ChainLink, Expr, UnitRef } from "./ast.ts";
 import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
-import { refusalInBase } from "./format.ts";
+import { checkNotation, type Notation, type NotationPart } from "./format.ts";
 import { interruptFlag } from "./interrupt.ts";
 import { MAX_CALL_DEPTH } from "./limits.ts";
 import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } from "./number.ts";
 import * as op from "./operations.ts";
 import { suggestName } from "./suggest.ts";
-import { ambiguousUnit, compatibleUnits, hasOffset, lookupUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
-import { describe, isReal, Quantity, type Value } from "./value.ts";
+import { ambiguousUnit, hasOffset, lookupUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
+import { describe, Quantity, type Value } from "./value.ts";
 
 export interface UserFunction {
   readonly name: string;
@@ -89,10 +89,16 @@ function bodyOf(fn: UserFunction): C.Code {
 /** One machine serves every line (a line is never evaluated inside another): no allocation per line. */
 let machine: Machine | undefined;
 
-export function evaluate(expr: Expr, env: Environment): Value {
+/** A line's answer: its value, and the notation its outermost `to` asks for, if it has one. */
+export interface Answer {
+  readonly value: Value;
+  readonly notation?: Notation;
+}
+
+export function evaluate(expr: Expr, env: Environment): Answer {
   machine ??= new Machine();
   machine.start(env);
-  return machine.evaluate(expr);
+  return machine.answer(expr);
 }
 
 class Machine {
@@ -109,6 +115,11 @@ class Machine {
     // (an error may have left calls on the stack; emptying an empty array is not free)
     if (this.frames.length > 0) this.frames.length = 0;
     this.locals = undefined;
+  }
+
+  answer(expr: Expr): Answer {
+    if (expr.kind !== "convert") return { value: this.evaluate(expr) };
+    return this.convert(expr, this.evaluate(expr.operand));
   }
 
   /** The walk of a line's own expression. */
@@ -157,7 +168,7 @@ class Machine {
         // only the chosen branch is evaluated
         return this.evaluate(this.condition(this.evaluate(expr.condition), expr.condition, "if") ? expr.then : expr.else);
       case "convert":
-        return this.convert(expr, this.evaluate(expr.operand));
+        return this.convert(expr, this.evaluate(expr.operand)).value;
       case "call": {
         this.checkCall(expr);
         const args = expr.args.map((arg) => this.evaluate(arg));
@@ -295,7 +306,7 @@ class Machine {
           break;
         }
         case C.CONVERT:
-          stack.push(this.convert(operand as Node<"convert">, stack.pop()!));
+          stack.push(this.convert(operand as Node<"convert">, stack.pop()!).value);
           break;
       }
     }
@@ -500,41 +511,20 @@ class Machine {
   }
 
   /**
-   * `x to km/h` converts; `x to ft + in` converts to the first unit (the
-   * session writes the parts); `x to hex` checks that the format fits and
-   * leaves the value as it is (the session writes it in that format).
+   * `x to km/h` and `x to ft + in` convert to the (first) unit; `x to hex` leaves the value as it
+   * is. Either way the value comes back with its notation, which format.ts checks (a refusal is an
+   * error at the target) and writes; only a line's outermost `to` is written in it.
    */
-  private convert(expr: Node<"convert">, value: Value): Value {
+  private convert(expr: Node<"convert">, value: Value): Answer {
     const { target } = expr;
-    if (target.kind === "format") return this.checkFormat(value, target);
-    const units = target.parts.map((part) => this.resolveUnit(part.refs));
-    for (const unit of units.slice(1)) {
-      if (!compatibleUnits(units[0]!, unit)) {
-        const what = (u: Unit) => describe(new Quantity(ONE, u));
-        throw this.fail("dimension", `the parts of a sum of units must have one dimension: ${what(units[0]!)} and ${what(unit)}`, target.span);
-      }
-      if (hasOffset(unit)) throw this.fail("dimension", "a temperature scale cannot be a part of a sum of units", target.span);
-    }
-    return this.arithmetic(() => op.convert(value, units[0]!, this.ctx, target.parts[0]!.text), expr.span, target.span);
-  }
-
-  private checkFormat(value: Value, target: Extract<Target, { kind: "format" }>): Value {
-    const { format } = target;
-    if (format === "fraction" || format === "mixed") {
-      const magnitude = value instanceof Quantity ? value.magnitude : value;
-      if (typeof magnitude === "boolean") throw this.fail("type", `${format} needs a number, not a boolean`, target.span);
-      if (!isExact(magnitude)) {
-        throw this.fail("domain", `to ${format} needs an exact value, and this one is approximate (rounded to the precision)`, target.span);
-      }
-      return value;
-    }
-    if (!isReal(value)) {
-      const name = format === "percent" ? "%" : format;
-      throw this.fail(value instanceof Quantity ? "dimension" : "type", `${name} is for plain numbers, not ${describe(value)}`, target.span);
-    }
-    const refusal = format === "hex" || format === "bin" || format === "oct" ? refusalInBase(value, this.ctx) : undefined;
-    if (refusal) throw this.fail("limit", refusal, target.span);
-    return value;
+    const notation: Notation =
+      target.kind === "format"
+        ? { kind: "format", format: target.format }
+        : { kind: "parts", parts: target.parts.map((part) => ({ unit: this.resolveUnit(part.refs), text: part.text })) };
+    this.arithmetic(() => checkNotation(value, notation, this.ctx), target.span);
+    if (notation.kind === "format") return { value, notation };
+    const [{ unit, text }] = notation.parts as [NotationPart];
+    return { value: this.arithmetic(() => op.convert(value, unit, this.ctx, text), expr.span, target.span), notation };
   }
 
   // ---- calls ----------------------------------------------------------------------------

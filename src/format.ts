@@ -17,8 +17,8 @@ import { ArithmeticError } from "./errors.ts";
 import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import { scaleReal } from "./operations.ts";
-import { dimensionOf, formatUnit, joinsWithoutSpace, ratio, scaleOf, type Unit } from "./units.ts";
-import { Quantity, type Value } from "./value.ts";
+import { compatibleUnits, dimensionOf, formatUnit, hasOffset, joinsWithoutSpace, ratio, scaleOf, type Unit } from "./units.ts";
+import { describe, isReal, Quantity, type Value } from "./value.ts";
 
 export interface Formatted {
   readonly text: string;
@@ -182,26 +182,75 @@ function layout(negative: boolean, significand: string, exponent: number, digits
   return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
-// ---- values, and the formats of `to` ----------------------------------------------
+// ---- values, and the notations of `to` ----------------------------------------------
 
-/** How a line's result is to be written: by `to hex`, `to fraction`, `to ft + in`, … */
-export interface Style {
-  readonly format?: Format;
-  /** `to ft + in`: the units of a sum, largest first, as written; the value is in the first. */
-  readonly parts?: readonly { readonly unit: Unit; readonly text: string }[];
+/**
+ * How one answer is written, as its `to` asks: in a format (`to hex`, `to fraction`, `to %`) or as
+ * a sum of units (`to ft + in`). The evaluator returns it with the value, and it goes no further
+ * than that answer: a variable keeps the value, not the notation. (A single unit's spelling,
+ * `to J/g/K`, is not a notation but part of the quantity: Quantity.written, which a variable keeps.)
+ */
+export type Notation =
+  | { readonly kind: "format"; readonly format: Format }
+  /** The units of a sum, largest first, as written; the value is in the first. */
+  | { readonly kind: "parts"; readonly parts: readonly NotationPart[] };
+
+export interface NotationPart {
+  readonly unit: Unit;
+  /** As the user wrote it: `ft`. */
+  readonly text: string;
 }
+
+/**
+ * Throws an ArithmeticError if the notation cannot write the value (`to fraction` of an approximate
+ * value, `to hex` of a length) or cannot be one at all (`to ft + s`). A sum of units is checked
+ * before the value is converted to its first unit; a format, on the value as it is.
+ */
+export function checkNotation(value: Value, notation: Notation, ctx: NumberContext): void {
+  if (notation.kind === "parts") return checkParts(notation.parts);
+  const { format } = notation;
+  if (format === "fraction" || format === "mixed") {
+    const magnitude = value instanceof Quantity ? value.magnitude : value;
+    if (typeof magnitude === "boolean") throw new ArithmeticError("type", `${format} needs a number, not a boolean`);
+    if (!isExact(magnitude)) {
+      throw new ArithmeticError("domain", `to ${format} needs an exact value, and this one is approximate (rounded to the precision)`);
+    }
+    return;
+  }
+  if (!isReal(value)) {
+    const name = format === "percent" ? "%" : format;
+    throw new ArithmeticError(value instanceof Quantity ? "dimension" : "type", `${name} is for plain numbers, not ${describe(value)}`);
+  }
+  const refusal = format === "hex" || format === "bin" || format === "oct" ? refusalInBase(value, ctx) : undefined;
+  if (refusal) throw new ArithmeticError("limit", refusal);
+}
+
+/** The parts of a sum of units share one dimension, and none is a temperature scale. */
+function checkParts(parts: readonly NotationPart[]): void {
+  const first = parts[0]!.unit;
+  for (const { unit } of parts.slice(1)) {
+    if (!compatibleUnits(first, unit)) {
+      const what = (u: Unit) => describe(new Quantity(ONE, u));
+      throw new ArithmeticError("dimension", `the parts of a sum of units must have one dimension: ${what(first)} and ${what(unit)}`);
+    }
+    if (hasOffset(unit)) throw new ArithmeticError("dimension", "a temperature scale cannot be a part of a sum of units");
+  }
+}
+
+const ONE = new Rational(1n, 1n);
 
 export interface FormattedValue extends Formatted {
   /** For a quantity: its number, its unit and the unit's dimension, as written. */
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
 }
 
-/** The one way a value is written, in a style or the default one. */
-export function formatValue(value: Value, style: Style, ctx: NumberContext): FormattedValue {
+/** The one way a value is written: in its notation (checked by checkNotation), or the default one. */
+export function formatValue(value: Value, notation: Notation | undefined, ctx: NumberContext): FormattedValue {
   if (typeof value === "boolean") return { text: String(value), exact: true };
-  if (style.parts && value instanceof Quantity) return formatParts(value, style.parts, ctx);
+  // (a single unit is the quantity's own spelling, below)
+  if (notation?.kind === "parts" && notation.parts.length > 1 && value instanceof Quantity) return formatParts(value, notation.parts, ctx);
   const magnitude = value instanceof Quantity ? value.magnitude : value;
-  const number = formatMagnitude(magnitude, style.format, ctx);
+  const number = formatMagnitude(magnitude, notation?.kind === "format" ? notation.format : undefined, ctx);
   if (!(value instanceof Quantity)) return number;
   const unit = value.written ?? formatUnit(value.unit);
   const text = `${number.text}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
@@ -285,7 +334,7 @@ function formatInBase(x: Real, base: 2 | 8 | 16, prefix: string, ctx: NumberCont
  * Why an approximate value cannot be written in base 2, 8 or 16, if it cannot: it is first made
  * an exact fraction, and one past 10^±MAX_EXACT_DIGITS would have more digits than an exact number may.
  */
-export function refusalInBase(x: Real, ctx: NumberContext): string | undefined {
+function refusalInBase(x: Real, ctx: NumberContext): string | undefined {
   if (isExact(x)) return undefined;
   const { e } = ctx.decimal(x);
   if (Math.abs(e) <= MAX_EXACT_DIGITS) return undefined;
@@ -308,7 +357,7 @@ function lastPart(rest: Decimal, whole: Decimal, ctx: NumberContext): Decimal {
  * `1.75 m to ft + in` → 5 ft + 8.8976377952755905512 in: every part but the
  * last is a whole number (toward zero); the last carries the rest.
  */
-function formatParts(value: Quantity, parts: Required<Style>["parts"], ctx: NumberContext): FormattedValue {
+function formatParts(value: Quantity, parts: readonly NotationPart[], ctx: NumberContext): FormattedValue {
   const negative = sign(value.magnitude) < 0;
   let rest: Real = negative ? ctx.negate(value.magnitude) : value.magnitude;
   let exact = isExact(rest);

@@ -7,18 +7,18 @@
  * assignments or definitions take effect and `ans` is unchanged.
  */
 import { parse } from "../grammar/read.ts";
-import type { Expr, Statement } from "./ast.ts";
+import type { Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
-import { evaluate, type Bindings, type UserFunction } from "./evaluate.ts";
-import { formatValue, type FormattedValue, type Style } from "./format.ts";
+import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
+import { formatValue, type FormattedValue, type Notation } from "./format.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
 import { printStatement } from "./print.ts";
 import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
 import { convert, siUnit } from "./operations.ts";
-import { dimensionOf, lookupUnit, prefixName, unitNames, unitOfRefs, type Unit } from "./units.ts";
+import { dimensionOf, lookupUnit, prefixName, unitNames } from "./units.ts";
 import { Quantity, type Value } from "./value.ts";
 
 export type NameKind = "function" | "constant" | "unit" | "variable" | "user function";
@@ -93,7 +93,7 @@ export class Session {
     const longName = unit.prefix ? `${prefixName(name, unit)}${kind.longName}` : kind.longName;
     let value: string;
     if (kind.offset !== undefined) {
-      const factor = this.format(kind.factor, { format: "fraction" }).text;
+      const factor = this.format(kind.factor, { kind: "format", format: "fraction" }).text;
       value = `x ${name} is (x + ${this.format(kind.offset).text})${factor === "1" ? "" : ` × ${factor}`} K`;
     } else {
       // in the SI unit named for the dimension (J for energy), or in base units when that is the unit itself
@@ -116,8 +116,8 @@ export class Session {
     this.last = undefined;
   }
 
-  format(value: Value, style: Style = {}): FormattedValue {
-    return formatValue(value, style, this.ctx);
+  format(value: Value, notation?: Notation): FormattedValue {
+    return formatValue(value, notation, this.ctx);
   }
 
   /**
@@ -189,9 +189,10 @@ export class Session {
     switch (statement.kind) {
       case "expression":
       case "assign": {
-        const value = this.assignOrEvaluate(statement, line);
+        const answer = this.assignOrEvaluate(statement, line);
+        const { value } = answer;
         line.setAns(value);
-        const { text, exact, quantity } = this.formatStatement(value, statement);
+        const { text, exact, quantity } = this.formatStatement(answer, statement);
         return quantity ? { kind: "value", value, text, exact, quantity } : { kind: "value", value, text, exact };
       }
       case "define": {
@@ -213,16 +214,17 @@ export class Session {
   }
 
   /** The statement's value in its notation; a value the notation cannot write is an error at the statement. */
-  private formatStatement(value: Value, statement: Statement): FormattedValue {
+  private formatStatement({ value, notation }: Answer, statement: Statement): FormattedValue {
     try {
-      return this.format(value, styleOf(statement));
+      return this.format(value, notation);
     } catch (error) {
       if (!(error instanceof ArithmeticError)) throw error;
       throw new CalcError(error.kind, error.message, statement.span);
     }
   }
 
-  private assignOrEvaluate(statement: Exclude<Statement, { kind: "define" }>, line: LineTransaction): Value {
+  /** The statement's answer; an assignment's is its value's (`x = 1.75 m to ft + in` is written in feet and inches). */
+  private assignOrEvaluate(statement: Exclude<Statement, { kind: "define" }>, line: LineTransaction): Answer {
     if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line });
     checkDefinable(statement.name, statement.nameSpan);
     if (line.userFunction(statement.name)) {
@@ -231,10 +233,10 @@ export class Session {
     if (statement.value.kind === "define") {
       throw new CalcError("syntax", "a function definition cannot be assigned", statement.value.span);
     }
-    const value = this.assignOrEvaluate(statement.value, line);
-    line.assign(statement.name, value);
+    const answer = this.assignOrEvaluate(statement.value, line);
+    line.assign(statement.name, answer.value);
     line.noteShadowing(statement.name);
-    return value;
+    return answer;
   }
 }
 
@@ -250,25 +252,6 @@ function builtinMeaning(name: string): string | undefined {
   if (builtins.get(name)?.kind === "constant") return `the constant ${name}`;
   const unit = lookupUnit(name);
   return unit ? `the unit ${unit.prefix ? name : unit.kind.longName}` : undefined;
-}
-
-/** How the line's result is written: `to hex`, `to ft + in`, … (assignments look through to their value). */
-function styleOf(statement: Statement): Style {
-  let node: Statement = statement;
-  while (node.kind === "assign") node = node.value;
-  if (node.kind !== "expression") return {};
-  const expr: Expr = node.expr;
-  if (expr.kind !== "convert") return {};
-  const { target } = expr;
-  if (target.kind === "format") return { format: target.format };
-  if (target.parts.length < 2) return {};
-  // (evaluation has checked every name: the line would have failed otherwise)
-  return {
-    parts: target.parts.map((part) => {
-      const resolved = unitOfRefs(part.refs);
-      return { unit: "unit" in resolved ? resolved.unit : [], text: part.text };
-    }),
-  };
 }
 
 function failure(kind: CalcError["kind"], message: string, span: Span): Outcome {
