@@ -1,11 +1,12 @@
 /**
  * Reading a line: the scanner makes its tokens, the parser its statements,
- * and the first thing wrong with it becomes a CalcError with its span. This
+ * and the first thing wrong with it becomes a LocatedError with its span. This
  * is the grammar's face to the rest of calc (session.ts parses through it).
  */
 import { EOF, Lexer, type IRecognitionException, type IToken, type Rule } from "chevrotain";
-import type { Program } from "../src/ast.ts";
-import { CalcError } from "../src/errors.ts";
+import type { Program } from "./ast.ts";
+import { LocatedError } from "./errors.ts";
+import type { CoreNames } from "./names.ts";
 import { CalcParser, describeFound, spanOfToken } from "./parser.ts";
 import { RECORDED } from "./recorded.ts";
 import type { Recording } from "./recording.ts";
@@ -73,16 +74,16 @@ export function grammarBuilt(): boolean {
   return scanner !== undefined || parser !== undefined;
 }
 
-/** Turns one line of input into its statements, or throws the first CalcError. */
-export function parse(text: string): Program {
-  return parseTokens(text, lex(text));
+/** Turns one line of input into its statements, or throws the first LocatedError. */
+export function parse(text: string, coreNames: CoreNames): Program {
+  return parseTokens(text, lex(text), coreNames);
 }
 
-/** The line's tokens, or the CalcError for its first unknown character. */
+/** The line's tokens, or the LocatedError for its first unknown character. */
 export function lex(text: string): IToken[] {
   const { tokens, unknownAt } = theScanner().scan(text);
   if (unknownAt !== -1) {
-    throw new CalcError("syntax", `unknown character ${describeCharacter(text, unknownAt)}`, {
+    throw new LocatedError("syntax", `unknown character ${describeCharacter(text, unknownAt)}`, {
       start: unknownAt,
       end: unknownAt + (text.codePointAt(unknownAt)! > 0xffff ? 2 : 1),
     });
@@ -90,26 +91,26 @@ export function lex(text: string): IToken[] {
   return tokens;
 }
 
-/** The statements of a lexed line, or the first CalcError. */
-export function parseTokens(text: string, tokens: IToken[]): Program {
+/** The statements of a lexed line, or the first LocatedError. */
+export function parseTokens(text: string, tokens: IToken[], coreNames: CoreNames): Program {
   const parser = theParser();
-  const program = parser.parse(text, tokens);
+  const program = parser.parse(text, tokens, coreNames);
   const error = parser.errors[0];
   if (error) throw syntaxError(error, text, tokens);
   return program;
 }
 
-function syntaxError(error: IRecognitionException, text: string, tokens: IToken[]): CalcError {
+function syntaxError(error: IRecognitionException, text: string, tokens: IToken[]): LocatedError {
   const found = error.token;
   // A missing ')' is best reported at the '(' it should close.
   if (error.name === "MismatchedTokenException" && /^expected '\)'/.test(error.message)) {
     const open = unclosedParen(tokens, found);
     if (open) {
       const where = found.tokenType === EOF ? "end of input" : describeFound(found);
-      return new CalcError("syntax", `unclosed '(' — expected ')' before ${where}`, spanOfToken(open, text));
+      return new LocatedError("syntax", `unclosed '(' — expected ')' before ${where}`, spanOfToken(open, text));
     }
   }
-  return new CalcError("syntax", error.message, spanOfToken(found, text));
+  return new LocatedError("syntax", error.message, spanOfToken(found, text));
 }
 
 function unclosedParen(tokens: IToken[], before: IToken): IToken | undefined {

@@ -6,10 +6,11 @@ import { serializeGrammar, type TokenType } from "chevrotain";
 import fc from "fast-check";
 import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
 import { CalcParser } from "../grammar/parser.ts";
-import { lex, parse, parserFrom } from "../grammar/read.ts";
+import { lex, parserFrom } from "../grammar/read.ts";
 import { RECORDED } from "../grammar/recorded.ts";
 import type { RecordedGrammar } from "../grammar/recording.ts";
 import * as T from "../grammar/tokens.ts";
+import { coreNames, parseLine as parse } from "../src/syntax.ts";
 import { calc, useBinary } from "./binary.ts";
 import { fuzzLine } from "./oracle/fuzz-inputs.ts";
 import { property } from "./oracle/support.ts";
@@ -37,7 +38,7 @@ function reading(parser: CalcParser, line: string): string {
     return "unknown character";
   }
   try {
-    const program = parser.parse(line, tokens);
+    const program = parser.parse(line, tokens, coreNames);
     const error = parser.errors[0];
     return error ? `${error.name}: ${error.message} at ${error.token.startOffset}` : JSON.stringify(program);
   } catch (error) {
