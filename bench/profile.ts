@@ -10,7 +10,7 @@
  * timed line by line in a fourth pass.
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
-import { lex, parseTokens } from "../grammar/read.ts";
+import { lex, parseTokens } from "../grammar/testing.ts";
 import { formatOutcome, plain } from "../src/cli/report.ts";
 import { Session, type Outcome } from "../src/session.ts";
 import { coreNames } from "../src/syntax.ts";

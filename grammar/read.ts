@@ -1,133 +1,13 @@
 /**
- * Reading a line: the scanner makes its tokens, the parser its statements,
- * and the first thing wrong with it becomes a LocatedError with its span. This
- * is the grammar's face to the rest of calc (session.ts parses through it).
+ * The grammar's face to the rest of calc: a line of input into its statements.
+ * The core parses through it (src/syntax.ts, with the names it knows); the
+ * stages and the hooks the tests use are in stages.ts and testing.ts.
  */
-import { EOF, Lexer, type IRecognitionException, type IToken, type Rule } from "chevrotain";
 import type { Program } from "./ast.ts";
-import { LocatedError } from "./errors.ts";
 import type { CoreNames } from "./names.ts";
-import { CalcParser, describeFound, spanOfToken } from "./parser.ts";
-import { RECORDED } from "./recorded.ts";
-import type { Recording } from "./recording.ts";
-import { Scanner } from "./scanner.ts";
-import * as T from "./tokens.ts";
-
-/**
- * The scanner and the parser are made at the first line, not when the module
- * loads (`calc --help` and the REPL's first prompt never wait for them). The
- * parser is restored from the grammar recorded when calc was built
- * (recording.ts), without chevrotain's checks of the grammar itself, which
- * the tests run instead (checkGrammar).
- */
-let scanner: Scanner | undefined;
-let parser: CalcParser | undefined;
-
-/**
- * chevrotain's own Lexer of the token table, as calc made it before it had a scanner: the tests'
- * reference for the scanner, and the bench's comparison. With `validate`, chevrotain checks the
- * table first; throws what it finds.
- */
-export function chevrotainLexer(validate: boolean): Lexer {
-  const lexer = new Lexer(T.allTokens, { positionTracking: "onlyOffset", ensureOptimizations: true, skipValidations: !validate });
-  if (lexer.lexerDefinitionErrors.length > 0) throw new Error(lexer.lexerDefinitionErrors.map((e) => e.message).join("\n"));
-  return lexer;
-}
-
-/** Runs all of chevrotain's checks of the token table (by making its Lexer of it) and of the grammar; throws what they find. */
-export function checkGrammar(): void {
-  chevrotainLexer(true);
-  new CalcParser("check");
-}
-
-/** The scanner, built on first use (the bench times this step of start-up on its own). */
-export function theScanner(): Scanner {
-  return (scanner ??= new Scanner(T.allTokens));
-}
-
-/** The parser, built on first use (the bench times this step of start-up on its own) from the grammar recorded when calc was built. */
-export function theParser(): CalcParser {
-  return (parser ??= parserFrom(RECORDED));
-}
-
-/**
- * A parser restored from a recording; where there is none (the build could not record it) or it does
- * not fit this parser or this chevrotain, one made by chevrotain's own analysis: a slower start, never
- * a broken program. (tests/recording.test.ts fails, with the cause, when the build's recording is not the grammar.)
- */
-export function parserFrom(recording: Recording): CalcParser {
-  if ("failed" in recording) return new CalcParser("analyse");
-  try {
-    return new CalcParser(recording);
-  } catch {
-    return new CalcParser("analyse");
-  }
-}
-
-/** The recorded grammar, rule by rule (a test compares the lookahead decisions with chevrotain's own). */
-export function grammarRules(): Rule[] {
-  return Object.values(theParser().getGAstProductions());
-}
-
-/** Whether the scanner or parser has been built (a test keeps start-up lazy with it). */
-export function grammarBuilt(): boolean {
-  return scanner !== undefined || parser !== undefined;
-}
+import { lex, parseTokens } from "./stages.ts";
 
 /** Turns one line of input into its statements, or throws the first LocatedError. */
 export function parse(text: string, coreNames: CoreNames): Program {
   return parseTokens(text, lex(text), coreNames);
-}
-
-/** The line's tokens, or the LocatedError for its first unknown character. */
-export function lex(text: string): IToken[] {
-  const { tokens, unknownAt } = theScanner().scan(text);
-  if (unknownAt !== -1) {
-    throw new LocatedError("syntax", `unknown character ${describeCharacter(text, unknownAt)}`, {
-      start: unknownAt,
-      end: unknownAt + (text.codePointAt(unknownAt)! > 0xffff ? 2 : 1),
-    });
-  }
-  return tokens;
-}
-
-/** The statements of a lexed line, or the first LocatedError. */
-export function parseTokens(text: string, tokens: IToken[], coreNames: CoreNames): Program {
-  const parser = theParser();
-  const program = parser.parse(text, tokens, coreNames);
-  const error = parser.errors[0];
-  if (error) throw syntaxError(error, text, tokens);
-  return program;
-}
-
-function syntaxError(error: IRecognitionException, text: string, tokens: IToken[]): LocatedError {
-  const found = error.token;
-  // A missing ')' is best reported at the '(' it should close.
-  if (error.name === "MismatchedTokenException" && /^expected '\)'/.test(error.message)) {
-    const open = unclosedParen(tokens, found);
-    if (open) {
-      const where = found.tokenType === EOF ? "end of input" : describeFound(found);
-      return new LocatedError("syntax", `unclosed '(' — expected ')' before ${where}`, spanOfToken(open, text));
-    }
-  }
-  return new LocatedError("syntax", error.message, spanOfToken(found, text));
-}
-
-function unclosedParen(tokens: IToken[], before: IToken): IToken | undefined {
-  const open: IToken[] = [];
-  for (const token of tokens) {
-    if (token === before) break;
-    if (token.tokenType === T.LParen) open.push(token);
-    else if (token.tokenType === T.RParen) open.pop();
-  }
-  return open.at(-1);
-}
-
-function describeCharacter(text: string, offset: number): string {
-  const code = text.codePointAt(offset)!;
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  // invisible and control characters are named by code point only
-  return code < 0x20 || (code >= 0x7f && code <= 0xa0) || /\p{Cf}|\p{Zs}/u.test(String.fromCodePoint(code))
-    ? hex
-    : `'${String.fromCodePoint(code)}' (${hex})`;
 }

@@ -6,7 +6,7 @@ import { serializeGrammar, type TokenType } from "chevrotain";
 import fc from "fast-check";
 import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
 import { CalcParser } from "../grammar/parser.ts";
-import { lex, parserFrom } from "../grammar/read.ts";
+import { lex, parserFrom } from "../grammar/testing.ts";
 import { RECORDED } from "../grammar/recorded.ts";
 import type { RecordedGrammar } from "../grammar/recording.ts";
 import * as T from "../grammar/tokens.ts";
@@ -136,7 +136,7 @@ describe("the parser restored from the recorded grammar", () => {
   });
 });
 
-describe("the parser chevrotain analyses when the recording does not fit (read.ts, parserFrom)", () => {
+describe("the parser chevrotain analyses when the recording does not fit (stages.ts, parserFrom)", () => {
   // recordings a build could hand calc: what the macro returns when chevrotain's internals are not the
   // ones recording.ts knows, and recordings of a grammar that is not this parser's
   const misfits = (recorded: RecordedGrammar) => ({
