@@ -50,7 +50,7 @@ import { MAX_NESTING, MAX_UNIT_POWER } from "./limits.ts";
 import { unparseExpr } from "./unparse.ts";
 import { LL1Lookahead } from "./lookahead.ts";
 import type { CoreNames } from "./names.ts";
-import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./recording.ts";
+import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./analysis.ts";
 import * as T from "./tokens.ts";
 
 export function spanOfToken(token: IToken, text: string): Span {
@@ -153,14 +153,10 @@ export class CalcParser extends EmbeddedActionsParser {
   readonly recording: RecordedGrammar | undefined;
 
   /**
-   * "check": chevrotain records the grammar and runs all its checks (the tests do); "record": it
-   * records the grammar, kept as data in `recording` (the build does, see record.ts); a recording:
-   * the parser is restored from it (calc does at run time, see recording.ts).
-   */
-  /**
    * "check": chevrotain's own analysis with all its checks of the grammar (the tests); "analyse": its
    * analysis without them (the fallback when the recording does not fit); "record": the analysis,
-   * recorded (the build); a recording: restored from it.
+   * recorded, kept as data in `recording` (the build, see analysis-macro.ts); a recording: restored
+   * from it (calc at run time, see analysis.ts).
    */
   constructor(analysis: "check" | "analyse" | "record" | RecordedGrammar) {
     super(T.allTokens, {

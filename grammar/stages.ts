@@ -9,8 +9,8 @@ import type { Program } from "./ast.ts";
 import { LocatedError } from "./errors.ts";
 import type { CoreNames } from "./names.ts";
 import { CalcParser, describeFound, spanOfToken } from "./parser.ts";
-import { RECORDED } from "./recorded.ts";
-import type { Recording } from "./recording.ts";
+import { RECORDED } from "./analysis-data.ts";
+import type { Recording } from "./analysis.ts";
 import { Scanner } from "./scanner.ts";
 import * as T from "./tokens.ts";
 
@@ -18,7 +18,7 @@ import * as T from "./tokens.ts";
  * The scanner and the parser are made at the first line, not when the module
  * loads (`calc --help` and the REPL's first prompt never wait for them). The
  * parser is restored from the grammar recorded when calc was built
- * (recording.ts), without chevrotain's checks of the grammar itself, which
+ * (analysis.ts), without chevrotain's checks of the grammar itself, which
  * the tests run instead (testing.ts, checkGrammar).
  */
 let scanner: Scanner | undefined;

@@ -1,4 +1,4 @@
-// calc's parser is restored from the grammar recorded at build time (grammar/recording.ts), not
+// calc's parser is restored from the grammar recorded at build time (grammar/analysis.ts), not
 // made by chevrotain's self-analysis. These tests hold the restored parser to the one chevrotain
 // makes: the same productions, the same decision at every choice for every token, the same errors.
 import { describe, expect, test } from "bun:test";
@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
 import { CalcParser } from "../grammar/parser.ts";
 import { lex, parserFrom } from "../grammar/testing.ts";
-import { RECORDED } from "../grammar/recorded.ts";
-import type { RecordedGrammar } from "../grammar/recording.ts";
+import { RECORDED } from "../grammar/analysis-data.ts";
+import type { RecordedGrammar } from "../grammar/analysis.ts";
 import * as T from "../grammar/tokens.ts";
 import { coreNames, parseLine as parse } from "../src/syntax.ts";
 import { calc, useBinary } from "./binary.ts";
@@ -138,7 +138,7 @@ describe("the parser restored from the recorded grammar", () => {
 
 describe("the parser chevrotain analyses when the recording does not fit (stages.ts, parserFrom)", () => {
   // recordings a build could hand calc: what the macro returns when chevrotain's internals are not the
-  // ones recording.ts knows, and recordings of a grammar that is not this parser's
+  // ones analysis.ts knows, and recordings of a grammar that is not this parser's
   const misfits = (recorded: RecordedGrammar) => ({
     "a failed recording": { failed: "chevrotain filed a lookahead decision calc did not see it ask for" },
     "a rule renamed": { ...recorded, decisions: recorded.decisions.map((d) => (d.rule === "term" ? { ...d, rule: "product" } : d)) },
