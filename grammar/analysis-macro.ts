@@ -6,7 +6,7 @@
  * It never throws: a chevrotain whose internals differ from the pinned one's
  * (analysis.ts reads them) would otherwise stop the build with Bun's "cannot
  * coerce Exception to Bun's AST" and hide the cause. The failure is returned
- * as data instead; calc then analyses its grammar at start (read.ts), and a
+ * as data instead; calc then analyses its grammar at start (stages.ts), and a
  * test prints the cause (tests/recording.test.ts).
  */
 import { CalcParser } from "./parser.ts";
