@@ -1,6 +1,6 @@
 /**
  * The grammar's face to the rest of calc: a line of input into its statements.
- * The core parses through it (src/syntax.ts, with the names it knows); the
+ * The core parses through it (its syntax.ts, with the names it knows); the
  * stages and the hooks the tests use are in stages.ts and testing.ts.
  */
 import type { Program } from "./ast.ts";
