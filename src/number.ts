@@ -445,8 +445,10 @@ export class NumberContext {
     if (isExact(a)) {
       if (a.d === 1) return a;
       if (a.isSmall) {
+        // (n - r) / d is exact, |n - r| ≤ |n|; n - (r + d) could pass 2^53 and round
         const r = a.n % a.d;
-        return integer((a.n - (r < 0 ? r + a.d : r)) / a.d);
+        const truncated = (a.n - r) / a.d;
+        return integer(r < 0 ? truncated - 1 : truncated);
       }
       return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
     }

@@ -49,6 +49,9 @@ const examples: Record<string, [string, string][]> = {
     ["7 mod 3", "1"],
     ["7 // 2", "3"],
     ["-7 // 2", "-4"],
+    // a quotient whose numerator and denominator are each below 2^53 while n - (r + d) is not (it was an internal error)
+    ["6227020800 // -1499999999.5625272", "-5"],
+    ["floor(-6227020800 / 1499999999.5625272)", "-5"],
   ],
   "implicit multiplication": [
     ["2pi", "6.2831853071795864769"],
