@@ -1,10 +1,11 @@
 /**
  * A session on its own thread (src/cli/worker.ts), seen from the main
  * thread: requests go out as messages and come back as promises, and
- * `interrupt()` raises the flag the evaluator checks, so the line being
- * computed ends with an "interrupted" error and the session is unchanged
- * (a line is all or nothing).
+ * `interrupt()` raises the stop request the session was handed, so the line
+ * being computed ends with an "interrupted" error and the session is
+ * unchanged (a line is all or nothing).
  */
+import { SharedInterrupt } from "../interrupt.ts";
 import type { Answers, PlainOutcome, SessionPort, UnitDescription } from "./protocol.ts";
 import type { Request } from "./worker.ts";
 
@@ -12,7 +13,7 @@ type Reply = { readonly id: number; readonly result: unknown };
 
 export class RemoteSession implements SessionPort {
   private worker: Worker | undefined;
-  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stop = new SharedInterrupt();
   private readonly pending = new Map<number, (result: unknown) => void>();
   /** Requests made before the thread was started, sent when it is. */
   private readonly waiting: Request[] = [];
@@ -29,7 +30,7 @@ export class RemoteSession implements SessionPort {
     precision: number | undefined,
     later = false,
   ) {
-    void this.request("init", this.flag.buffer, precision);
+    void this.request("init", this.stop.buffer, precision);
     if (!later) this.start();
   }
 
@@ -66,11 +67,11 @@ export class RemoteSession implements SessionPort {
 
   /** Stops the computation in progress, and the lines sent after it, until `resume()`. */
   interrupt(): void {
-    Atomics.store(this.flag, 0, 1);
+    this.stop.raise();
   }
 
   resume(): void {
-    Atomics.store(this.flag, 0, 0);
+    this.stop.lower();
   }
 
   variables = () => this.request<ReturnType<Answers["variables"]>>("variables");
