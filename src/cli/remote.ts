@@ -6,12 +6,9 @@
  * unchanged (a line is all or nothing).
  */
 import { SharedInterrupt } from "../interrupt.ts";
-import type { Answers, PlainOutcome, SessionPort, UnitDescription } from "./protocol.ts";
-import type { Request } from "./worker.ts";
+import type { Answers, PlainOutcome, RemotePort, Reply, Request, UnitDescription } from "./protocol.ts";
 
-type Reply = { readonly id: number; readonly result: unknown };
-
-export class RemoteSession implements SessionPort {
+export class RemoteSession implements RemotePort {
   private worker: Worker | undefined;
   private readonly stop = new SharedInterrupt();
   private readonly pending = new Map<number, (result: unknown) => void>();
@@ -55,7 +52,7 @@ export class RemoteSession implements SessionPort {
     });
   }
 
-  /** Evaluates lines in order, each all or nothing, stopping early after long answers (Session.evaluateLines); while interrupted, every line ends at once as "interrupted". */
+  /** (While interrupted, every line ends at once as "interrupted".) */
   evaluateLines(lines: string[]): Promise<PlainOutcome[]> {
     return this.request<ReturnType<Answers["evaluate"]>>("evaluate", lines);
   }
@@ -65,7 +62,6 @@ export class RemoteSession implements SessionPort {
     return outcome!;
   }
 
-  /** Stops the computation in progress, and the lines sent after it, until `resume()`. */
   interrupt(): void {
     this.stop.raise();
   }

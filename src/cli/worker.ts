@@ -7,15 +7,9 @@
  */
 import { SharedInterrupt } from "../interrupt.ts";
 import { Session } from "../session.ts";
-import { answer, type Answers } from "./protocol.ts";
+import { answer, type Answers, type Reply, type Request } from "./protocol.ts";
 
 declare const self: Worker;
-
-export interface Request {
-  readonly id: number;
-  readonly method: keyof Answers | "init";
-  readonly args: readonly unknown[];
-}
 
 let answers: Answers | undefined;
 
@@ -28,9 +22,9 @@ self.onmessage = ({ data }: MessageEvent<Request>) => {
     answers = answer(session);
     // the session's thread does the work the JIT pays off for (the executable starts with it held back)
     Bun.unsafe.setJITPolicy(1);
-    postMessage({ id, result: undefined });
+    postMessage({ id, result: undefined } satisfies Reply);
     return;
   }
   const handler = answers![method] as (...args: unknown[]) => unknown;
-  postMessage({ id, result: handler(...args) });
+  postMessage({ id, result: handler(...args) } satisfies Reply);
 };
