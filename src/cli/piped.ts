@@ -17,15 +17,8 @@ import { MAX_LINE_LENGTH } from "../limits.ts";
 import { EXCERPT } from "../render.ts";
 import { failureLine } from "./failure.ts";
 import { writeErr, writeOut } from "./output.ts";
-import type { PlainOutcome } from "./protocol.ts";
+import type { PlainOutcome, SessionPort } from "./protocol.ts";
 import { formatError, formatOutcome, type Style } from "./report.ts";
-
-/**
- * Evaluates lines in order, from the first: a session here (main.ts), or on another thread
- * (RemoteSession). It may stop early, once the answers so far are long (Session.evaluateLines):
- * the outcomes are those of the first lines, at least one.
- */
-export type Evaluate = (lines: string[]) => PlainOutcome[] | Promise<PlainOutcome[]>;
 
 /** A full garbage collection every so many lines (see collectIfDue)… */
 const COLLECT_EVERY = 25_000;
@@ -48,8 +41,11 @@ interface Overlong {
   readonly length: number;
 }
 
-/** Evaluates standard input; resolves to the exit status: 0 if every line succeeded, else 1 (2 for input that is a directory). */
-export async function runPiped(evaluate: Evaluate, style: Style): Promise<number> {
+/**
+ * Evaluates standard input in `session` (on this thread, or on its own as PID 1: main.ts); resolves
+ * to the exit status: 0 if every line succeeded, else 1 (2 for input that is a directory).
+ */
+export async function runPiped(session: SessionPort, style: Style): Promise<number> {
   // the executable starts with the JIT held back (start-up code runs once: package.json's build);
   // a stream of lines is the work it pays off for
   Bun.unsafe.setJITPolicy(1);
@@ -67,7 +63,7 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<number
   const answer = async (lines: string[]) => {
     for (let from = 0; from < lines.length; ) {
       collectIfDue();
-      const outcomes = await evaluate(from === 0 ? lines : lines.slice(from));
+      const outcomes = await session.evaluateLines(from === 0 ? lines : lines.slice(from));
       const out: string[] = [];
       for (let i = 0; i < outcomes.length; i++) {
         lineNumber++;
