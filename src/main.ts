@@ -8,13 +8,13 @@ import packageJson from "../package.json" with { type: "json" };
 import { LocalSession } from "./cli/local.ts";
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
 import type { SessionPort } from "./cli/protocol.ts";
-import type { Paint, Style } from "./cli/report.ts";
+import type { Paint, Presentation } from "./cli/present.ts";
 import { isTerminal } from "./cli/terminal.ts";
-import { write } from "./cli/write.ts";
+import { write } from "./cli/one-shot-write.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
 // stream may take colour, node:readline only for the REPL, and --version and --help not even the
-// report module, a chunk of its own: docs/performance.md, "What changed", has what each saves);
+// present module, a chunk of its own: docs/performance.md, "What changed", has what each saves);
 // tests/startup.test.ts keeps it so.
 
 /** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
@@ -26,7 +26,7 @@ function colourAllowed(options: Options): boolean {
 
 /** chalk's colours for a stream when it takes them (a terminal, or FORCE_COLOR), else plain. */
 async function paint(fd: 1 | 2, options: Options): Promise<Paint> {
-  const { plain } = await import("./cli/report.ts");
+  const { plain } = await import("./cli/present.ts");
   if (!colourAllowed(options)) return plain;
   if (process.env.FORCE_COLOR === undefined && !(await isTerminal(fd))) return plain;
   const { default: chalk, chalkStderr } = await import("chalk");
@@ -54,19 +54,19 @@ async function main(): Promise<number> {
     // line is (an asynchronous stat that would otherwise follow the line: its cost is in
     // docs/performance.md, "A one-shot run's modules")
     const resultPaint = paint(1, options);
-    const [{ formatError, formatOutcome, plain }, session] = await Promise.all([import("./cli/report.ts"), openSession(options)]);
+    const [{ presentError, presentOutcome, plain }, session] = await Promise.all([import("./cli/present.ts"), openSession(options)]);
     const outcome = await session.evaluate(options.expression);
     if (outcome.kind === "error") {
-      await write(2, formatError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
+      await write(2, presentError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
-    await write(1, formatOutcome(outcome, options.expression, { json: options.json, out: await resultPaint, err: plain }));
+    await write(1, presentOutcome(outcome, options.expression, { json: options.json, out: await resultPaint, err: plain }));
     return 0;
   }
   if (options.stdin || !(await isTerminal(0))) {
     // piped output never has colour: it is read by programs; errors may, on a terminal
-    const [session, err, { plain }] = await Promise.all([openSession(options), paint(2, options), import("./cli/report.ts")]);
-    const style: Style = { json: options.json, out: plain, err };
+    const [session, err, { plain }] = await Promise.all([openSession(options), paint(2, options), import("./cli/present.ts")]);
+    const style: Presentation = { json: options.json, out: plain, err };
     const { runPiped } = await import("./cli/piped.ts");
     return runPiped(session, style);
   }

@@ -1,7 +1,7 @@
 // Errors are values with a kind, a message and the span they are about; they never change the session.
 import { describe, expect, test } from "bun:test";
 import type { ErrorKind } from "../src/errors.ts";
-import { renderError } from "../src/render.ts";
+import { renderError } from "../src/excerpt.ts";
 import { Session } from "../src/session.ts";
 
 function failure(line: string, session = new Session()) {

@@ -15,7 +15,7 @@ describe("start-up stays lazy", () => {
     const script = `
       const grammar = await import("${root}grammar/testing.ts");
       const { Session } = await import("${root}src/session.ts");
-      await import("${root}src/cli/report.ts");
+      await import("${root}src/cli/present.ts");
       const session = new Session();
       const before = grammar.grammarBuilt();
       const decimal = () => Object.keys(require.cache).some((path) => path.includes("decimal.js"));
@@ -32,7 +32,7 @@ describe("start-up stays lazy", () => {
   test("the entry point loads the session, colours, the REPL and node:tty only when a mode needs them", () => {
     const main = readFileSync(`${root}src/main.ts`, "utf8");
     const staticImports = [...main.matchAll(/^import (?!type ).* from "([^"]+)";$/gm)].map((match) => match[1]);
-    for (const lazy of ["chalk", "./session.ts", "./cli/repl.ts", "./cli/piped.ts", "./cli/report.ts", "node:tty", "node:readline"]) {
+    for (const lazy of ["chalk", "./session.ts", "./cli/repl.ts", "./cli/piped.ts", "./cli/present.ts", "node:tty", "node:readline"]) {
       expect(staticImports).not.toContain(lazy);
     }
     // and nothing it does import statically pulls them in

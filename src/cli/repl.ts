@@ -8,11 +8,11 @@
  */
 import * as readline from "node:readline";
 import { NAME } from "../../grammar/names.ts";
-import { bareCommands, colonCommands, runCommand, tables, type Reply } from "./commands.ts";
+import { bareCommands, colonCommands, runCommand, tables, type CommandReply } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
-import { writeErr, writeOut, writingToTerminal } from "./output.ts";
+import { writeErr, writeOut, writingToTerminal } from "./blocking-write.ts";
 import type { PlainOutcome, RemotePort, SessionPort } from "./protocol.ts";
-import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
+import { presentErrorAfterPrompt, presentOutcome, type Presentation } from "./present.ts";
 
 const PROMPT = "> ";
 
@@ -41,7 +41,7 @@ function matching(names: readonly string[], prefix: string): string[] {
 }
 
 /** Greets, then answers lines until the session ends (Ctrl-D, :quit, a second Ctrl-C); resolves to the exit status. */
-export async function runRepl(session: RemotePort, style: Style, version: string): Promise<number> {
+export async function runRepl(session: RemotePort, style: Presentation, version: string): Promise<number> {
   writingToTerminal();
   const history = new History(historyPath());
   writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
@@ -50,7 +50,7 @@ export async function runRepl(session: RemotePort, style: Style, version: string
 }
 
 /** Says why the history is not kept, if it is not (once: History.notice). */
-function tellHistoryProblem(history: History, style: Style): void {
+function tellHistoryProblem(history: History, style: Presentation): void {
   const notice = history.notice();
   if (notice) writeErr(`${style.err.dim(`(${notice})`)}\n`);
 }
@@ -77,7 +77,7 @@ class Repl {
 
   constructor(
     private readonly session: RemotePort,
-    private readonly style: Style,
+    private readonly style: Presentation,
     private readonly history: History,
   ) {
     this.rl = readline.createInterface({
@@ -136,7 +136,7 @@ class Repl {
     else this.report(line, await this.session.evaluate(line));
   }
 
-  private reply(reply: Reply): void {
+  private reply(reply: CommandReply): void {
     if (reply.out) writeOut(reply.out);
     if (reply.err) writeErr(reply.err);
     if (reply.quit) this.quit();
@@ -146,10 +146,10 @@ class Repl {
     const { style } = this;
     if (outcome.kind === "error") {
       const stopped = outcome.error.kind === "interrupted" && !style.json;
-      writeErr(stopped ? `${style.err.red("interrupted")}\n` : formatErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
+      writeErr(stopped ? `${style.err.red("interrupted")}\n` : presentErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
       return;
     }
-    writeOut(formatOutcome(outcome, line, style));
+    writeOut(presentOutcome(outcome, line, style));
     // the first time a name of the user's hides a constant or a unit, say so (once per name)
     for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
       if (this.told.has(name)) continue;

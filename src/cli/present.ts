@@ -3,7 +3,7 @@
  * errors with their caret, in colour when the stream is a terminal.
  */
 import type { PlainError, PlainOutcome } from "./protocol.ts";
-import { excerpt } from "../render.ts";
+import { excerpt } from "../excerpt.ts";
 
 /** The few colours the front ends use; `plain` where there is no colour. */
 export interface Paint {
@@ -16,7 +16,7 @@ export interface Paint {
 const same = (text: string) => text;
 export const plain: Paint = { bold: same, dim: same, red: same, cyan: same };
 
-export interface Style {
+export interface Presentation {
   readonly json: boolean;
   /** Colours for results (stdout) and for errors (stderr). */
   readonly out: Paint;
@@ -24,7 +24,7 @@ export interface Style {
 }
 
 /** The stdout text for an outcome (with its newline), or "" for nothing. */
-export function formatOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>, input: string, style: Style): string {
+export function presentOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>, input: string, style: Presentation): string {
   switch (outcome.kind) {
     case "empty":
       return "";
@@ -46,7 +46,7 @@ export function formatOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>,
  *      ^~
  * Without (one-shot, REPL): the line, then the caret and the message.
  */
-export function formatError(error: PlainError, input: string, style: Style, lineNumber?: number): string {
+export function presentError(error: PlainError, input: string, style: Presentation, lineNumber?: number): string {
   if (style.json) {
     const { start, end } = error.span;
     const fields = lineNumber === undefined ? {} : { line: lineNumber };
@@ -65,8 +65,8 @@ export function formatError(error: PlainError, input: string, style: Style, line
  * so only the caret and message are printed, under it. A line the excerpt
  * had to shorten or clean up is shown again, as in one-shot mode.
  */
-export function formatErrorAfterPrompt(error: PlainError, input: string, style: Style, promptWidth: number): string {
+export function presentErrorAfterPrompt(error: PlainError, input: string, style: Presentation, promptWidth: number): string {
   const { text, pad, marker } = excerpt(input, error);
-  if (style.json || text !== input) return formatError(error, input, style);
+  if (style.json || text !== input) return presentError(error, input, style);
   return `${" ".repeat(promptWidth)}${pad}${style.err.red(`${marker} ${error.message}`)}\n`;
 }

@@ -1,7 +1,7 @@
 /**
  * Writing a one-shot answer (or help, or a usage error) through Bun, without
  * node:fs: the one-shot path never loads it (see terminal.ts for the cost).
- * Piped input and the REPL write through output.ts instead, which blocks, so
+ * Piped input and the REPL write through blocking-write.ts instead, which blocks, so
  * that a slow reader slows calc down rather than letting output pile up. A
  * reader that has gone away (`calc 2^100000 | head -c 10`) ends calc quietly,
  * status 0, as it does there; any other failure (`calc 1+2 > /dev/full`)
