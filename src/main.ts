@@ -15,7 +15,7 @@ import { write } from "./cli/one-shot-write.ts";
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
 // stream may take colour, node:readline only for the REPL, and --version and --help not even the
 // present module, a chunk of its own: docs/performance.md, "What changed", has what each saves);
-// tests/startup.test.ts keeps it so.
+// tests/cli/startup.test.ts keeps it so.
 
 /** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
 function colourAllowed(options: Options): boolean {

@@ -2,9 +2,9 @@
 // README's performance section). These tests fail if it becomes eager again; none of them times anything.
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
-import { checkGrammar } from "../grammar/testing.ts";
+import { checkGrammar } from "../../grammar/testing.ts";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;
 
 describe("start-up stays lazy", () => {
   test("chevrotain's grammar checks, skipped at run time, pass here", () => {
@@ -32,7 +32,7 @@ describe("start-up stays lazy", () => {
   test("the entry point loads the session, colours, the REPL and node:tty only when a mode needs them", () => {
     const main = readFileSync(`${root}src/main.ts`, "utf8");
     const staticImports = [...main.matchAll(/^import (?!type ).* from "([^"]+)";$/gm)].map((match) => match[1]);
-    for (const lazy of ["chalk", "./session.ts", "./cli/repl.ts", "./cli/piped.ts", "./cli/present.ts", "node:tty", "node:readline"]) {
+    for (const lazy of ["chalk", "../session.ts", "./repl.ts", "./piped.ts", "./present.ts", "node:tty", "node:readline"]) {
       expect(staticImports).not.toContain(lazy);
     }
     // and nothing it does import statically pulls them in
@@ -70,7 +70,7 @@ describe("the tokens' start-character hints", () => {
   // the scanner tries a token only at the characters of its hint, so a character missing from it
   // would never be read as that token: every character that can start a match must be there
   test("every character a token's expression can start with is in its hint", async () => {
-    const T = await import("../grammar/tokens.ts");
+    const T = await import("../../grammar/tokens.ts");
     const suffixes = ["", "0", "1", "9", "x1", "b1", "o1", ".5", "e1", "a", "C", "z", "=", ">", "-", "²", " ", "\n"];
     const missing: string[] = [];
     for (const token of T.allTokens) {
@@ -99,9 +99,9 @@ describe("the parser's LL(1) lookahead", () => {
   test("decides every choice in the grammar as chevrotain's own LL(k) strategy would, for every token", async () => {
     const { LLkLookaheadStrategy, Alternation, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, NonTerminal, Terminal } =
       await import("chevrotain");
-    const { grammarRules } = await import("../grammar/testing.ts");
-    const { LL1Lookahead } = await import("../grammar/lookahead.ts");
-    const T = await import("../grammar/tokens.ts");
+    const { grammarRules } = await import("../../grammar/testing.ts");
+    const { LL1Lookahead } = await import("../../grammar/lookahead.ts");
+    const T = await import("../../grammar/tokens.ts");
     const ours = new LL1Lookahead();
     const theirs = new LLkLookaheadStrategy({ maxLookahead: 1 });
     const optionals = { Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator } as const;

@@ -1,13 +1,13 @@
 // Every resource bounded (issue 25), on dist/calc: piped memory stays flat in the number of lines
 // however long each answer, a variable costs about its number, an overlong line is refused while it
 // is read, a huge unknown name is answered at once, and a system failure (a full disk, a directory
-// on stdin) is one line, never a trace. Peaks are measured by tests/oracle/measure.py, for the
-// process alone. (The REPL's history from /dev/full, a FIFO or /dev/tty is in tests/repl.test.ts.)
+// on stdin) is one line, never a trace. Peaks are measured by tests/support/measure.py, for the
+// process alone. (The REPL's history from /dev/full, a FIFO or /dev/tty is in tests/cli/repl.test.ts.)
 import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, useBinary } from "./binary.ts";
-import { measure, measureAsync } from "./oracle/support.ts";
+import { calc, useBinary } from "../support/binary.ts";
+import { measure, measureAsync } from "../support/processes.ts";
 
 useBinary();
 

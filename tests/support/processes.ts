@@ -80,7 +80,7 @@ export type CalcAnswer =
   | { input: string; value: string; exact: boolean }
   | { input: string; error: string; kind: string; column: number; length: number; line: number };
 
-/** What tests/oracle/measure.py says of one run. */
+/** What tests/support/measure.py says of one run. */
 export interface Measured {
   status: number;
   seconds: number;
@@ -97,9 +97,9 @@ export interface MeasuredCase {
   timeout?: number;
 }
 
-/** Runs each case in turn under tests/oracle/measure.py: status, time and the process's own peak memory. */
+/** Runs each case in turn under tests/support/measure.py: status, time and the process's own peak memory. */
 export function measure(cases: MeasuredCase[]): Measured[] {
-  const result = Bun.spawnSync(["python3", `${root}tests/oracle/measure.py`], {
+  const result = Bun.spawnSync(["python3", `${root}tests/support/measure.py`], {
     stdin: Buffer.from(JSON.stringify(cases)),
     stdout: "pipe",
     stderr: "pipe",
@@ -110,7 +110,7 @@ export function measure(cases: MeasuredCase[]): Measured[] {
 
 /** The same, without blocking: for runs that take long enough to be worth running side by side. */
 export async function measureAsync(cases: MeasuredCase[]): Promise<Measured[]> {
-  const proc = Bun.spawn(["python3", `${root}tests/oracle/measure.py`], {
+  const proc = Bun.spawn(["python3", `${root}tests/support/measure.py`], {
     stdin: Buffer.from(JSON.stringify(cases)),
     stdout: "pipe",
     stderr: "pipe",
@@ -120,4 +120,4 @@ export async function measureAsync(cases: MeasuredCase[]): Promise<Measured[]> {
   return JSON.parse(out);
 }
 
-const root = new URL("../..", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;

@@ -1,7 +1,7 @@
 // Random expressions with units for the differential test: quantities (5 ft, 3/4 in, 2 s^-1,
 // 3 ft²), plain numbers, + - * / unary minus, small whole powers, sums written side by side
 // (5 ft 3 in) and conversions (`to`), written as calc source by a printer of our own and sent as
-// JSON to tests/oracle/quantities_oracle.py, which knows the units' definitions; this file knows
+// JSON to tests/oracles/quantities_oracle.py, which knows the units' definitions; this file knows
 // only which units measure the same thing, to choose targets that mostly fit.
 import fc from "fast-check";
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, root, useBinary } from "./binary.ts";
+import { calc, root, useBinary } from "../support/binary.ts";
 
 useBinary();
 

@@ -3,7 +3,7 @@
 // 50,000 digits, correctly rounded approximations past that, refused past the approximate range.
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
-import { calc, useBinary } from "./binary.ts";
+import { calc, useBinary } from "../support/binary.ts";
 
 useBinary();
 
@@ -16,7 +16,7 @@ interface Reference {
   digits?: string;
 }
 
-const reference = JSON.parse(readFileSync(new URL("fixtures/factorial_reference.json", import.meta.url), "utf8")) as Record<string, Reference>;
+const reference = JSON.parse(readFileSync(new URL("../fixtures/factorial_reference.json", import.meta.url), "utf8")) as Record<string, Reference>;
 
 function run(...args: string[]) {
   const result = Bun.spawnSync([calc, ...args], { stdin: "ignore", env: { PATH: process.env.PATH ?? "" } });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;
 
 describe("project", () => {
   test("the TypeScript is strict-clean (tsc --noEmit)", () => {

@@ -4,12 +4,12 @@
 import { describe, expect, test } from "bun:test";
 import type { IToken } from "chevrotain";
 import fc from "fast-check";
-import { chevrotainLexer } from "../grammar/testing.ts";
-import { Scanner } from "../grammar/scanner.ts";
-import { allTokens } from "../grammar/tokens.ts";
-import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
-import { fuzzLine } from "./oracle/fuzz-inputs.ts";
-import { property } from "./oracle/support.ts";
+import { chevrotainLexer } from "../../grammar/testing.ts";
+import { Scanner } from "../../grammar/scanner.ts";
+import { allTokens } from "../../grammar/tokens.ts";
+import { generate, generateLogic, generateUnits } from "../../bench/generate.ts";
+import { fuzzLine } from "../generators/fuzz-inputs.ts";
+import { property } from "../support/processes.ts";
 
 const reference = chevrotainLexer(true);
 const scanner = new Scanner(allTokens);

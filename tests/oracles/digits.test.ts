@@ -1,19 +1,19 @@
 // Issue 25, "Every digit right": each input the attack found printing wrong digits, on dist/calc,
-// against mpmath at enough digits (tests/oracle/mpmath_oracle.py writes the true value as calc
+// against mpmath at enough digits (tests/oracles/mpmath_oracle.py writes the true value as calc
 // writes a number, so the comparison is word for word); and what exactness and the bounds promise
 // of literals and of round. The random cases are in irrational.test.ts.
 import { describe, expect, test } from "bun:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, root, run, useBinary } from "./binary.ts";
-import { Terminal, useTerminals } from "./terminal.ts";
+import { calc, root, run, useBinary } from "../support/binary.ts";
+import { Terminal, useTerminals } from "../support/terminal.ts";
 
 useBinary();
 useTerminals();
 
 /** The true value of an mpmath expression at `dps` digits, as calc writes it at `precision`. */
 function trueText(py: string, precision: number, dps = 200): string {
-  const oracle = Bun.spawnSync(["python3", `${root}tests/oracle/mpmath_oracle.py`], {
+  const oracle = Bun.spawnSync(["python3", `${root}tests/oracles/mpmath_oracle.py`], {
     stdin: Buffer.from(`${JSON.stringify({ py, dps, precision, text: true })}\n`),
     stdout: "pipe",
     stderr: "inherit",

@@ -3,8 +3,8 @@
 import { describe, expect, test } from "bun:test";
 import type Decimal from "decimal.js";
 import { readFileSync } from "node:fs";
-import { decimalAt } from "../src/decimal.ts";
-import { ln } from "../src/elementary.ts";
+import { decimalAt } from "../../src/decimal.ts";
+import { ln } from "../../src/elementary.ts";
 import {
   approximateChoose,
   approximateFactorial,
@@ -14,8 +14,8 @@ import {
   log10ChooseEstimate,
   log10FactorialEstimate,
   productRange,
-} from "../src/gamma.ts";
-import { GUARD_DIGITS, MAX_APPROXIMATE_EXPONENT, MAX_EXACT_DIGITS, MAX_PRECISION } from "../src/limits.ts";
+} from "../../src/gamma.ts";
+import { GUARD_DIGITS, MAX_APPROXIMATE_EXPONENT, MAX_EXACT_DIGITS, MAX_PRECISION } from "../../src/limits.ts";
 
 const WORKING_MAX = MAX_PRECISION + GUARD_DIGITS;
 
@@ -201,7 +201,7 @@ describe("the approximate range", () => {
 });
 
 describe("the reference digits (tests/fixtures/factorial_reference.json, from Python)", () => {
-  const reference = JSON.parse(readFileSync(new URL("fixtures/factorial_reference.json", import.meta.url), "utf8")) as Record<
+  const reference = JSON.parse(readFileSync(new URL("../fixtures/factorial_reference.json", import.meta.url), "utf8")) as Record<
     string,
     { exponent: number; leading: string }
   >;

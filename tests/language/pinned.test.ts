@@ -1,6 +1,6 @@
 // Every `input → output` an issue pins, run on the compiled executable, word for word.
 import { describe, expect, test } from "bun:test";
-import { run, useBinary } from "./binary.ts";
+import { run, useBinary } from "../support/binary.ts";
 
 useBinary();
 

@@ -1,10 +1,10 @@
 // Output never loses data, whatever the reader does, and signals end runs promptly with 128 + n.
-// (tests/cli.test.ts has the million lines into a file and `yes | calc | head -3`; the REPL's
-// Ctrl-C is in tests/repl.test.ts.)
+// (tests/cli/cli.test.ts has the million lines into a file and `yes | calc | head -3`; the REPL's
+// Ctrl-C is in tests/cli/repl.test.ts.)
 import { describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, useBinary } from "./binary.ts";
+import { calc, useBinary } from "../support/binary.ts";
 
 useBinary();
 
@@ -102,8 +102,11 @@ describe("signals end one-shot and piped runs with 128 + the signal's number", (
       expect(await signalled(proc, signal, status)).toBeLessThan(1000);
       const text = readFileSync(out, "utf8");
       expect(text.length).toBeGreaterThan(0);
-      expect(text.split("\n").slice(0, -1).every((line) => line === "18446744073709551617")).toBe(true);
-      expect(text.endsWith("\n")).toBe(true);
+      const lines = text.split("\n");
+      expect(lines.slice(0, -1).every((line) => line === "18446744073709551617")).toBe(true);
+      // calc writes whole lines; Linux itself cuts a write to a file short, at a page of the file, when a
+      // fatal signal arrives during it (generic_perform_write): only there may the text end mid-line
+      if (!text.endsWith("\n")) expect({ cut: lines.at(-1), at: text.length % 4096 }).toEqual({ cut: "18446744073709551617".slice(0, lines.at(-1)!.length), at: 0 });
     });
 
     test(`${signal} during a long one-shot computation: status ${status}, at once`, async () => {

@@ -1,7 +1,7 @@
 // The compiled executable under test: built once per `bun test` run, however many files use it.
 import { beforeAll } from "bun:test";
 
-export const root = new URL("..", import.meta.url).pathname;
+export const root = new URL("../../", import.meta.url).pathname;
 export const calc = `${root}dist/calc`;
 
 let built: Promise<void> | undefined;

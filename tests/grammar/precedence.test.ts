@@ -1,14 +1,14 @@
 // Precedence and associativity pinned against another parser: calc's parse (grammar/parser.ts,
-// shown by unparseParenthesised) must equal the reference parser's (tests/oracle/reference-parser.ts,
+// shown by unparseParenthesised) must equal the reference parser's (tests/oracles/reference-parser.ts,
 // written from the precedence table) on generated expressions, on near misses of them (a token
 // inserted, deleted or replaced) and on token soup: both reject it, or both read it the same way.
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { parseLine as parse } from "../src/syntax.ts";
-import { unparseParenthesised } from "../grammar/unparse.ts";
-import { isUnitName } from "../src/units.ts";
-import { property, scale } from "./oracle/support.ts";
-import { referenceParse, UNIT_NAMES, type Token } from "./oracle/reference-parser.ts";
+import { parseLine as parse } from "../../src/syntax.ts";
+import { unparseParenthesised } from "../../grammar/unparse.ts";
+import { isUnitName } from "../../src/units.ts";
+import { property, scale } from "../support/processes.ts";
+import { referenceParse, UNIT_NAMES, type Token } from "../oracles/reference-parser.ts";
 
 const numbers = ["2", "3", "10", "0.5", ".5", "1_000", "0xff", "0b101", "0o17", "1e3", "2.5E-3"];
 /** Names that are not units (checked below against calc's table). */

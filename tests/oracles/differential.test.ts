@@ -5,10 +5,10 @@
 // minimal expression. `npm run fuzz` runs many more cases.
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { calc, root, useBinary } from "./binary.ts";
-import { expression, render, toOracle, type Tree } from "./oracle/expressions.ts";
-import { quantityExpression, renderQuantities, toQuantityOracle, type QTree } from "./oracle/quantities.ts";
-import { calcProcess, LineProcess, property, runs, scale, type CalcAnswer } from "./oracle/support.ts";
+import { calc, root, useBinary } from "../support/binary.ts";
+import { expression, render, toOracle, type Tree } from "../generators/expressions.ts";
+import { quantityExpression, renderQuantities, toQuantityOracle, type QTree } from "../generators/quantities.ts";
+import { calcProcess, LineProcess, property, runs, scale, type CalcAnswer } from "../support/processes.ts";
 
 useBinary();
 
@@ -23,7 +23,7 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
   const precisions = [20, 20, 7, 33];
 
   test("random expressions over + - * / % // ^ ! unary minus, percentages, comparisons, and/or/not, if, and to a format", async () => {
-    const oracle = new LineProcess(["python3", `${root}tests/oracle/fractions_oracle.py`]);
+    const oracle = new LineProcess(["python3", `${root}tests/oracles/fractions_oracle.py`]);
     const calcs = new Map(precisions.map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
     const counts = { compared: 0, errors: 0, skipped: 0 };
 
@@ -62,7 +62,7 @@ describe("exact arithmetic against Python's fractions.Fraction", () => {
 type QuantityAnswer = { si: string | null; number: string; exact: boolean } | { error: "dimension" | "zero" } | { oracle_failed: string };
 
 describe("quantities against units defined in Python (m cm km ft in, s min h, kg g lb)", () => {
-  // The oracle (tests/oracle/quantities_oracle.py) works out each subexpression's dimension and
+  // The oracle (tests/oracles/quantities_oracle.py) works out each subexpression's dimension and
   // the value in SI base units. Where calc must refuse (adding different dimensions, converting to
   // another one) its answer must be a dimension error; otherwise calc is asked for the result
   // converted to the SI unit of the dimension the oracle found (`… to kg*m/s^2`), and must print
@@ -70,7 +70,7 @@ describe("quantities against units defined in Python (m cm km ft in, s min h, kg
   // merged units along the way, the value is compared exactly (every digit of a terminating
   // expansion, or P significant digits), and one case in three as `… to fraction`, p/q exactly.
   test("random expressions over + - * / ^, unary minus, 5 ft 3 in and to: dimensions and values", async () => {
-    const oracle = new LineProcess(["python3", `${root}tests/oracle/quantities_oracle.py`]);
+    const oracle = new LineProcess(["python3", `${root}tests/oracles/quantities_oracle.py`]);
     const calcs = new Map([20, 7].map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
     const counts = { compared: 0, dimension: 0, zero: 0 };
 

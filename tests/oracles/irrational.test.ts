@@ -8,8 +8,8 @@ import { describe, expect, test } from "bun:test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import fc from "fast-check";
-import { calc, root, useBinary } from "./binary.ts";
-import { runs, seed } from "./oracle/support.ts";
+import { calc, root, useBinary } from "../support/binary.ts";
+import { runs, seed } from "../support/processes.ts";
 
 useBinary();
 
@@ -167,7 +167,7 @@ describe("irrational functions against mpmath", () => {
         return JSON.stringify({ py: c.py, dps: c.dps, precision: c.precision, answer: answer?.startsWith("error") ? null : answer });
       }).join("\n")}\n`,
     );
-    const oracle = Bun.spawnSync(["python3", `${root}tests/oracle/mpmath_oracle.py`], { stdin: Bun.file(judged), stdout: "pipe", stderr: "inherit" });
+    const oracle = Bun.spawnSync(["python3", `${root}tests/oracles/mpmath_oracle.py`], { stdin: Bun.file(judged), stdout: "pipe", stderr: "inherit" });
     const verdicts = oracle.stdout.toString().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { ok?: boolean; expected?: string; oracle_failed?: string });
     expect(verdicts.length).toBe(all.length);
 

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 
-const root = new URL("..", import.meta.url).pathname;
+const root = new URL("../../", import.meta.url).pathname;
 const dockerfile = readFileSync(`${root}Dockerfile`, "utf8");
 const pkg = JSON.parse(readFileSync(`${root}package.json`, "utf8"));
 

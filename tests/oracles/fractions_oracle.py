@@ -1,4 +1,4 @@
-"""The exact oracle for tests/differential.test.ts: Python's fractions.Fraction, not calc's code.
+"""The exact oracle for tests/oracles/differential.test.ts: Python's fractions.Fraction, not calc's code.
 
 One JSON request a line on stdin, one JSON answer a line on stdout:
   request  {"tree": TREE, "precision": P}

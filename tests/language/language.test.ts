@@ -1,6 +1,6 @@
 // Every example of the language issue, input → printed result, through a fresh Session.
 import { describe, expect, test } from "bun:test";
-import { Session } from "../src/session.ts";
+import { Session } from "../../src/session.ts";
 
 function show(session: Session, line: string): string | undefined {
   const outcome = session.evaluate(line);
@@ -22,7 +22,7 @@ const examples: Record<string, [string, string][]> = {
     ["10 - 4 - 3", "3"],
     ["2 / 4 / 2", "0.25"],
   ],
-  // regressions (found by tests/precedence.test.ts and tests/fuzz.test.ts): an exponent or a unit's
+  // regressions (found by tests/grammar/precedence.test.ts and tests/generators/fuzz.test.ts): an exponent or a unit's
   // power written past 2^53 was rounded, and `1/2 in` took only plain digits as its integers
   "written integers": [
     ["(-1)⁹⁰⁰⁷¹⁹⁹²⁵⁴⁷⁴⁰⁹⁹³", "-1"],

@@ -6,9 +6,9 @@ import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, useBinary } from "./binary.ts";
-import { extremes, fuzzLine } from "./oracle/fuzz-inputs.ts";
-import { measure, runs, seed, type Measured } from "./oracle/support.ts";
+import { calc, useBinary } from "../support/binary.ts";
+import { extremes, fuzzLine } from "./fuzz-inputs.ts";
+import { measure, runs, seed, type Measured } from "../support/processes.ts";
 
 useBinary();
 
@@ -122,7 +122,7 @@ describe("fuzzing", () => {
     console.log(`fuzz: ${results.length} results, ${errors.size} errors, ${empty} empty lines in ${run!.seconds} s, peak ${Math.round(run!.peakKilobytes / 1024)} MB`);
     expect(run!.status).toBe(errors.size > 0 ? 1 : 0);
     expect(run!.peakKilobytes).toBeLessThan(PEAK_KILOBYTES);
-    // well inside the test's timeout; each line alone is bounded by the limits (tests/limits.test.ts)
+    // well inside the test's timeout; each line alone is bounded by the limits (tests/language/limits.test.ts)
     expect(run!.seconds).toBeLessThan(60 * Math.max(1, runs(1)));
   }, 180_000 * Math.max(1, runs(1)));
 

@@ -4,16 +4,16 @@
 import { describe, expect, test } from "bun:test";
 import { serializeGrammar, type TokenType } from "chevrotain";
 import fc from "fast-check";
-import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
-import { CalcParser } from "../grammar/parser.ts";
-import { lex, parserFrom } from "../grammar/testing.ts";
-import { RECORDED } from "../grammar/analysis-data.ts";
-import type { RecordedGrammar } from "../grammar/analysis.ts";
-import * as T from "../grammar/tokens.ts";
-import { coreNames, parseLine as parse } from "../src/syntax.ts";
-import { calc, useBinary } from "./binary.ts";
-import { fuzzLine } from "./oracle/fuzz-inputs.ts";
-import { property } from "./oracle/support.ts";
+import { generate, generateLogic, generateUnits } from "../../bench/generate.ts";
+import { CalcParser } from "../../grammar/parser.ts";
+import { lex, parserFrom } from "../../grammar/testing.ts";
+import { RECORDED } from "../../grammar/analysis-data.ts";
+import type { RecordedGrammar } from "../../grammar/analysis.ts";
+import * as T from "../../grammar/tokens.ts";
+import { coreNames, parseLine as parse } from "../../src/syntax.ts";
+import { calc, useBinary } from "../support/binary.ts";
+import { fuzzLine } from "../generators/fuzz-inputs.ts";
+import { property } from "../support/processes.ts";
 
 useBinary();
 

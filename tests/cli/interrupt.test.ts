@@ -4,8 +4,8 @@
 import { describe, expect, test } from "bun:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, useBinary } from "./binary.ts";
-import { Terminal, useTerminals } from "./terminal.ts";
+import { calc, useBinary } from "../support/binary.ts";
+import { Terminal, useTerminals } from "../support/terminal.ts";
 
 useTerminals();
 

@@ -1,4 +1,4 @@
-"""The oracle for quantities in tests/differential.test.ts: units defined here from the laws that
+"""The oracle for quantities in tests/oracles/differential.test.ts: units defined here from the laws that
 define them, values as Python Fractions in SI base units, dimensions as powers of length, time
 and mass. Not calc's code, and not calc's unit table.
 

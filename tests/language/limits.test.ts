@@ -1,14 +1,14 @@
 // Bounded work: no single input hangs or exhausts memory. Each case must end with a
 // clear error or a result, well inside the 2 seconds the language promises.
 import { describe, expect, test } from "bun:test";
-import { MAX_EXACT_DIGITS, MAX_LINE_LENGTH, MAX_NESTING, MAX_PRECISION } from "../src/limits.ts";
-import { Session } from "../src/session.ts";
+import { MAX_EXACT_DIGITS, MAX_LINE_LENGTH, MAX_NESTING, MAX_PRECISION } from "../../src/limits.ts";
+import { Session } from "../../src/session.ts";
 
 // a pattern for short answers; for long ones, the number of digits (a failure must not print 50,000 of them)
 const digits = (n: number) => ({ digits: n });
 const cases: [string, string, RegExp | { digits: number }][] = [
   ["a tower of powers", "10^10^10", /^1e10000000000$/],
-  // regression (found by tests/fuzz.test.ts): the exponent 1e10000000000 was written out as a bigint, digit by digit
+  // regression (found by tests/generators/fuzz.test.ts): the exponent 1e10000000000 was written out as a bigint, digit by digit
   ["a taller tower of powers", "10^10^10^10", /^error: result too large to represent$/],
   ["a negative base to an exponent beyond all digits", "(-2)^10^10^10", /^error: result too large to represent$/],
   ["a tiny base to an exponent beyond all digits", "0.5^10^10^10", /^0$/],
@@ -34,7 +34,7 @@ const cases: [string, string, RegExp | { digits: number }][] = [
     /^error: result too large: 1000000000000000! has about 14,565,705,518,096,754 digits \(the limit for approximate results is 9,000,000,000,000,001\)$/,
   ],
   ["a factorial of a 100-digit number", "(10^100)!", /^error: result too large: 10{100}! has about 9\.957e101 digits/],
-  // regression (found by tests/fuzz.test.ts): past a float's range the size estimate was NaN, and the product ran forever
+  // regression (found by tests/generators/fuzz.test.ts): past a float's range the size estimate was NaN, and the product ran forever
   ["a factorial of a factorial of a factorial", "3!!!!", /^error: result too large: the factorial of a number this big$/],
   ["a factorial of a 400-digit number", "(10^400)!", /^error: result too large: the factorial of a number this big$/],
   ["exact fractions with huge coprime denominators", "1/3^50000 + 1/7^29000", /^8\.6549391108623305864e-23857$/],
@@ -56,7 +56,7 @@ const cases: [string, string, RegExp | { digits: number }][] = [
   ["a tiny literal", "1e-400000", /^1e-400000$/],
   ["rounding to absurd places", "round(1/3, 10^9)", /^error: round takes from -10000 to 10000 decimal places$/],
   ["a huge root", "root(2, 10^9)", /^1\.0000000006931471808$/],
-  // regressions (found by tests/fuzz.test.ts): each step took a gcd of two ever-growing numbers (28 s)
+  // regressions (found by tests/generators/fuzz.test.ts): each step took a gcd of two ever-growing numbers (28 s)
   ["a long product of small fractions", `1${" * 1.01".repeat(6000)}`, /^8\.47701000736792712607/],
   ["a long line of percentage changes", `1${" + 1%".repeat(6000)}`, /^8\.47701000736792712607/],
   ["a recursion over exact fractions", "f(x) = if x < 1 then 1 else x * f(x - 1); f(5421.76)", /^1\.87816758077844761437/],

@@ -1,8 +1,8 @@
 // Errors are values with a kind, a message and the span they are about; they never change the session.
 import { describe, expect, test } from "bun:test";
-import type { ErrorKind } from "../src/errors.ts";
-import { renderError } from "../src/excerpt.ts";
-import { Session } from "../src/session.ts";
+import type { ErrorKind } from "../../src/errors.ts";
+import { renderError } from "../../src/excerpt.ts";
+import { Session } from "../../src/session.ts";
 
 function failure(line: string, session = new Session()) {
   const outcome = session.evaluate(line);
@@ -112,7 +112,7 @@ const cases: [string, { kind: ErrorKind; message: string; span: string }][] = [
     "sin(10^10000)",
     { kind: "limit", message: "argument too large: sin, cos and tan take arguments below 1e10000", span: "sin(10^10000)" },
   ],
-  // regressions (found by tests/fuzz.test.ts): an internal error, and powers rounded past 2^53
+  // regressions (found by tests/generators/fuzz.test.ts): an internal error, and powers rounded past 2^53
   ["1e99999 to hex", { kind: "limit", message: "too large to write in base 2, 8 or 16: only approximate values from 1e-50000 to 1e50000 can be", span: "hex" }],
   ["1e-99999 to oct", { kind: "limit", message: "too small to write in base 2, 8 or 16: only approximate values from 1e-50000 to 1e50000 can be", span: "oct" }],
   ["1 m^9007199254740993", { kind: "limit", message: "unit power too large: m^9007199254740993 (the limit is 1000)", span: "m^9007199254740993" }],

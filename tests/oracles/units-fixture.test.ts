@@ -3,8 +3,8 @@
 // its source), cross-checked against GNU units, with calc's number formatting implemented in Python.
 // Every input goes through one piped `dist/calc --json`; all mismatches are collected and shown at once.
 import { describe, expect, test } from "bun:test";
-import { calc, root, useBinary } from "./binary.ts";
-import { calcProcess, type CalcAnswer } from "./oracle/support.ts";
+import { calc, root, useBinary } from "../support/binary.ts";
+import { calcProcess, type CalcAnswer } from "../support/processes.ts";
 
 useBinary();
 

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { calc, root, useBinary } from "./binary.ts";
-import { Terminal, useTerminals } from "./terminal.ts";
+import { calc, root, useBinary } from "../support/binary.ts";
+import { Terminal, useTerminals } from "../support/terminal.ts";
 
 useBinary();
 useTerminals();
