@@ -112,6 +112,8 @@ const formats: Readonly<Record<string, Format>> = {
   dec: "dec",
   fraction: "fraction",
   mixed: "mixed",
+  sci: "sci",
+  eng: "eng",
 };
 
 /** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */

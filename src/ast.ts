@@ -73,7 +73,7 @@ export interface UnitPart {
 }
 
 /** Ways a result can be written: `to hex`, `to fraction`, `to %`, … */
-export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent";
+export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent" | "sci" | "eng";
 
 /** What `to` converts to: a unit (`to km/h`), a sum of units (`to ft + in`) or a format. */
 export type Target =

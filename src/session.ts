@@ -11,7 +11,7 @@ import type { Statement } from "./ast.ts";
 import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
-import { formatValue, type FormattedValue, type Notation } from "./format.ts";
+import { formatValue, isDisplayNotation, type FormattedValue, type Notation } from "./format.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
 import { printStatement } from "./print.ts";
@@ -26,7 +26,13 @@ export type NameKind = "function" | "constant" | "unit" | "variable" | "user fun
 export type Outcome =
   /** A blank or comment-only line. */
   | { readonly kind: "empty" }
-  | ({ readonly kind: "value"; readonly value: Value; readonly shadows?: readonly Shadowing[] } & FormattedValue)
+  | ({
+      readonly kind: "value";
+      readonly value: Value;
+      /** The answer in the default notation, when `text` is in one that only changes its look (`to sci`): --json's value. */
+      readonly valueText?: string;
+      readonly shadows?: readonly Shadowing[];
+    } & FormattedValue)
   | { readonly kind: "definition"; readonly name: string; readonly text: string; readonly shadows?: readonly Shadowing[] }
   | { readonly kind: "error"; readonly error: CalcError };
 
@@ -192,8 +198,18 @@ export class Session {
         const answer = this.assignOrEvaluate(statement, line);
         const { value } = answer;
         line.setAns(value);
-        const { text, exact, quantity } = this.formatStatement(answer, statement);
-        return quantity ? { kind: "value", value, text, exact, quantity } : { kind: "value", value, text, exact };
+        const shown = this.formatStatement(answer, statement);
+        const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
+        const { text, exact } = shown;
+        const { quantity } = fields;
+        return {
+          kind: "value",
+          value,
+          text,
+          exact,
+          ...(quantity && { quantity }),
+          ...(fields !== shown && { valueText: fields.text }),
+        };
       }
       case "define": {
         checkDefinable(statement.name, statement.nameSpan);

@@ -58,7 +58,11 @@ describe("options", () => {
 
   test("--json: one object per result, errors as objects on stderr", () => {
     expect(run(["--json", "1/4"]).out).toBe('{"input":"1/4","value":"0.25","exact":true}\n');
-    expect(run(["--json", "1/3"]).out).toBe('{"input":"1/3","value":"0.33333333333333333333","exact":false}\n');
+    expect(run(["--json", "1/3"]).out).toBe('{"input":"1/3","value":"0.333333333333","exact":false}\n');
+    // `to sci` and `to eng` change only the look: the value stays in the default notation, the text shown beside it
+    expect(run(["--json", "12345 m to eng"]).out).toBe(
+      '{"input":"12345 m to eng","value":"12345 m","exact":true,"number":"12345","unit":"m","dimension":"length","text":"12.345e3 m"}\n',
+    );
     const failed = run(["--json", "1 + * 2"]);
     expect(JSON.parse(failed.err)).toEqual({
       input: "1 + * 2",

@@ -71,7 +71,8 @@ describe("unit conversions: tests/fixtures/units/conversions.json", () => {
   });
 
   test("calc prints every case's value and exactness", async () => {
-    const proc = calcProcess(calc);
+    // the fixture is written at 20 digits (generate.py's PRECISION)
+    const proc = calcProcess(calc, ["-p", "20"]);
     const mismatches: { input: string; category: string; expected: unknown; got: unknown }[] = [];
     for (const c of fixture.cases) {
       const expected = { value: c.value, exact: c.exact };

@@ -22,6 +22,7 @@ export type PlainOutcome =
       readonly text: string;
       readonly exact: boolean;
       readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+      readonly valueText?: string;
       readonly shadows?: readonly Shadowing[];
     }
   | { readonly kind: "definition"; readonly name: string; readonly text: string; readonly shadows?: readonly Shadowing[] }
@@ -30,8 +31,8 @@ export type PlainOutcome =
 export function toPlain(outcome: Outcome): PlainOutcome {
   switch (outcome.kind) {
     case "value": {
-      const { text, exact, quantity, shadows } = outcome;
-      return { kind: "value", text, exact, ...(quantity && { quantity }), ...(shadows && { shadows }) };
+      const { text, exact, quantity, valueText, shadows } = outcome;
+      return { kind: "value", text, exact, ...(quantity && { quantity }), ...(valueText !== undefined && { valueText }), ...(shadows && { shadows }) };
     }
     case "error": {
       const { kind, message, span, inFunction } = outcome.error;

@@ -30,13 +30,23 @@ export function formatOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>,
       return "";
     case "value":
       return style.json
-        ? `${JSON.stringify({ input: input.trim(), value: outcome.text, exact: outcome.exact, ...outcome.quantity })}\n`
+        ? `${JSON.stringify(jsonOfValue(outcome, input))}\n`
         : `${style.out.bold(outcome.text)}\n`;
     case "definition":
       return style.json
         ? `${JSON.stringify({ input: input.trim(), definition: outcome.text })}\n`
         : `${style.out.cyan(outcome.text)}\n`;
   }
+}
+
+/**
+ * A result as --json writes it: its value (in the default notation when `to sci` or `to eng` only
+ * changed how it looks, then with the text shown beside it), whether that is exact, and for a
+ * quantity its number, unit and dimension.
+ */
+function jsonOfValue(outcome: Extract<PlainOutcome, { kind: "value" }>, input: string): object {
+  const { text, valueText, exact, quantity } = outcome;
+  return { input: input.trim(), value: valueText ?? text, exact, ...quantity, ...(valueText !== undefined && { text }) };
 }
 
 /**
