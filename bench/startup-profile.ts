@@ -16,7 +16,7 @@ export {};
 const entered = performance.now();
 const rss = [process.memoryUsage.rss()];
 const { Session } = await import("../src/session.ts");
-const { theScanner, theParser, chevrotainLexer: makeChevrotainLexer } = await import("../grammar/read.ts");
+const { theScanner, theParser, chevrotainLexer: makeChevrotainLexer } = await import("../grammar/testing.ts");
 const imported = performance.now();
 rss.push(process.memoryUsage.rss());
 theScanner();

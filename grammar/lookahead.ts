@@ -4,7 +4,7 @@
  * LL(1) (maxLookahead: 1), so this decides exactly as chevrotain's own
  * LL(k) strategy would (tests/startup.test.ts compares the two on every
  * choice), in a fraction of the time chevrotain's general path analysis
- * takes. The FIRST sets are worked out when calc is built (recording.ts
+ * takes. The FIRST sets are worked out when calc is built (analysis.ts
  * keeps them); at run time a decision is made from them alone
  * (decideAlternation, decideOptional). Its checks of the grammar are
  * chevrotain's, run by the tests (checkGrammar).
@@ -67,13 +67,13 @@ export class LL1Lookahead implements ILookaheadStrategy {
     return decideOptional(this.optionalFirst(options));
   }
 
-  /** FIRST of each alternative of an alternation (what grammar/recording.ts keeps of it). */
+  /** FIRST of each alternative of an alternation (what grammar/analysis.ts keeps of it). */
   alternationFirsts(options: AlternationOptions): First[] {
     const alternation = find(options.rule, (p) => p instanceof Alternation && p.idx === options.prodOccurrence) as Alternation;
     return alternation.definition.map((alternative) => this.first(alternative));
   }
 
-  /** The tokens that enter an OPTION, MANY or AT_LEAST_ONE (what grammar/recording.ts keeps of it). */
+  /** The tokens that enter an OPTION, MANY or AT_LEAST_ONE (what grammar/analysis.ts keeps of it). */
   optionalFirst(options: OptionalOptions): ReadonlySet<number> {
     const kind = productionKinds[options.prodType as keyof typeof productionKinds];
     const production = find(options.rule, (p) => p instanceof kind && (p as Option).idx === options.prodOccurrence) as Option;

@@ -2,6 +2,7 @@
  * What a name is made of. tokens.ts makes the name token of it, and the
  * REPL's completion finds the name being typed with it; that one loads
  * before the grammar (and chevrotain) does, so this module imports nothing.
+ * And what the parser is told of names by the core (CoreNames).
  */
 
 // Letters: ASCII, Latin-1/Latin Extended (without × and ÷), Greek and the micro sign, so π τ φ
@@ -12,3 +13,14 @@ const symbolStart = "\\u00B0\\u2103\\u2109\\u2030\\u212B\\u2126";
 
 /** A name, as a regular expression's source: a letter or unit symbol, then letters and digits. */
 export const NAME = `[${letter}${symbolStart}][${letter}0-9]*`;
+
+/**
+ * What the parser must know of the names the core gives meaning to, which the grammar does not
+ * know: whether a name is a unit (`5 m` is a quantity, `5 x` a product), and whether it is a
+ * built-in function (`2 min` is two minutes, `2 min(3, 4)` twice the smaller). The core hands
+ * them to `parse` with each line.
+ */
+export interface CoreNames {
+  isUnit(name: string): boolean;
+  isFunction(name: string): boolean;
+}

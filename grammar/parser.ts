@@ -30,9 +30,10 @@
  * named for its level.)
  *
  * The parser builds the AST directly (no CST, no evaluation) and reports the
- * first error as a CalcError with the span of the offending token. Whether a
- * name is a unit is read from the unit table, which is static; a variable of
- * the same name changes the value, not the grouping (see evaluate.ts).
+ * first error as a LocatedError with the span of the offending token. Whether a
+ * name is a unit (or a built-in function) the core tells it with each line
+ * (CoreNames, names.ts); the unit table is static, and a variable of the
+ * same name changes the value, not the grouping (see the core's evaluate.ts).
  */
 import {
   EmbeddedActionsParser,
@@ -43,14 +44,13 @@ import {
   type Rule,
   type TokenType,
 } from "chevrotain";
-import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, Target, UnitRef } from "../src/ast.ts";
-import { CalcError, type Span } from "../src/errors.ts";
-import { MAX_NESTING, MAX_UNIT_POWER } from "../src/limits.ts";
-import { printExpr } from "../src/print.ts";
-import { builtins } from "../src/builtins.ts";
-import { isUnitName } from "../src/units.ts";
+import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, Target, UnitRef } from "./ast.ts";
+import { LocatedError, type Span } from "./errors.ts";
+import { MAX_NESTING, MAX_UNIT_POWER } from "./limits.ts";
+import { unparseExpr } from "./unparse.ts";
 import { LL1Lookahead } from "./lookahead.ts";
-import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./recording.ts";
+import type { CoreNames } from "./names.ts";
+import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./analysis.ts";
 import * as T from "./tokens.ts";
 
 export function spanOfToken(token: IToken, text: string): Span {
@@ -146,6 +146,8 @@ export class CalcParser extends EmbeddedActionsParser {
   /** Nesting depth of the rules every recursive path passes through. */
   private depth = 0;
   private text = "";
+  /** What the core says of the line's names (never asked while the grammar is recorded). */
+  private coreNames!: CoreNames;
 
   /** The recording the parser was restored from, until its productions are asked for. */
   private unrestored: RecordedGrammar | undefined;
@@ -153,14 +155,10 @@ export class CalcParser extends EmbeddedActionsParser {
   readonly recording: RecordedGrammar | undefined;
 
   /**
-   * "check": chevrotain records the grammar and runs all its checks (the tests do); "record": it
-   * records the grammar, kept as data in `recording` (the build does, see record.ts); a recording:
-   * the parser is restored from it (calc does at run time, see recording.ts).
-   */
-  /**
    * "check": chevrotain's own analysis with all its checks of the grammar (the tests); "analyse": its
    * analysis without them (the fallback when the recording does not fit); "record": the analysis,
-   * recorded (the build); a recording: restored from it.
+   * recorded, kept as data in `recording` (the build, see analysis-macro.ts); a recording: restored
+   * from it (calc at run time, see analysis.ts).
    */
   constructor(analysis: "check" | "analyse" | "record" | RecordedGrammar) {
     super(T.allTokens, {
@@ -189,8 +187,9 @@ export class CalcParser extends EmbeddedActionsParser {
     return super.getGAstProductions();
   }
 
-  parse(text: string, tokens: IToken[]): Program {
+  parse(text: string, tokens: IToken[], coreNames: CoreNames): Program {
     this.text = text;
+    this.coreNames = coreNames;
     this.depth = 0;
     this.input = tokens;
     return this.program();
@@ -212,7 +211,7 @@ export class CalcParser extends EmbeddedActionsParser {
   private enter(): void {
     // (the outermost operand is a level of its own, not a nesting: 500 parentheses are 501 levels)
     if (++this.depth > MAX_NESTING + 1) {
-      throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(this.LA(1)));
+      throw new LocatedError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(this.LA(1)));
     }
   }
 
@@ -316,10 +315,10 @@ export class CalcParser extends EmbeddedActionsParser {
         result = { kind: "compare", op: compareOps.get(op.tokenType)!, left, right, opSpan: this.tokenSpan(op), span: { start: left.span.start, end: right.span.end } };
         const next = this.LA(1);
         if (tokenMatcher(next, T.CompareOp)) {
-          const third = `${printExpr(right)} ${next.image} ${this.operandTextAfter(2)}`;
-          throw new CalcError(
+          const third = `${unparseExpr(right)} ${next.image} ${this.operandTextAfter(2)}`;
+          throw new LocatedError(
             "syntax",
-            `comparisons do not chain: write ${printExpr(left)} ${op.image} ${printExpr(right)} and ${third}`,
+            `comparisons do not chain: write ${unparseExpr(left)} ${op.image} ${unparseExpr(right)} and ${third}`,
             this.tokenSpan(next),
           );
         }
@@ -329,7 +328,7 @@ export class CalcParser extends EmbeddedActionsParser {
       if (!nots) return result;
       // a run of `not`s nests as deeply as parentheses would
       if (nots.length + this.depth > MAX_NESTING) {
-        throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(nots[Math.max(0, MAX_NESTING - this.depth)]!));
+        throw new LocatedError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, this.tokenSpan(nots[Math.max(0, MAX_NESTING - this.depth)]!));
       }
       for (let i = nots.length - 1; i >= 0; i--) result = { kind: "not", operand: result, span: { start: nots[i]!.startOffset, end: result.span.end } };
       return result;
@@ -400,7 +399,7 @@ export class CalcParser extends EmbeddedActionsParser {
         return this.ACTION(() => {
           // `1 mi in km`: `in` is the inch, and a unit name after it means a conversion was meant
           if (operand.kind === "name" && operand.name === "in" && tokenMatcher(this.LA(1), T.Identifier)) {
-            throw new CalcError("syntax", `'in' is the inch: to convert, write 'to' (1 mi to km)`, operand.span);
+            throw new LocatedError("syntax", `'in' is the inch: to convert, write 'to' (1 mi to km)`, operand.span);
           }
           return { op: "*" as const, opSpan: { start: operand.span.start, end: operand.span.start }, operand };
         });
@@ -455,7 +454,7 @@ export class CalcParser extends EmbeddedActionsParser {
         this.ACTION(() => {
           // a long run of postfix operators nests as deeply as parentheses would
           if (++count + this.depth > MAX_NESTING + 1) {
-            throw new CalcError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, next.span);
+            throw new LocatedError("limit", `expression nested too deeply (the limit is ${MAX_NESTING} levels)`, next.span);
           }
           operand = next.apply(operand);
         });
@@ -540,13 +539,13 @@ export class CalcParser extends EmbeddedActionsParser {
   ];
 
   /**
-   * Whether the token at `k` is a name in the unit table, and not a call of a built-in function of
-   * that name: `2 min` is two minutes, `2 min(3, 4)` twice the smaller (as `3 sqrt(4)` is 3·sqrt(4)).
+   * Whether the token at `k` is a unit's name, and not a call of a built-in function of that
+   * name: `2 min` is two minutes, `2 min(3, 4)` twice the smaller (as `3 sqrt(4)` is 3·sqrt(4)).
    */
   private unitAt(k: number): boolean {
     const token = this.LA(k);
-    if (token.tokenType !== T.Identifier || !isUnitName(token.image)) return false;
-    return this.LA(k + 1).tokenType !== T.LParen || builtins.get(token.image)?.kind !== "function";
+    if (token.tokenType !== T.Identifier || !this.coreNames.isUnit(token.image)) return false;
+    return this.LA(k + 1).tokenType !== T.LParen || !this.coreNames.isFunction(token.image);
   }
 
   /** A number, or a number directly before a unit (and more such parts: 5 ft 3 in). */
@@ -613,7 +612,7 @@ export class CalcParser extends EmbeddedActionsParser {
         // here rather than at evaluation, while the power is still the text written (2^53 + 1, 9…9)
         if (!(Math.abs(power) <= MAX_UNIT_POWER)) {
           const shown = text.length > 20 ? `${text.slice(0, 10)}… (${text.replace("-", "").length} digits)` : text;
-          throw new CalcError("limit", `unit power too large: ${name.image}^${shown} (the limit is ${MAX_UNIT_POWER})`, this.span(name, token));
+          throw new LocatedError("limit", `unit power too large: ${name.image}^${shown} (the limit is ${MAX_UNIT_POWER})`, this.span(name, token));
         }
       });
     });
@@ -633,7 +632,7 @@ export class CalcParser extends EmbeddedActionsParser {
         });
         const exponent = this.CONSUME(T.NumberLiteral);
         return this.ACTION(() => {
-          if (!isInteger(exponent)) throw new CalcError("syntax", "a unit's power must be a whole number", this.tokenSpan(exponent));
+          if (!isInteger(exponent)) throw new LocatedError("syntax", "a unit's power must be a whole number", this.tokenSpan(exponent));
           return [`${sign < 0 ? "-" : ""}${exponent.image}`, exponent] as [string, IToken];
         });
       },
@@ -779,20 +778,20 @@ function assignment(target: Expr, value: Statement, equalsSpan: Span): Statement
   if (target.kind === "name") return { kind: "assign", name: target.name, nameSpan: target.span, value, span };
   if (target.kind === "call") {
     const params = target.args.map((arg) => {
-      if (arg.kind !== "name") throw new CalcError("syntax", "a function's parameters must be plain names", arg.span);
+      if (arg.kind !== "name") throw new LocatedError("syntax", "a function's parameters must be plain names", arg.span);
       return arg.name;
     });
     const seen = new Set<string>();
     for (const [i, param] of params.entries()) {
-      if (seen.has(param)) throw new CalcError("syntax", `parameter '${param}' appears twice`, target.args[i]!.span);
+      if (seen.has(param)) throw new LocatedError("syntax", `parameter '${param}' appears twice`, target.args[i]!.span);
       seen.add(param);
     }
     if (value.kind !== "expression") {
-      throw new CalcError("syntax", "a function body must be an expression, not an assignment", value.span);
+      throw new LocatedError("syntax", "a function body must be an expression, not an assignment", value.span);
     }
     return { kind: "define", name: target.name, nameSpan: target.nameSpan, params, body: value.expr, span };
   }
-  throw new CalcError("name", "only a name or a function signature like f(x) can be assigned to", {
+  throw new LocatedError("name", "only a name or a function signature like f(x) can be assigned to", {
     start: target.span.start,
     end: equalsSpan.start,
   });

@@ -9,7 +9,7 @@
  * Each instruction is an opcode and one operand: an index into `data` (the
  * node it came from, which carries its span for errors) or a jump target.
  */
-import type { ChainLink, Expr } from "./ast.ts";
+import type { ChainLink, Expr } from "../grammar/ast.ts";
 import { builtins } from "./builtins.ts";
 import { exactLiteral } from "./number.ts";
 import type { Value } from "./value.ts";

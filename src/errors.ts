@@ -2,13 +2,10 @@
  * Every failure the language can report is a CalcError: a message plus the
  * span of the input it is about. Front ends render it; the core never prints.
  */
+import { LocatedError, type Span } from "../grammar/errors.ts";
 import { MAX_LINE_LENGTH } from "./limits.ts";
 
-/** Offsets into one input line: `start` inclusive, `end` exclusive. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+export type { Span };
 
 export type ErrorKind =
   | "syntax" // the line does not parse
@@ -21,16 +18,21 @@ export type ErrorKind =
   | "interrupted" // the user stopped the computation
   | "internal"; // a bug in calc, reported rather than crashing
 
-export class CalcError extends Error {
+export class CalcError extends LocatedError<ErrorKind> {
   constructor(
-    readonly kind: ErrorKind,
+    kind: ErrorKind,
     message: string,
-    readonly span: Span,
+    span: Span,
     /** The user function whose body failed; the span is then that of the call. */
     readonly inFunction?: string,
   ) {
-    super(message);
+    super(kind, message, span);
     this.name = "CalcError";
+  }
+
+  /** The parser's error as the core reports it: the same kind, message and span. */
+  static of(error: LocatedError): CalcError {
+    return new CalcError(error.kind, error.message, error.span);
   }
 }
 

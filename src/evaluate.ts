@@ -13,7 +13,7 @@
  * call in the line (the body's own spans are in its definition), naming the
  * innermost function.
  */
-import type { ChainLink, Expr, UnitRef } from "./ast.ts";
+import type { ChainLink, Expr, UnitRef } from "../grammar/ast.ts";
 import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";

@@ -10,7 +10,7 @@
  * always plain.
  */
 import type Decimal from "decimal.js";
-import type { Format } from "./ast.ts";
+import type { Format } from "../grammar/ast.ts";
 import { dimensionName } from "./dimension.ts";
 import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";

@@ -17,14 +17,11 @@ export const MAX_EXACT_DIGITS = 50_000;
  */
 export const MAX_APPROXIMATE_EXPONENT = 9e15;
 
-/** Nesting of parentheses, signs and exponents in one expression. */
-export const MAX_NESTING = 500;
+/** Nesting of parentheses, signs and exponents in one expression, and the largest power of a unit: the parser checks them. */
+export { MAX_NESTING, MAX_UNIT_POWER } from "../grammar/limits.ts";
 
 /** Depth of user-function calls: a recursion 10,000 calls deep works; an endless one stops here. */
 export const MAX_CALL_DEPTH = 10_000;
-
-/** The largest power of a unit (m^1000): a conversion raises an exact factor to it (0.3048^p for ft^p). */
-export const MAX_UNIT_POWER = 1000;
 
 /** Characters in one input line. */
 export const MAX_LINE_LENGTH = 200_000;

@@ -13,7 +13,7 @@
  * to kelvin first.
  */
 import { BASE_DIMENSIONS, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
-import type { CompareOp } from "./ast.ts";
+import type { CompareOp } from "../grammar/ast.ts";
 import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";

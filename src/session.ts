@@ -6,15 +6,15 @@
  * A line is all or nothing: if any statement in it fails, none of its
  * assignments or definitions take effect and `ans` is unchanged.
  */
-import { parse } from "../grammar/read.ts";
-import type { Statement } from "./ast.ts";
+import { parseLine } from "./syntax.ts";
+import type { Statement } from "../grammar/ast.ts";
 import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, isDisplayNotation, type FormattedValue, type Notation } from "./format.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
-import { printStatement } from "./print.ts";
+import { unparseStatement } from "../grammar/unparse.ts";
 import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
 import { convert, siUnit } from "./operations.ts";
@@ -148,7 +148,7 @@ export class Session {
     if (line.length > MAX_LINE_LENGTH) return { kind: "error", error: lineTooLong(line.length) };
     const usual = this.ctx;
     try {
-      const statements = parse(line);
+      const statements = parseLine(line);
       for (;;) {
         try {
           return this.runLine(statements);
@@ -221,7 +221,7 @@ export class Session {
             throw new CalcError("name", `parameter '${param}' would hide the built-in '${param}'`, statement.nameSpan);
           }
         }
-        const text = printStatement(statement);
+        const text = unparseStatement(statement);
         line.define({ name: statement.name, params: statement.params, body: statement.body, text });
         line.noteShadowing(statement.name);
         return { kind: "definition", name: statement.name, text };

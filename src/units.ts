@@ -22,7 +22,7 @@ import {
   type BaseDimension,
   type Dimension,
 } from "./dimension.ts";
-import type { UnitRef } from "./ast.ts";
+import type { UnitRef } from "../grammar/ast.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
 import { ONE, rational, Rational } from "./number.ts";

@@ -1,11 +1,11 @@
 // Precedence and associativity pinned against another parser: calc's parse (grammar/parser.ts,
-// shown by printParenthesised) must equal the reference parser's (tests/oracle/reference-parser.ts,
+// shown by unparseParenthesised) must equal the reference parser's (tests/oracle/reference-parser.ts,
 // written from the precedence table) on generated expressions, on near misses of them (a token
 // inserted, deleted or replaced) and on token soup: both reject it, or both read it the same way.
 import { describe, expect, test } from "bun:test";
 import fc from "fast-check";
-import { parse } from "../grammar/read.ts";
-import { printParenthesised } from "../src/print.ts";
+import { parseLine as parse } from "../src/syntax.ts";
+import { unparseParenthesised } from "../grammar/unparse.ts";
 import { isUnitName } from "../src/units.ts";
 import { property, scale } from "./oracle/support.ts";
 import { referenceParse, UNIT_NAMES, type Token } from "./oracle/reference-parser.ts";
@@ -38,7 +38,7 @@ function calcParse(tokens: readonly Token[]): string | undefined {
   }
   const statement = program[0];
   expect({ statements: program.length, kind: statement?.kind }).toEqual({ statements: 1, kind: "expression" });
-  return statement?.kind === "expression" ? printParenthesised(statement.expr) : undefined;
+  return statement?.kind === "expression" ? unparseParenthesised(statement.expr) : undefined;
 }
 
 

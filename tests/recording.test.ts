@@ -1,4 +1,4 @@
-// calc's parser is restored from the grammar recorded at build time (grammar/recording.ts), not
+// calc's parser is restored from the grammar recorded at build time (grammar/analysis.ts), not
 // made by chevrotain's self-analysis. These tests hold the restored parser to the one chevrotain
 // makes: the same productions, the same decision at every choice for every token, the same errors.
 import { describe, expect, test } from "bun:test";
@@ -6,10 +6,11 @@ import { serializeGrammar, type TokenType } from "chevrotain";
 import fc from "fast-check";
 import { generate, generateLogic, generateUnits } from "../bench/generate.ts";
 import { CalcParser } from "../grammar/parser.ts";
-import { lex, parse, parserFrom } from "../grammar/read.ts";
-import { RECORDED } from "../grammar/recorded.ts";
-import type { RecordedGrammar } from "../grammar/recording.ts";
+import { lex, parserFrom } from "../grammar/testing.ts";
+import { RECORDED } from "../grammar/analysis-data.ts";
+import type { RecordedGrammar } from "../grammar/analysis.ts";
 import * as T from "../grammar/tokens.ts";
+import { coreNames, parseLine as parse } from "../src/syntax.ts";
 import { calc, useBinary } from "./binary.ts";
 import { fuzzLine } from "./oracle/fuzz-inputs.ts";
 import { property } from "./oracle/support.ts";
@@ -37,7 +38,7 @@ function reading(parser: CalcParser, line: string): string {
     return "unknown character";
   }
   try {
-    const program = parser.parse(line, tokens);
+    const program = parser.parse(line, tokens, coreNames);
     const error = parser.errors[0];
     return error ? `${error.name}: ${error.message} at ${error.token.startOffset}` : JSON.stringify(program);
   } catch (error) {
@@ -135,9 +136,9 @@ describe("the parser restored from the recorded grammar", () => {
   });
 });
 
-describe("the parser chevrotain analyses when the recording does not fit (read.ts, parserFrom)", () => {
+describe("the parser chevrotain analyses when the recording does not fit (stages.ts, parserFrom)", () => {
   // recordings a build could hand calc: what the macro returns when chevrotain's internals are not the
-  // ones recording.ts knows, and recordings of a grammar that is not this parser's
+  // ones analysis.ts knows, and recordings of a grammar that is not this parser's
   const misfits = (recorded: RecordedGrammar) => ({
     "a failed recording": { failed: "chevrotain filed a lookahead decision calc did not see it ask for" },
     "a rule renamed": { ...recorded, decisions: recorded.decisions.map((d) => (d.rule === "term" ? { ...d, rule: "product" } : d)) },

@@ -4,7 +4,7 @@
 import { describe, expect, test } from "bun:test";
 import type { IToken } from "chevrotain";
 import fc from "fast-check";
-import { chevrotainLexer } from "../grammar/read.ts";
+import { chevrotainLexer } from "../grammar/testing.ts";
 import { Scanner } from "../grammar/scanner.ts";
 import { allTokens } from "../grammar/tokens.ts";
 import { generate, generateLogic, generateUnits } from "../bench/generate.ts";

@@ -2,7 +2,7 @@
 // README's performance section). These tests fail if it becomes eager again; none of them times anything.
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
-import { checkGrammar } from "../grammar/read.ts";
+import { checkGrammar } from "../grammar/testing.ts";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -13,7 +13,7 @@ describe("start-up stays lazy", () => {
 
   test("loading the core builds no lexer or parser (the first line does) and exact arithmetic never loads decimal.js", () => {
     const script = `
-      const grammar = await import("${root}grammar/read.ts");
+      const grammar = await import("${root}grammar/testing.ts");
       const { Session } = await import("${root}src/session.ts");
       await import("${root}src/cli/report.ts");
       const session = new Session();
@@ -58,7 +58,7 @@ describe("start-up stays lazy", () => {
     const script = `
       process.argv = [process.argv[0], "calc", "--version"];
       await import("${root}src/main.ts");
-      const { grammarBuilt } = await import("${root}grammar/read.ts");
+      const { grammarBuilt } = await import("${root}grammar/testing.ts");
       console.error(grammarBuilt());`;
     const result = Bun.spawnSync([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
     expect(result.stdout.toString()).toMatch(/^calc \d+\.\d+\.\d+\n$/);
@@ -99,7 +99,7 @@ describe("the parser's LL(1) lookahead", () => {
   test("decides every choice in the grammar as chevrotain's own LL(k) strategy would, for every token", async () => {
     const { LLkLookaheadStrategy, Alternation, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, NonTerminal, Terminal } =
       await import("chevrotain");
-    const { grammarRules } = await import("../grammar/read.ts");
+    const { grammarRules } = await import("../grammar/testing.ts");
     const { LL1Lookahead } = await import("../grammar/lookahead.ts");
     const T = await import("../grammar/tokens.ts");
     const ours = new LL1Lookahead();

@@ -1,5 +1,5 @@
 // Random expressions for the differential tests: a tree, written as calc source by a printer of our
-// own (from the precedence table and the rules of the language, not src/print.ts), and sent as
+// own (from the precedence table and the rules of the language, not grammar/unparse.ts), and sent as
 // JSON to the oracle. Numbers and booleans: arithmetic, percentages, comparisons, and/or/not,
 // if/then/else, and a conversion to a format (to fraction, to hex, …) at the top.
 import fc from "fast-check";

@@ -1,7 +1,7 @@
 // A second parser for calc's expressions, kept in the tests and written from the precedence table
 // (docs/language.md, and the rules listed below) alone, not from grammar/parser.ts: precedence
 // climbing over token levels, where calc's is recursive descent with one rule per level. It prints
-// the parse fully parenthesised, in the format of printParenthesised: every operation in
+// the parse fully parenthesised, in the format of unparseParenthesised: every operation in
 // parentheses, chains nested to the left, operators in ASCII (`mod` as `%`, `−` as `-`, `≤` as `<=`,
 // `->` and `→` as `to`), a percentage as `(x%)`, a quantity as `(5 m)` or `(3 ft^2)`.
 //

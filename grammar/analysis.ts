@@ -6,7 +6,7 @@
  * the result is a tree of productions (GAST),
  * from which the lookahead strategy makes a decision for every choice.
  * `recordingOf` writes down both, the productions as JSON and each decision
- * as the tokens that lead to each of its ways, at build time (record.ts is a
+ * as the tokens that lead to each of its ways, at build time (analysis-macro.ts is a
  * Bun macro, so the data is the grammar of the source being built).
  * `restore` puts them back into a parser in place of its self-analysis: the
  * decisions at once (all of them together cost little: the same section of

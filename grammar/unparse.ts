@@ -5,7 +5,7 @@
  */
 import type { ChainOp, Expr, Statement, Target, UnitRef } from "./ast.ts";
 
-/** Binding strength of each node kind, as in grammar/parser.ts; higher binds tighter. */
+/** Binding strength of each node kind, as in parser.ts; higher binds tighter. */
 const CONDITIONAL = 1;
 const CONVERSION = 2;
 const OR = 3;
@@ -52,7 +52,7 @@ function isAdditive(op: ChainOp): boolean {
 }
 
 /** ft^2, km/h, kg*m/s^2, s^-1: left to right, as the target grammar reads it back. */
-export function printUnit(refs: readonly UnitRef[]): string {
+export function unparseUnit(refs: readonly UnitRef[]): string {
   return refs
     .map((ref, i) => {
       if (i === 0) return ref.power === 1 ? ref.name : `${ref.name}^${ref.power}`;
@@ -62,14 +62,14 @@ export function printUnit(refs: readonly UnitRef[]): string {
     .join("");
 }
 
-export function printTarget(target: Target): string {
+export function unparseTarget(target: Target): string {
   if (target.kind === "format") return target.format === "percent" ? "%" : target.format;
   return target.parts.map((part) => part.text).join(" + ");
 }
 
-export function printExpr(expr: Expr): string {
+export function unparseExpr(expr: Expr): string {
   // a subexpression that binds looser than `min` needs parentheses
-  const sub = (e: Expr, min: number) => (precedence(e) < min ? `(${printExpr(e)})` : printExpr(e));
+  const sub = (e: Expr, min: number) => (precedence(e) < min ? `(${unparseExpr(e)})` : unparseExpr(e));
   switch (expr.kind) {
     case "number":
       return expr.text.replaceAll("_", "");
@@ -78,9 +78,9 @@ export function printExpr(expr: Expr): string {
     case "name":
       return expr.name;
     case "quantity":
-      return `${sub(expr.magnitude, MULTIPLICATIVE)} ${printUnit([expr.unit])}`;
+      return `${sub(expr.magnitude, MULTIPLICATIVE)} ${unparseUnit([expr.unit])}`;
     case "call":
-      return `${expr.name}(${expr.args.map(printExpr).join(", ")})`;
+      return `${expr.name}(${expr.args.map(unparseExpr).join(", ")})`;
     case "negate":
       return `-${sub(expr.operand, NEGATE)}`;
     case "power":
@@ -105,56 +105,56 @@ export function printExpr(expr: Expr): string {
       return expr.operands.map((operand) => sub(operand, level + 1)).join(` ${expr.op} `);
     }
     case "if":
-      return `if ${printExpr(expr.condition)} then ${printExpr(expr.then)} else ${printExpr(expr.else)}`;
+      return `if ${unparseExpr(expr.condition)} then ${unparseExpr(expr.then)} else ${unparseExpr(expr.else)}`;
     case "convert":
-      return `${sub(expr.operand, CONVERSION)} to ${printTarget(expr.target)}`;
+      return `${sub(expr.operand, CONVERSION)} to ${unparseTarget(expr.target)}`;
   }
 }
 
 /** Every operation in its own parentheses, chains nested to the left: the parse made visible. */
-export function printParenthesised(expr: Expr): string {
+export function unparseParenthesised(expr: Expr): string {
   switch (expr.kind) {
     case "number":
     case "boolean":
     case "name":
-      return printExpr(expr);
+      return unparseExpr(expr);
     case "quantity":
-      return `(${printParenthesised(expr.magnitude)} ${printUnit([expr.unit])})`;
+      return `(${unparseParenthesised(expr.magnitude)} ${unparseUnit([expr.unit])})`;
     case "call":
-      return `${expr.name}(${expr.args.map(printParenthesised).join(", ")})`;
+      return `${expr.name}(${expr.args.map(unparseParenthesised).join(", ")})`;
     case "negate":
-      return `(-${printParenthesised(expr.operand)})`;
+      return `(-${unparseParenthesised(expr.operand)})`;
     case "power":
-      return `(${printParenthesised(expr.base)} ^ ${printParenthesised(expr.exponent)})`;
+      return `(${unparseParenthesised(expr.base)} ^ ${unparseParenthesised(expr.exponent)})`;
     case "factorial":
-      return `(${printParenthesised(expr.operand)}!)`;
+      return `(${unparseParenthesised(expr.operand)}!)`;
     case "percent":
-      return `(${printParenthesised(expr.operand)}%)`;
+      return `(${unparseParenthesised(expr.operand)}%)`;
     case "chain":
       return expr.rest.reduce(
-        (text, link) => `(${text} ${link.op} ${printParenthesised(link.operand)})`,
-        printParenthesised(expr.first),
+        (text, link) => `(${text} ${link.op} ${unparseParenthesised(link.operand)})`,
+        unparseParenthesised(expr.first),
       );
     case "compare":
-      return `(${printParenthesised(expr.left)} ${expr.op} ${printParenthesised(expr.right)})`;
+      return `(${unparseParenthesised(expr.left)} ${expr.op} ${unparseParenthesised(expr.right)})`;
     case "not":
-      return `(not ${printParenthesised(expr.operand)})`;
+      return `(not ${unparseParenthesised(expr.operand)})`;
     case "logical":
-      return expr.operands.slice(1).reduce((text, operand) => `(${text} ${expr.op} ${printParenthesised(operand)})`, printParenthesised(expr.operands[0]!));
+      return expr.operands.slice(1).reduce((text, operand) => `(${text} ${expr.op} ${unparseParenthesised(operand)})`, unparseParenthesised(expr.operands[0]!));
     case "if":
-      return `(if ${printParenthesised(expr.condition)} then ${printParenthesised(expr.then)} else ${printParenthesised(expr.else)})`;
+      return `(if ${unparseParenthesised(expr.condition)} then ${unparseParenthesised(expr.then)} else ${unparseParenthesised(expr.else)})`;
     case "convert":
-      return `(${printParenthesised(expr.operand)} to ${printTarget(expr.target)})`;
+      return `(${unparseParenthesised(expr.operand)} to ${unparseTarget(expr.target)})`;
   }
 }
 
-export function printStatement(statement: Statement, print: (expr: Expr) => string = printExpr): string {
+export function unparseStatement(statement: Statement, unparse: (expr: Expr) => string = unparseExpr): string {
   switch (statement.kind) {
     case "expression":
-      return print(statement.expr);
+      return unparse(statement.expr);
     case "assign":
-      return `${statement.name} = ${printStatement(statement.value, print)}`;
+      return `${statement.name} = ${unparseStatement(statement.value, unparse)}`;
     case "define":
-      return `${statement.name}(${statement.params.join(", ")}) = ${print(statement.body)}`;
+      return `${statement.name}(${statement.params.join(", ")}) = ${unparse(statement.body)}`;
   }
 }
