@@ -143,6 +143,15 @@ export const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
   tons: ["short_ton", "long_ton", "tonne"],
 };
 
+/**
+ * The named units a result whose unit is a product of two or more (230 V * 10 A) is printed in,
+ * when one of them, alone or with a prefix that is a power of 1000, has its dimension and factor:
+ * 2300 W. The SI's derived units and the watt-hour, and the ampere, metre and gram (12 V / 4.7 kohm
+ * is 2.55319148936 mA, 1 J / 1 N is 1 m). Not the second (1 kJ / 1 W is not 1 ks), not Hz and Bq
+ * (1/s stays as written), nor Gy and Sv (J/kg stays); not the hectopascal (only powers of 1000).
+ */
+export const NAMES_FOR_PRODUCTS = "N J W Pa C V ohm F S Wb T H Wh A m g";
+
 /** The SI prefixes (BIPM SI Brochure, table 7; ronna, ronto, quetta, quecto: 27th CGPM, 2022), as powers of ten. */
 export const SI_PREFIXES: readonly (readonly [symbols: string, name: string, exponent: number])[] = [
   ["q", "quecto", -30],

@@ -26,7 +26,7 @@ import type { UnitRef } from "../grammar/ast.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
 import { ONE, rational, Rational } from "./number.ts";
-import { AMBIGUOUS, BINARY_PREFIXES, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
+import { AMBIGUOUS, BINARY_PREFIXES, NAMES_FOR_PRODUCTS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
 
 /** One row of the table, with its definition worked out. */
 export interface UnitKind {
@@ -333,6 +333,37 @@ export function scaleOf(unit: Unit): Scale {
     piPower += named.piPower * power;
   }
   return { factor, piPower };
+}
+
+/**
+ * The named unit a product of two or more units is printed in, if one of NAMES_FOR_PRODUCTS (with no
+ * prefix or one that is a power of 1000) has its dimension and exactly its factor: V*A is W, V/kohm
+ * is mA, kW*h is kWh. Only the name changes, never the number; lbf*ft, km/h and J/kg have none.
+ */
+export function productName(unit: Unit): Unit | undefined {
+  if (unit.length < 2) return undefined;
+  const { factor, piPower } = scaleOf(unit);
+  const name = namesForProducts().get(`${dimensionOf(unit).join()} ${factor.num}/${factor.den} ${piPower}`);
+  return name === undefined ? undefined : [{ unit: lookupUnit(name)!, power: 1 }];
+}
+
+let productNames: Map<string, string> | undefined;
+
+/** Every candidate of productName by its dimension and factor: made at the first product printed. */
+function namesForProducts(): Map<string, string> {
+  if (productNames) return productNames;
+  productNames = new Map();
+  const thousands = ["", ...SI_PREFIXES.filter(([, , exponent]) => exponent % 3 === 0).map(([symbols]) => words(symbols)[0]!)];
+  for (const symbol of words(NAMES_FOR_PRODUCTS)) {
+    for (const prefix of thousands) {
+      const unit = lookupUnit(prefix + symbol);
+      // (a prefixed name that is some other unit's is not a candidate)
+      if (!unit || unit.kind !== lookupUnit(symbol)!.kind) continue;
+      const key = `${unit.dimension.join()} ${unit.factor.num}/${unit.factor.den} ${unit.piPower}`;
+      if (!productNames.has(key)) productNames.set(key, prefix + symbol);
+    }
+  }
+  return productNames;
 }
 
 /** a / b as a scale. */

@@ -119,7 +119,7 @@ describe("issue 11: quantities and conversions", () => {
     ["2.5 km/h", "2.5 km/h"],
     ["9.81 m/s^2", "9.81 m/s^2"],
     ["3 ft^2", "3 ft^2"],
-    ["1 kg*m/s^2", "1 kg*m/s^2"],
+    ["1 kg*m/s^2", "1 N"], // (issue 18: a product of units is printed in the named unit that is exactly it; it was 1 kg*m/s^2)
     ["3 ft²", "3 ft^2"],
     ["2 m³", "2 m^3"],
     ["5 m / 2 s", "2.5 m/s"],
@@ -397,5 +397,71 @@ describe("issue 25: units, booleans, calls after a number, mixed parts, nesting,
       error: "too many digits to write in base 16: only approximate values with at most 50,000 decimal places can be",
     });
     expect(refusal("1e8999999999999999 to %")).toEqual({ out: "", code: 1, kind: "limit", error: "result too large to represent" });
+  });
+});
+
+describe("issue 18: 12 digits by default, every digit of an exact value in place", () => {
+  pinned([
+    ["100 km/h to mph", "62.1371192237 mph"],
+    ["1.75 m to ft + in", "5 ft + 8.89763779528 in"],
+    ["1/3", "0.333333333333"],
+    ["pi", "3.14159265359"],
+    [["-p", "20", "pi"], "3.1415926535897932385"],
+    ["1234567890123456789.01 * 3", "3703703670370370367.03"],
+    ["10^40 + 0.5", "10000000000000000000000000000000000000000.5"],
+    ["1e300 * 1e300", `1${"0".repeat(600)}`],
+    ["2^-20", "0.00000095367431640625"],
+    ["6.02e23 * 2 to sci", "1.204e24"],
+    ["12345 m to eng", "12.345e3 m"],
+    ["0.00012 to eng", "120e-6"],
+    ["-1/3 to sci", "-3.33333333333e-1"],
+    ["pi * 10^20 to eng", "314.159265359e18"],
+    ["999.9999999999999 to eng", "999.9999999999999e0"],
+    ["0 to sci", "0"],
+  ]);
+
+  test("100! prints all 158 digits, whatever the precision", () => {
+    expect(run(["100!"]).out.trim()).toHaveLength(158);
+    expect(run(["-p", "3", "100!"]).out.trim()).toHaveLength(158);
+  });
+
+  test("the help says the default", () => {
+    expect(run(["--help"]).out).toContain("default 12)");
+  });
+
+  test("to sci refuses a boolean at its target", () => {
+    expect(run(["true to sci"])).toEqual({ out: "", err: "true to sci\n        ^~~ sci needs a number, not a boolean\n", code: 1 });
+  });
+});
+
+describe("issue 18: a product of units printed in the named unit that is exactly it", () => {
+  pinned([
+    ["230 V * 10 A", "2300 W"],
+    ["12 V / 4.7 kohm", "2.55319148936 mA"],
+    ["3 kg * 9.81 m/s^2", "29.43 N"],
+    ["1 N * 1 m", "1 J"],
+    ["2 A * 3 s", "6 C"],
+    ["1 J / 1 s", "1 W"],
+    ["1 N / 1 m^2", "1 Pa"],
+    ["1 mA * 1 kohm", "1 V"],
+    ["1 kW * 3 h", "3 kWh"],
+    ["60 W * 8 h", "480 Wh"],
+    // unchanged: no named unit has the dimension and the factor, or it is one unit already
+    ["5 m * 2 m", "10 m^2"],
+    ["100 km / 2 h", "50 km/h"],
+    ["1 lbf * 1 ft", "1 lbf*ft"],
+    ["10 m / 2 s", "5 m/s"],
+    ["2 kV", "2 kV"],
+    // frequency and 1/s, J/kg stay as written
+    ["3 / (1 s)", "3 s^-1"],
+    ["1 J / 1 kg", "1 J/kg"],
+    // an explicit `to` wins
+    ["230 V * 10 A to V*A", "2300 V*A"],
+    ["1 N * 1 m to N*m", "1 N*m"],
+  ]);
+
+  test("only the name changes: the value kept is the product, and converts as one", () => {
+    expect(run([], "x = 230 V * 10 A\nx to kW\nx / 10 A\n").out).toBe("2300 W\n2.3 kW\n230 V\n");
+    expect(JSON.parse(run(["--json", "230 V * 10 A"]).out)).toEqual({ input: "230 V * 10 A", value: "2300 W", exact: true, number: "2300", unit: "W", dimension: "power" });
   });
 });
