@@ -199,7 +199,11 @@ describe("help UNIT", () => {
 describe("every spelling in dist/calc", () => {
   test("1 SPELLING to SYMBOL is 1 SYMBOL, for every name in the table and prefixed samples", async () => {
     const proc = calcProcess(calc);
-    const ask = async (line: string) => JSON.parse(await proc.ask(line)) as CalcAnswer;
+    let asked = 0;
+    const ask = async (line: string) => {
+      asked++;
+      return JSON.parse(await proc.ask(line)) as CalcAnswer;
+    };
     const wrong: unknown[] = [];
     for (const kind of kinds) {
       const symbol = kind.symbol;
@@ -229,6 +233,8 @@ describe("every spelling in dist/calc", () => {
       }
     }
     expect(wrong).toEqual([]);
+    console.log(`${asked} lines asked of dist/calc`);
+    expect(asked).toBeGreaterThan(1000);
   }, 120_000);
 
   test("every row has a case in the fixture that generate.py cross-checked with GNU units", async () => {
