@@ -191,7 +191,7 @@ describe("help UNIT", () => {
     }
     expect(wrong).toEqual([]);
     expect((await runCommand("help mpg", port, style))?.out).toBe(
-      "mpg  mile per gallon: 1/length^2, 425143.7074302720034 m^-2\n     mi/gal: International Yard and Pound Agreement of 1959 (US Federal Register, 1959-07-01): yd = 0.9144 m, lb = 0.45359237 kg; NIST Handbook 44 (2024), appendix C: US customary units of liquid volume\n",
+      "mpg  mile per gallon: fuel economy, 425143.7074302720034 m^-2\n     mi/gal: International Yard and Pound Agreement of 1959 (US Federal Register, 1959-07-01): yd = 0.9144 m, lb = 0.45359237 kg; NIST Handbook 44 (2024), appendix C: US customary units of liquid volume\n",
     );
   });
 });
