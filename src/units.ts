@@ -77,27 +77,34 @@ interface Entry {
   /** A symbol takes the prefix symbols (km), a long name the long prefixes (kilometre); "bar" is both. */
   symbol: boolean;
   long: boolean;
+  /** False for a symbol that stands only after a prefix (the b of Mb). */
+  bare: boolean;
 }
 
 let index: Map<string, Entry> | undefined;
+/** Prefixed spellings that are not units (hbar is not the hectobar). */
+let excluded: Set<string> | undefined;
 const resolved = new Map<string, NamedUnit | null>();
 const kinds = new Map<UnitRow, UnitKind>();
 
 function nameIndex(): Map<string, Entry> {
   if (index) return index;
   index = new Map();
-  const add = (name: string, row: UnitRow, long: boolean) => {
-    const entry = index!.get(name) ?? { row, symbol: false, long: false };
+  excluded = new Set();
+  const add = (name: string, row: UnitRow, long: boolean, bare = true) => {
+    const entry = index!.get(name) ?? { row, symbol: false, long: false, bare };
     if (long) entry.long = true;
     else entry.symbol = true;
     index!.set(name, entry);
   };
   for (const row of UNIT_TABLE) {
     for (const symbol of words(row.symbols)) add(symbol, row, false);
+    for (const symbol of words(row.prefixedOnly ?? "")) add(symbol, row, false, false);
     for (const [name, plural] of longNames(row)) {
       add(name, row, true);
       if (plural) add(plural, row, true);
     }
+    for (const name of words(row.except ?? "")) excluded.add(name);
   }
   return index;
 }
@@ -175,7 +182,8 @@ export function isUnitName(name: string): boolean {
 function resolve(name: string): NamedUnit | undefined {
   const names = nameIndex();
   const exact = names.get(name);
-  if (exact) return named(name, kindOf(exact.row));
+  if (exact?.bare) return named(name, kindOf(exact.row));
+  if (excluded!.has(name)) return undefined;
   for (const prefix of prefixes()) {
     if (!name.startsWith(prefix.text) || name.length === prefix.text.length) continue;
     const entry = names.get(name.slice(prefix.text.length));
@@ -221,7 +229,8 @@ export function unitNames(): string[] {
   const names = UNIT_TABLE.flatMap((row) => [...words(row.symbols), ...longNames(row).map(([name]) => name)]);
   for (const row of UNIT_TABLE) {
     if (!row.prefixes) continue;
-    for (const symbol of words(row.symbols)) for (const p of common) if (isUnitName(p + symbol)) names.push(p + symbol);
+    const symbols = [...words(row.symbols), ...words(row.prefixedOnly ?? "")];
+    for (const symbol of symbols) for (const p of common) if (isUnitName(p + symbol)) names.push(p + symbol);
   }
   return [...new Set(names)];
 }

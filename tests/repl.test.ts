@@ -95,13 +95,15 @@ describe("the REPL", () => {
     const terminal = await repl();
     await enter(terminal, "width = 2");
     await enter(terminal, "area(r) = pi r^2");
-    await terminal.type("sq");
+    // "sqr": sq alone also begins the units sqft, sqm, …
+    await terminal.type("sqr");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\($/m);
     await terminal.type("wid");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\(width$/m);
-    await terminal.type(") + are");
+    // "area": are is also a unit (100 m^2)
+    await terminal.type(") + area");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\(width\) \+ area\($/m);
     await terminal.type("1)");
