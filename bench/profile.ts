@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from "node:fs";
 import { lex, parseTokens } from "../grammar/testing.ts";
-import { formatOutcome, plain } from "../src/cli/report.ts";
+import { presentOutcome, plain } from "../src/cli/present.ts";
 import { Session, type Outcome } from "../src/session.ts";
 import { coreNames } from "../src/syntax.ts";
 
@@ -59,7 +59,7 @@ const writing = perLine(() => {
   let text = "";
   for (let i = 0; i < outcomes.length; i++) {
     const outcome = outcomes[i]!;
-    if (outcome.kind !== "error") text += formatOutcome(outcome, lines[i]!, style);
+    if (outcome.kind !== "error") text += presentOutcome(outcome, lines[i]!, style);
     if (text.length > 65536) {
       writeSync(devNull, text);
       text = "";

@@ -7,7 +7,7 @@
  * (analysis.ts reads them) would otherwise stop the build with Bun's "cannot
  * coerce Exception to Bun's AST" and hide the cause. The failure is returned
  * as data instead; calc then analyses its grammar at start (stages.ts), and a
- * test prints the cause (tests/recording.test.ts).
+ * test prints the cause (tests/grammar/recording.test.ts).
  */
 import { CalcParser } from "./parser.ts";
 import type { Recording } from "./analysis.ts";

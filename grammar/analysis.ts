@@ -12,7 +12,7 @@
  * decisions at once (all of them together cost little: the same section of
  * docs/performance.md), the productions only
  * when asked for them, which chevrotain does to describe a syntax error.
- * tests/recording.test.ts checks that a restored parser has the productions
+ * tests/grammar/recording.test.ts checks that a restored parser has the productions
  * and decisions of one that recorded its grammar.
  */
 import {

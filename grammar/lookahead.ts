@@ -2,7 +2,7 @@
  * How the parser chooses between alternatives: one token of lookahead, from
  * FIRST sets computed straight from the recorded grammar. The grammar is
  * LL(1) (maxLookahead: 1), so this decides exactly as chevrotain's own
- * LL(k) strategy would (tests/startup.test.ts compares the two on every
+ * LL(k) strategy would (tests/cli/startup.test.ts compares the two on every
  * choice), in a fraction of the time chevrotain's general path analysis
  * takes. The FIRST sets are worked out when calc is built (analysis.ts
  * keeps them); at run time a decision is made from them alone

@@ -9,7 +9,7 @@
  * Why not chevrotain's Lexer: making the first one fills a 65,536-entry table,
  * which was much of a one-shot run's time and memory (docs/performance.md,
  * "chevrotain's Lexer, replaced by a scanner", has the figures). This reads the same table and gives the same tokens:
- * tests/scanner.test.ts compares the two on every input the tests have.
+ * tests/grammar/scanner.test.ts compares the two on every input the tests have.
  */
 import { Lexer, type IToken, type TokenType } from "chevrotain";
 

@@ -37,7 +37,7 @@ export function theParser(): CalcParser {
 /**
  * A parser restored from a recording; where there is none (the build could not record it) or it does
  * not fit this parser or this chevrotain, one made by chevrotain's own analysis: a slower start, never
- * a broken program. (tests/recording.test.ts fails, with the cause, when the build's recording is not the grammar.)
+ * a broken program. (tests/grammar/recording.test.ts fails, with the cause, when the build's recording is not the grammar.)
  */
 export function parserFrom(recording: Recording): CalcParser {
   if ("failed" in recording) return new CalcParser("analyse");

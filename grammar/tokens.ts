@@ -6,7 +6,7 @@
  *
  * Each regular expression comes with the characters it can start with
  * (`start_chars_hint`): the scanner tries a token only at these, and
- * tests/startup.test.ts checks that no other character can start a match.
+ * tests/cli/startup.test.ts checks that no other character can start a match.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { NAME } from "./names.ts";

@@ -318,7 +318,7 @@ function roundHalfAway(x: Real, places: bigint, ctx: NumberContext): Real {
   const n = (exact.num < 0n ? -exact.num : exact.num) * mulN;
   const d = exact.den * mulD;
   const rounded = floorDiv(2n * n + d, 2n * d);
-  return rational((exact.num < 0n ? -rounded : rounded) * mulD, mulN);
+  return rational((exact.num < 0n ? -rounded : rounded) * mulD, mulN, ctx.interrupt);
 }
 
 const table: Record<string, Builtin> = {
@@ -386,14 +386,14 @@ const table: Record<string, Builtin> = {
     args.map((a) => numeric(a, "max")).reduce((a, b) => (order(b, a, ctx) > 0 ? b : a)),
   ),
   gcd: fn("a, …", "greatest common divisor of integers", (args, ctx) =>
-    integer(integersOnly(args, ctx, "gcd").reduce((a, b) => gcd(a, b))),
+    integer(integersOnly(args, ctx, "gcd").reduce((a, b) => gcd(a, b, ctx.interrupt))),
   ),
   lcm: fn("a, …", "least common multiple of integers", (args, ctx) =>
     ctx.exact(
       integer(
         integersOnly(args, ctx, "lcm").reduce((a, b) => {
           if (a === 0n || b === 0n) return 0n;
-          const l = (a * b) / gcd(a, b);
+          const l = (a * b) / gcd(a, b, ctx.interrupt);
           return l < 0n ? -l : l;
         }),
       ),

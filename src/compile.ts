@@ -11,6 +11,7 @@
  */
 import type { ChainLink, Expr } from "../grammar/ast.ts";
 import { builtins } from "./builtins.ts";
+import type { Interrupt } from "./interrupt.ts";
 import { exactLiteral } from "./number.ts";
 import type { Value } from "./value.ts";
 
@@ -62,10 +63,15 @@ export function isPercentChange(chain: Extract<Expr, { kind: "chain" }>, i: numb
   return (link.op === "+" || link.op === "-") && link.operand.kind === "percent" && !(i === 0 && chain.first.kind === "percent");
 }
 
-export function compile(expr: Expr): Code {
-  const code: Code = { ops: [], data: [] };
+/** Code being compiled, with the session's stop request for the literals folded on the way (a literal's gcd can be long). */
+interface Building extends Code {
+  readonly interrupt: Interrupt | undefined;
+}
+
+export function compile(expr: Expr, interrupt?: Interrupt): Code {
+  const code: Building = { ops: [], data: [], interrupt };
   emitExpr(code, expr);
-  return code;
+  return { ops: code.ops, data: code.data };
 }
 
 /** Appends an instruction; returns where its operand is, to patch a jump later. */
@@ -75,10 +81,10 @@ function emit(code: Code, op: number, operand: unknown): number {
   return code.data.length - 1;
 }
 
-function emitExpr(code: Code, expr: Expr): void {
+function emitExpr(code: Building, expr: Expr): void {
   switch (expr.kind) {
     case "number": {
-      const exact = exactLiteral(expr.text);
+      const exact = exactLiteral(expr.text, code.interrupt);
       if (exact) emit(code, CONST, exact);
       else emit(code, LITERAL, expr);
       return;

@@ -18,7 +18,7 @@ let decimalModule: Decimal.Constructor | undefined;
  * to a compiled program's start-up time and memory (docs/performance.md,
  * "Modules loaded only when needed", has the figures). (Bun's require is
  * synchronous, and the bundler keeps a required module's evaluation lazy;
- * tests/startup.test.ts checks that exact arithmetic leaves it unloaded.)
+ * tests/cli/startup.test.ts checks that exact arithmetic leaves it unloaded.)
  */
 export function decimalJs(): Decimal.Constructor {
   return (decimalModule ??= (require("decimal.js") as { default: Decimal.Constructor }).default);

@@ -18,7 +18,7 @@ import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
 import { checkNotation, type Notation, type NotationPart } from "./format.ts";
-import { interruptFlag } from "./interrupt.ts";
+import type { Interrupt } from "./interrupt.ts";
 import { MAX_CALL_DEPTH } from "./limits.ts";
 import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } from "./number.ts";
 import * as op from "./operations.ts";
@@ -77,10 +77,10 @@ const INTERRUPT_INTERVAL = 1024;
 /** A function's body is compiled at its first call and kept with the definition. */
 const compiledBodies = new WeakMap<Expr, C.Code>();
 
-function bodyOf(fn: UserFunction): C.Code {
+function bodyOf(fn: UserFunction, interrupt: Interrupt | undefined): C.Code {
   let code = compiledBodies.get(fn.body);
   if (!code) {
-    code = C.compile(fn.body);
+    code = C.compile(fn.body, interrupt);
     compiledBodies.set(fn.body, code);
   }
   return code;
@@ -103,6 +103,8 @@ export function evaluate(expr: Expr, env: Environment): Answer {
 
 class Machine {
   private ctx!: NumberContext;
+  /** The session's stop request, if it has one (src/interrupt.ts), from its context. */
+  private interrupt: Interrupt | undefined;
   private bindings!: Bindings;
   private readonly frames: Frame[] = [];
   /** The parameters of the function being run, if any. */
@@ -111,6 +113,7 @@ class Machine {
   /** Ready for a new line: its bindings and precision, no calls in progress (an error may have left some). */
   start(env: Environment): void {
     this.ctx = env.ctx;
+    this.interrupt = env.ctx.interrupt;
     this.bindings = env.bindings;
     // (an error may have left calls on the stack; emptying an empty array is not free)
     if (this.frames.length > 0) this.frames.length = 0;
@@ -124,7 +127,7 @@ class Machine {
 
   /** The walk of a line's own expression. */
   evaluate(expr: Expr): Value {
-    if (interruptFlag !== undefined && this.interrupted()) throw this.fail("interrupted", "interrupted", expr.span);
+    if (this.interrupt !== undefined && this.interrupted()) throw this.fail("interrupted", "interrupted", expr.span);
     switch (expr.kind) {
       case "number":
         return this.literal(expr);
@@ -176,14 +179,14 @@ class Machine {
         const fn = this.bindings.userFunction(expr.name);
         if (!fn) return this.callValue(expr, args);
         this.enter(fn, args, expr, undefined, 0);
-        return this.run(bodyOf(fn));
+        return this.run(bodyOf(fn, this.interrupt));
       }
     }
   }
 
-  /** Whether the flag is up, looked at every INTERRUPT_INTERVAL steps (and at the first). */
+  /** Whether a stop has been asked for, looked at every INTERRUPT_INTERVAL steps (and at the first). */
   private interrupted(): boolean {
-    return this.steps++ % INTERRUPT_INTERVAL === 0 && Atomics.load(interruptFlag!, 0) !== 0;
+    return this.steps++ % INTERRUPT_INTERVAL === 0 && this.interrupt!.requested();
   }
 
   private steps = 0;
@@ -218,7 +221,7 @@ class Machine {
         pc = frame.returnPc;
         continue;
       }
-      if (interruptFlag !== undefined && this.interrupted()) throw this.fail("interrupted", "interrupted", { start: 0, end: 1 });
+      if (this.interrupt !== undefined && this.interrupted()) throw this.fail("interrupted", "interrupted", { start: 0, end: 1 });
       const instruction = ops[pc]!;
       const operand = data[ops[pc + 1]!];
       pc += 2;
@@ -300,7 +303,7 @@ class Machine {
             break;
           }
           this.enter(fn, args, node, code, pc);
-          code = bodyOf(fn);
+          code = bodyOf(fn, this.interrupt);
           ({ ops, data } = code);
           pc = 0;
           break;

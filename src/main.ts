@@ -5,16 +5,17 @@
  * otherwise an interactive session (the REPL).
  */
 import packageJson from "../package.json" with { type: "json" };
+import { LocalSession } from "./cli/local.ts";
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
-import type { Paint, Style } from "./cli/report.ts";
-import type { Evaluate } from "./cli/piped.ts";
+import type { SessionPort } from "./cli/protocol.ts";
+import type { Paint, Presentation } from "./cli/present.ts";
 import { isTerminal } from "./cli/terminal.ts";
-import { write } from "./cli/write.ts";
+import { write } from "./cli/one-shot-write.ts";
 
 // Start-up time is most of a one-shot run, so each mode loads only what it uses (chalk only when a
 // stream may take colour, node:readline only for the REPL, and --version and --help not even the
-// report module, a chunk of its own: docs/performance.md, "What changed", has what each saves);
-// tests/startup.test.ts keeps it so.
+// present module, a chunk of its own: docs/performance.md, "What changed", has what each saves);
+// tests/cli/startup.test.ts keeps it so.
 
 /** NO_COLOR (no-color.org) unless FORCE_COLOR overrides it, as Node.js does; chalk reads only FORCE_COLOR. */
 function colourAllowed(options: Options): boolean {
@@ -25,7 +26,7 @@ function colourAllowed(options: Options): boolean {
 
 /** chalk's colours for a stream when it takes them (a terminal, or FORCE_COLOR), else plain. */
 async function paint(fd: 1 | 2, options: Options): Promise<Paint> {
-  const { plain } = await import("./cli/report.ts");
+  const { plain } = await import("./cli/present.ts");
   if (!colourAllowed(options)) return plain;
   if (process.env.FORCE_COLOR === undefined && !(await isTerminal(fd))) return plain;
   const { default: chalk, chalkStderr } = await import("chalk");
@@ -47,31 +48,27 @@ async function main(): Promise<number> {
       return 2;
   }
   const { options } = command;
-  // As PID 1 (in a container) the session gets a thread of its own, so that the main thread is
-  // free to act on SIGTERM at once, even in the middle of a long computation; elsewhere a signal's
-  // default action ends calc at once, and the session stays on this thread (no start-up cost).
-  const evaluator = () => (process.pid === 1 ? remoteEvaluator(options) : localEvaluator(options));
 
   if (options.expression !== undefined) {
     // the answer is bold on a terminal: asked now, whether stdout is one is known by the time the
     // line is (an asynchronous stat that would otherwise follow the line: its cost is in
     // docs/performance.md, "A one-shot run's modules")
     const resultPaint = paint(1, options);
-    const [{ formatError, formatOutcome, plain }, evaluateLines] = await Promise.all([import("./cli/report.ts"), evaluator()]);
-    const [outcome] = await evaluateLines([options.expression]);
-    if (outcome!.kind === "error") {
-      await write(2, formatError(outcome!.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
+    const [{ presentError, presentOutcome, plain }, session] = await Promise.all([import("./cli/present.ts"), openSession(options)]);
+    const outcome = await session.evaluate(options.expression);
+    if (outcome.kind === "error") {
+      await write(2, presentError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
-    await write(1, formatOutcome(outcome!, options.expression, { json: options.json, out: await resultPaint, err: plain }));
+    await write(1, presentOutcome(outcome, options.expression, { json: options.json, out: await resultPaint, err: plain }));
     return 0;
   }
   if (options.stdin || !(await isTerminal(0))) {
     // piped output never has colour: it is read by programs; errors may, on a terminal
-    const [evaluateLines, err, { plain }] = await Promise.all([evaluator(), paint(2, options), import("./cli/report.ts")]);
-    const style: Style = { json: options.json, out: plain, err };
+    const [session, err, { plain }] = await Promise.all([openSession(options), paint(2, options), import("./cli/present.ts")]);
+    const style: Presentation = { json: options.json, out: plain, err };
     const { runPiped } = await import("./cli/piped.ts");
-    return runPiped(evaluateLines, style);
+    return runPiped(session, style);
   }
   // the REPL's session always has a thread of its own (src/cli/repl.ts): nothing of it loads here
   const [out, err, { runRepl }, { RemoteSession }] = await Promise.all([
@@ -85,26 +82,32 @@ async function main(): Promise<number> {
   return runRepl(new RemoteSession(WORKER, options.precision, true), { json: options.json, out, err }, packageJson.version);
 }
 
-/** A session on this thread. */
-async function localEvaluator(options: Options): Promise<Evaluate> {
-  const { Session } = await import("./session.ts");
-  const session = new Session();
-  if (options.precision !== undefined) session.precision = options.precision;
-  return (lines) => session.evaluateLines(lines);
-}
-
 /** The session's thread's entry point (a second entry point of the build: see package.json). */
 const WORKER = new URL("./cli/worker.ts", import.meta.url).href;
 
-/** The session's thread, if it has one here: it is ended when the work is done, or calc would wait for it. */
-let remote: { close(): void } | undefined;
+/** The session of a one-shot or piped run: closed when the work is done, or a thread of its own would keep calc waiting. */
+let opened: SessionPort | undefined;
 
-/** A session on its own thread (the REPL always has one, in src/cli/repl.ts). */
-async function remoteEvaluator(options: Options): Promise<Evaluate> {
-  const { RemoteSession } = await import("./cli/remote.ts");
-  const session = new RemoteSession(WORKER, options.precision);
-  remote = session;
-  return (lines) => session.evaluateLines(lines);
+/**
+ * The session of a one-shot or piped run. As PID 1 (in a container) it gets a thread of its own,
+ * so that the main thread is free to act on SIGTERM at once, even in the middle of a long
+ * computation; elsewhere a signal's default action ends calc at once, and the session stays on
+ * this thread (no start-up cost, and no worker code loaded). The REPL's always has a thread of its
+ * own (src/cli/repl.ts).
+ */
+async function openSession(options: Options): Promise<SessionPort> {
+  if (process.pid === 1) {
+    const { RemoteSession } = await import("./cli/remote.ts");
+    opened = new RemoteSession(WORKER, options.precision);
+  } else {
+    // (the port is loaded with this module: a chunk of its own, loaded after it, cost a one-shot
+    // run a tenth of a millisecond, and it is a few lines that load nothing)
+    const { Session } = await import("./session.ts");
+    const session = new Session();
+    if (options.precision !== undefined) session.precision = options.precision;
+    opened = new LocalSession(session);
+  }
+  return opened;
 }
 
 /**
@@ -129,4 +132,4 @@ try {
   await write(2, `calc: internal error, a bug in calc (please report it): ${what}\n`);
   process.exitCode = 1;
 }
-remote?.close();
+opened?.close();

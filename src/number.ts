@@ -17,7 +17,7 @@ import type Decimal from "decimal.js";
 import { decimalAt } from "./decimal.ts";
 import { exp, pi, pow } from "./elementary.ts";
 import { ArithmeticError, PrecisionShortfall } from "./errors.ts";
-import { interruptRequested } from "./interrupt.ts";
+import type { Interrupt } from "./interrupt.ts";
 import { GUARD_DIGITS, MAX_APPROXIMATE_EXPONENT, MAX_EXACT_DIGITS, MAX_PRECISION } from "./limits.ts";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -117,7 +117,8 @@ export function integer(n: bigint | number): Rational {
   return typeof n === "number" && Number.isSafeInteger(n) ? Rational.small(n === 0 ? 0 : n, 1) : new Rational(BigInt(n), 1n);
 }
 
-export function gcd(a: bigint, b: bigint): bigint {
+/** The gcd of a and b; `interrupt`, if given, is looked at in the long loop of big numbers (see below). */
+export function gcd(a: bigint, b: bigint, interrupt?: Interrupt): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   // Most numbers a calculator sees are small: a float loop is much cheaper than a bigint one.
@@ -137,19 +138,20 @@ export function gcd(a: bigint, b: bigint): bigint {
     const r = a % b;
     a = b;
     b = r;
-    if ((step & 1023) === 0 && interruptRequested()) throw new ArithmeticError("interrupted", "interrupted");
+    if ((step & 1023) === 0 && interrupt !== undefined && interrupt.requested()) throw new ArithmeticError("interrupted", "interrupted");
   }
   return a;
 }
 
-export function rational(num: bigint, den: bigint): Rational {
+/** num/den in lowest terms (its gcd looks at `interrupt`, if given). */
+export function rational(num: bigint, den: bigint, interrupt?: Interrupt): Rational {
   if (den === 0n) throw new ArithmeticError("domain", "division by zero");
   if (den < 0n) {
     num = -num;
     den = -den;
   }
   if (den === 1n) return new Rational(num, 1n);
-  const g = gcd(num, den);
+  const g = gcd(num, den, interrupt);
   return g === 1n ? new Rational(num, den) : new Rational(num / g, den / g);
 }
 
@@ -159,10 +161,10 @@ export function rational(num: bigint, den: bigint): Rational {
  * other's, so a long product of small fractions (x · 1.01 · 1.01 …) costs a gcd with a
  * small number per step instead of one of two ever-growing numbers.
  */
-function product(p: bigint, q: bigint, r: bigint, s: bigint): Rational {
+function product(p: bigint, q: bigint, r: bigint, s: bigint, interrupt: Interrupt | undefined): Rational {
   if (p === 0n || r === 0n) return ZERO;
-  const g1 = s === 1n ? 1n : gcd(p, s);
-  const g2 = q === 1n ? 1n : gcd(r, q);
+  const g1 = s === 1n ? 1n : gcd(p, s, interrupt);
+  const g2 = q === 1n ? 1n : gcd(r, q, interrupt);
   return new Rational((p / g1) * (r / g2), (q / g2) * (s / g1));
 }
 
@@ -171,12 +173,12 @@ function product(p: bigint, q: bigint, r: bigint, s: bigint): Rational {
  * factor of the denominators can cancel, so the gcd is with that factor, not with the whole
  * cross-multiplied denominator.
  */
-function sum(p: bigint, q: bigint, r: bigint, s: bigint): Rational {
-  const d = gcd(q, s);
+function sum(p: bigint, q: bigint, r: bigint, s: bigint, interrupt: Interrupt | undefined): Rational {
+  const d = gcd(q, s, interrupt);
   if (d === 1n) return new Rational(p * s + r * q, q * s);
   const t = p * (s / d) + r * (q / d);
   if (t === 0n) return ZERO;
-  const g = gcd(t, d);
+  const g = gcd(t, d, interrupt);
   return new Rational(t / g, (q / d) * (s / g));
 }
 
@@ -223,12 +225,20 @@ export class NumberContext {
 
   /**
    * `digits` are shown; `workingDigits` are carried, GUARD_DIGITS more unless a line asked for more
-   * (PrecisionShortfall: the session then evaluates it again in a context with more).
+   * (PrecisionShortfall: the session then evaluates it again in a context with more). `interrupt`
+   * is the session's stop request, if it has one (src/interrupt.ts): the evaluator and the long
+   * loops here look at it.
    */
   constructor(
     readonly digits: number,
     readonly workingDigits = digits + GUARD_DIGITS,
+    readonly interrupt?: Interrupt,
   ) {}
+
+  /** A context at another precision, with the same stop request. */
+  at(digits: number, workingDigits = digits + GUARD_DIGITS): NumberContext {
+    return new NumberContext(digits, workingDigits, this.interrupt);
+  }
 
   /** Whether this context carries more than the usual guard digits: a line evaluated again. */
   get widened(): boolean {
@@ -348,7 +358,7 @@ export class NumberContext {
         if (isSafe(left) && isSafe(right) && isSafe(den) && isSafe(left + right)) return smallRational(left + right, den);
       }
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num + b.num, 1n));
-      return this.exact(sum(a.num, a.den, b.num, b.den));
+      return this.exact(sum(a.num, a.den, b.num, b.den, this.interrupt));
     }
     const x = this.decimal(a);
     const y = this.decimal(b);
@@ -376,7 +386,7 @@ export class NumberContext {
         if (isSafe(num) && isSafe(den)) return num === 0 ? ZERO : Rational.small(num, den);
       }
       if (a.den === 1n && b.den === 1n) return this.exact(new Rational(a.num * b.num, 1n));
-      return this.exact(product(a.num, a.den, b.num, b.den));
+      return this.exact(product(a.num, a.den, b.num, b.den, this.interrupt));
     }
     return this.approx(this.decimal(a).mul(this.decimal(b)));
   }
@@ -392,7 +402,7 @@ export class NumberContext {
         if (isSafe(num) && isSafe(den)) return num === 0 ? ZERO : den < 0 ? Rational.small(-num, -den) : Rational.small(num, den);
       }
       const negative = b.num < 0n;
-      return this.exact(product(a.num, a.den, negative ? -b.den : b.den, negative ? -b.num : b.num));
+      return this.exact(product(a.num, a.den, negative ? -b.den : b.den, negative ? -b.num : b.num, this.interrupt));
     }
     return this.approx(this.decimal(a).div(this.decimal(b)));
   }
@@ -417,7 +427,7 @@ export class NumberContext {
       const div = b.num * a.den;
       let r = num % div;
       if (r !== 0n && r < 0n !== div < 0n) r += div;
-      return rational(r, a.den * b.den);
+      return rational(r, a.den * b.den, this.interrupt);
     }
     const x = this.decimal(a);
     const y = this.decimal(b);
@@ -445,8 +455,10 @@ export class NumberContext {
     if (isExact(a)) {
       if (a.d === 1) return a;
       if (a.isSmall) {
+        // (n - r) / d is exact, |n - r| ≤ |n|; n - (r + d) could pass 2^53 and round
         const r = a.n % a.d;
-        return integer((a.n - (r < 0 ? r + a.d : r)) / a.d);
+        const truncated = (a.n - r) / a.d;
+        return integer(r < 0 ? truncated - 1 : truncated);
       }
       return a.den === 1n ? a : integer(floorDiv(a.num, a.den));
     }
@@ -507,7 +519,7 @@ export class NumberContext {
     const digits = Math.abs(Number(k)) * Math.max(log10Abs(num), log10Abs(den));
     if (digits > MAX_EXACT_DIGITS) return this.approx(this.decimalPower(this.decimalWith(base, exponentDigits(base, digitsBeforePoint(k))), k));
     const p = k < 0n ? -k : k;
-    return k < 0n ? rational(den ** p, num ** p) : new Rational(num ** p, den ** p);
+    return k < 0n ? rational(den ** p, num ** p, this.interrupt) : new Rational(num ** p, den ** p);
   }
 
   /** x^k for an integer k: by squaring while k is a safe integer, else through exp and ln. */
@@ -619,7 +631,7 @@ export function exactRoot(r: Rational, q: bigint): Rational | undefined {
  * exact becomes approximate, like any other result.
  */
 export function parseLiteral(text: string, ctx: NumberContext): Real {
-  const exact = exactLiteral(text);
+  const exact = exactLiteral(text, ctx.interrupt);
   // a literal is held to the exact bound like any result: 0x followed by 199,990 digits is approximate
   if (exact) return ctx.exact(exact);
   const { whole, fraction, exp } = literalParts(text);
@@ -636,7 +648,7 @@ export function parseLiteral(text: string, ctx: NumberContext): Real {
 }
 
 /** A literal's value if it is exact (all but those with an exponent past MAX_EXACT_DIGITS), else undefined. */
-export function exactLiteral(text: string): Rational | undefined {
+export function exactLiteral(text: string, interrupt?: Interrupt): Rational | undefined {
   // most literals are plain integers, or short decimals: doubles read those exactly
   if (text.length <= 15 && /^\d+(\.\d*)?$/.test(text)) {
     const point = text.indexOf(".");
@@ -644,14 +656,14 @@ export function exactLiteral(text: string): Rational | undefined {
     return smallRational(Number(text.slice(0, point) + text.slice(point + 1)), 10 ** (text.length - point - 1));
   }
   text = text.replaceAll("_", "");
-  if (/^0[xbo]/i.test(text)) return basedLiteral(text.toLowerCase());
+  if (/^0[xbo]/i.test(text)) return basedLiteral(text.toLowerCase(), interrupt);
   const { negative, whole, fraction, exp } = literalParts(text);
   const exponent = Number(exp) - fraction.length;
   const magnitude = BigInt(whole + fraction || "0");
   const digits = negative ? -magnitude : magnitude;
   if (digits === 0n) return ZERO;
   if (Math.abs(exponent) > MAX_EXACT_DIGITS) return undefined;
-  return exponent >= 0 ? integer(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent));
+  return exponent >= 0 ? integer(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent), interrupt);
 }
 
 function literalParts(text: string): { negative: boolean; whole: string; fraction: string; exp: string } {
@@ -662,11 +674,11 @@ function literalParts(text: string): { negative: boolean; whole: string; fractio
 }
 
 /** 0xff, 0b1010, 0o17, and with a fraction: 0x1.8 is 1.5 (what `to hex` writes reads back in). */
-function basedLiteral(text: string): Rational {
+function basedLiteral(text: string, interrupt: Interrupt | undefined): Rational {
   const base = { x: 16n, b: 2n, o: 8n }[text[1] as "x" | "b" | "o"];
   const [whole, fraction = ""] = text.slice(2).split(".") as [string, string?];
   const prefix = text.slice(0, 2);
   if (fraction === "") return integer(BigInt(`${prefix}${whole}`));
   const scale = base ** BigInt(fraction.length);
-  return rational(BigInt(`${prefix}${whole}`) * scale + BigInt(`${prefix}${fraction}`), scale);
+  return rational(BigInt(`${prefix}${whole}`) * scale + BigInt(`${prefix}${fraction}`), scale, interrupt);
 }

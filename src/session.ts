@@ -12,6 +12,7 @@ import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, isDisplayNotation, type FormattedValue, type Notation } from "./format.ts";
+import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
 import { unparseStatement } from "../grammar/unparse.ts";
@@ -52,7 +53,16 @@ export class Session {
   private readonly variables = new Map<string, Value>();
   private readonly functions = new Map<string, UserFunction>();
   private last: Value | undefined;
-  private ctx = new NumberContext(DEFAULT_PRECISION);
+  private ctx: NumberContext;
+
+  /**
+   * A new session; `interrupt`, if given, is how another thread stops the line being computed
+   * (the REPL's Ctrl-C): the line ends with an "interrupted" error, and so does every line while
+   * it is raised.
+   */
+  constructor({ interrupt }: { readonly interrupt?: Interrupt } = {}) {
+    this.ctx = new NumberContext(DEFAULT_PRECISION, undefined, interrupt);
+  }
 
   get precision(): number {
     return this.ctx.digits;
@@ -63,7 +73,7 @@ export class Session {
     if (!Number.isInteger(digits) || digits < MIN_PRECISION || digits > MAX_PRECISION) {
       throw new RangeError(`precision must be a whole number from ${MIN_PRECISION} to ${MAX_PRECISION}`);
     }
-    if (digits !== this.ctx.digits) this.ctx = new NumberContext(digits);
+    if (digits !== this.ctx.digits) this.ctx = this.ctx.at(digits);
   }
 
   get ans(): Value | undefined {
@@ -161,7 +171,7 @@ export class Session {
               end: Math.max(1, line.length),
             });
           }
-          this.ctx = new NumberContext(usual.digits, Math.max(error.workingDigits, this.ctx.workingDigits + GUARD_DIGITS));
+          this.ctx = usual.at(usual.digits, Math.max(error.workingDigits, this.ctx.workingDigits + GUARD_DIGITS));
         }
       }
     } catch (error) {

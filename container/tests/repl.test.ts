@@ -1,7 +1,7 @@
 // docker run -it calc: the REPL in a real pseudo-terminal (tmux), typed into and read as a person
 // would; the hardened run with its history in memory; and docker stop on a running session.
 import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { Terminal, useTerminals } from "../../tests/terminal.ts";
+import { Terminal, useTerminals } from "../../tests/support/terminal.ts";
 import { docker, HARDENED, image } from "./docker.ts";
 
 useTerminals();

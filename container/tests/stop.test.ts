@@ -2,7 +2,7 @@
 // and its session computes on a thread of its own, so the main thread acts on SIGTERM at once, in
 // every mode. Also Ctrl-C in `docker run -it`: the computation stops, the session goes on.
 import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { Terminal, useTerminals } from "../../tests/terminal.ts";
+import { Terminal, useTerminals } from "../../tests/support/terminal.ts";
 import { docker, image } from "./docker.ts";
 
 useTerminals();

@@ -5,7 +5,7 @@
  * SessionPort, since the REPL's session lives on a thread of its own.
  */
 import type { SessionPort } from "./protocol.ts";
-import type { Style } from "./report.ts";
+import type { Presentation } from "./present.ts";
 
 /**
  * The function and unit tables that help, :units and completion read, loaded when first needed:
@@ -22,7 +22,7 @@ export async function tables() {
   return { builtins, dimensionName, allUnitKinds, unitNames, closestName };
 }
 
-export interface Reply {
+export interface CommandReply {
   readonly out?: string;
   readonly err?: string;
   readonly quit?: boolean;
@@ -32,7 +32,7 @@ interface Command {
   /** How help shows the argument, e.g. "[N]". */
   readonly args: string;
   readonly summary: string;
-  run(arg: string, session: SessionPort, style: Style): Reply | Promise<Reply>;
+  run(arg: string, session: SessionPort, style: Presentation): CommandReply | Promise<CommandReply>;
 }
 
 const commands: Record<string, Command> = {
@@ -97,7 +97,7 @@ function usage(name: string, command: Command): string {
  * Runs `line` if it is a command: `:name [argument]`, or `help [name]`,
  * `quit`, `exit`. Undefined if the line is an expression.
  */
-export function runCommand(line: string, session: SessionPort, style: Style): Reply | Promise<Reply> | undefined {
+export function runCommand(line: string, session: SessionPort, style: Presentation): CommandReply | Promise<CommandReply> | undefined {
   const match = /^\s*(:?)([A-Za-z]*)\s*(.*?)\s*$/s.exec(line);
   if (!match) return undefined;
   const [, colon, word, arg] = match as unknown as [string, string, string, string];
@@ -115,7 +115,7 @@ export function runCommand(line: string, session: SessionPort, style: Style): Re
   return command.run(arg, session, style);
 }
 
-async function help(arg: string, session: SessionPort, style: Style): Promise<Reply> {
+async function help(arg: string, session: SessionPort, style: Presentation): Promise<CommandReply> {
   if (arg !== "") return describe(arg.replace(/^:/, ""), session, style);
   const { builtins } = await tables();
   const functions: string[] = [];
@@ -137,7 +137,7 @@ async function help(arg: string, session: SessionPort, style: Style): Promise<Re
   };
 }
 
-async function describe(name: string, session: SessionPort, style: Style): Promise<Reply> {
+async function describe(name: string, session: SessionPort, style: Presentation): Promise<CommandReply> {
   const { builtins, unitNames, closestName } = await tables();
   const builtin = builtins.get(name);
   const lines: string[] = [];
@@ -158,7 +158,7 @@ async function describe(name: string, session: SessionPort, style: Style): Promi
 }
 
 /** `:units`: every unit by dimension, or those of one dimension. */
-async function listUnits(arg: string, style: Style): Promise<Reply> {
+async function listUnits(arg: string, style: Presentation): Promise<CommandReply> {
   const { allUnitKinds, dimensionName } = await tables();
   const groups = new Map<string, string[]>();
   for (const kind of allUnitKinds()) {

@@ -1,8 +1,8 @@
 /**
  * What calc says when the system fails it (a full disk under standard
  * output, a directory on standard input): one line on stderr, never a stack
- * trace, then the exit status. Shared by write.ts (one-shot, without node:fs)
- * and output.ts (piped and the REPL).
+ * trace, then the exit status. Shared by one-shot-write.ts (one-shot, without node:fs)
+ * and blocking-write.ts (piped and the REPL).
  */
 
 /** The usual wording of the errors a stream can give; others keep Node's own words. */

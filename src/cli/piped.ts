@@ -14,18 +14,11 @@
 import { heapSize } from "bun:jsc";
 import { lineTooLong } from "../errors.ts";
 import { MAX_LINE_LENGTH } from "../limits.ts";
-import { EXCERPT } from "../render.ts";
+import { EXCERPT } from "../excerpt.ts";
 import { failureLine } from "./failure.ts";
-import { writeErr, writeOut } from "./output.ts";
-import type { PlainOutcome } from "./protocol.ts";
-import { formatError, formatOutcome, type Style } from "./report.ts";
-
-/**
- * Evaluates lines in order, from the first: a session here (main.ts), or on another thread
- * (RemoteSession). It may stop early, once the answers so far are long (Session.evaluateLines):
- * the outcomes are those of the first lines, at least one.
- */
-export type Evaluate = (lines: string[]) => PlainOutcome[] | Promise<PlainOutcome[]>;
+import { writeErr, writeOut } from "./blocking-write.ts";
+import type { PlainOutcome, SessionPort } from "./protocol.ts";
+import { presentError, presentOutcome, type Presentation } from "./present.ts";
 
 /** A full garbage collection every so many lines (see collectIfDue)… */
 const COLLECT_EVERY = 25_000;
@@ -38,7 +31,7 @@ const LARGE_HEAP = 64 * 1024 * 1024;
 
 /**
  * Characters kept of a line past the limit: the error's excerpt shows EXCERPT characters around the
- * first one too many (src/render.ts), and says whether more follow.
+ * first one too many (src/excerpt.ts), and says whether more follow.
  */
 const HEAD = MAX_LINE_LENGTH + EXCERPT / 2 + 1;
 
@@ -48,8 +41,11 @@ interface Overlong {
   readonly length: number;
 }
 
-/** Evaluates standard input; resolves to the exit status: 0 if every line succeeded, else 1 (2 for input that is a directory). */
-export async function runPiped(evaluate: Evaluate, style: Style): Promise<number> {
+/**
+ * Evaluates standard input in `session` (on this thread, or on its own as PID 1: main.ts); resolves
+ * to the exit status: 0 if every line succeeded, else 1 (2 for input that is a directory).
+ */
+export async function runPiped(session: SessionPort, style: Presentation): Promise<number> {
   // the executable starts with the JIT held back (start-up code runs once: package.json's build);
   // a stream of lines is the work it pays off for
   Bun.unsafe.setJITPolicy(1);
@@ -60,14 +56,14 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<number
 
   const fail = (error: PlainOutcome & { kind: "error" }, line: string) => {
     ok = false;
-    writeErr(formatError(error.error, line, style, lineNumber));
+    writeErr(presentError(error.error, line, style, lineNumber));
   };
 
   /** Writes the lines' answers in order; errors must not overtake the results before them. */
   const answer = async (lines: string[]) => {
     for (let from = 0; from < lines.length; ) {
       collectIfDue();
-      const outcomes = await evaluate(from === 0 ? lines : lines.slice(from));
+      const outcomes = await session.evaluateLines(from === 0 ? lines : lines.slice(from));
       const out: string[] = [];
       for (let i = 0; i < outcomes.length; i++) {
         lineNumber++;
@@ -77,7 +73,7 @@ export async function runPiped(evaluate: Evaluate, style: Style): Promise<number
           out.length = 0;
           fail(outcome, lines[from + i]!);
         } else {
-          const text = formatOutcome(outcome, lines[from + i]!, style);
+          const text = presentOutcome(outcome, lines[from + i]!, style);
           written += text.length;
           out.push(text);
         }

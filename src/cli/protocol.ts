@@ -1,8 +1,9 @@
 /**
- * What crosses between the front end and a session on another thread
- * (src/cli/worker.ts): outcomes as text, never values, and the requests the
- * REPL makes of a session. The same port works for a session on this thread,
- * so the REPL's code does not care where the session is.
+ * The one way the front ends talk to a session, wherever it runs: a SessionPort. One-shot and
+ * piped runs have a session on this thread (src/cli/local.ts); the REPL, and calc as PID 1, one
+ * on a thread of its own (src/cli/remote.ts, src/cli/worker.ts), which this thread can stop
+ * mid-line. What crosses between the threads is here too: the requests, the replies, and
+ * outcomes as text, never values.
  */
 import type { ErrorKind, Span } from "../errors.ts";
 import type { NameKind, Outcome, Session, Shadowing } from "../session.ts";
@@ -49,8 +50,17 @@ export interface UnitDescription {
   readonly source: string;
 }
 
-/** What the REPL asks of a session, wherever it is. */
+/**
+ * What a front end asks of a session, wherever it is. Every answer is a promise, as one from
+ * another thread must be.
+ */
 export interface SessionPort {
+  /**
+   * Evaluates lines in order, from the first, each all or nothing. It may stop early, once the
+   * answers so far are long (Session.evaluateLines): the outcomes are those of the first lines,
+   * at least one; the caller asks again for the rest.
+   */
+  evaluateLines(lines: string[]): Promise<PlainOutcome[]>;
   evaluate(line: string): Promise<PlainOutcome>;
   variables(): Promise<{ name: string; text: string }[]>;
   functions(): Promise<string[]>;
@@ -60,6 +70,21 @@ export interface SessionPort {
   clear(): Promise<void>;
   describeUnit(name: string): Promise<UnitDescription | undefined>;
   names(): Promise<{ name: string; kind: NameKind }[]>;
+  /** Ends the session's thread, if it has one: calc would wait for it. */
+  close(): void;
+}
+
+/**
+ * A port to a session on a thread of its own: this thread is free while it computes, so it can
+ * stop it (the REPL's Ctrl-C). A session on this thread has no such port: while it computes,
+ * nothing here runs to ask.
+ */
+export interface RemotePort extends SessionPort {
+  /** Starts the session's thread, if it was made to wait for this; requests made before wait for it. */
+  start(): void;
+  /** Stops the computation in progress, and the lines sent after it, until `resume()`. */
+  interrupt(): void;
+  resume(): void;
 }
 
 /** The requests, by name, as a session on any thread answers them. */
@@ -84,3 +109,16 @@ export function answer(session: Session) {
 }
 
 export type Answers = ReturnType<typeof answer>;
+
+/** A request to the session's thread: a method of the answer table, or "init" (the stop flag's buffer, the precision), first. */
+export interface Request {
+  readonly id: number;
+  readonly method: keyof Answers | "init";
+  readonly args: readonly unknown[];
+}
+
+/** The session's thread's answer to the request of the same id. */
+export interface Reply {
+  readonly id: number;
+  readonly result: unknown;
+}

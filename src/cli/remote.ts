@@ -1,18 +1,16 @@
 /**
  * A session on its own thread (src/cli/worker.ts), seen from the main
  * thread: requests go out as messages and come back as promises, and
- * `interrupt()` raises the flag the evaluator checks, so the line being
- * computed ends with an "interrupted" error and the session is unchanged
- * (a line is all or nothing).
+ * `interrupt()` raises the stop request the session was handed, so the line
+ * being computed ends with an "interrupted" error and the session is
+ * unchanged (a line is all or nothing).
  */
-import type { Answers, PlainOutcome, SessionPort, UnitDescription } from "./protocol.ts";
-import type { Request } from "./worker.ts";
+import { SharedInterrupt } from "../interrupt.ts";
+import type { Answers, PlainOutcome, RemotePort, Reply, Request, UnitDescription } from "./protocol.ts";
 
-type Reply = { readonly id: number; readonly result: unknown };
-
-export class RemoteSession implements SessionPort {
+export class RemoteSession implements RemotePort {
   private worker: Worker | undefined;
-  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly stop = new SharedInterrupt();
   private readonly pending = new Map<number, (result: unknown) => void>();
   /** Requests made before the thread was started, sent when it is. */
   private readonly waiting: Request[] = [];
@@ -29,7 +27,7 @@ export class RemoteSession implements SessionPort {
     precision: number | undefined,
     later = false,
   ) {
-    void this.request("init", this.flag.buffer, precision);
+    void this.request("init", this.stop.buffer, precision);
     if (!later) this.start();
   }
 
@@ -54,7 +52,7 @@ export class RemoteSession implements SessionPort {
     });
   }
 
-  /** Evaluates lines in order, each all or nothing, stopping early after long answers (Session.evaluateLines); while interrupted, every line ends at once as "interrupted". */
+  /** (While interrupted, every line ends at once as "interrupted".) */
   evaluateLines(lines: string[]): Promise<PlainOutcome[]> {
     return this.request<ReturnType<Answers["evaluate"]>>("evaluate", lines);
   }
@@ -64,13 +62,12 @@ export class RemoteSession implements SessionPort {
     return outcome!;
   }
 
-  /** Stops the computation in progress, and the lines sent after it, until `resume()`. */
   interrupt(): void {
-    Atomics.store(this.flag, 0, 1);
+    this.stop.raise();
   }
 
   resume(): void {
-    Atomics.store(this.flag, 0, 0);
+    this.stop.lower();
   }
 
   variables = () => this.request<ReturnType<Answers["variables"]>>("variables");

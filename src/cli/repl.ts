@@ -8,12 +8,11 @@
  */
 import * as readline from "node:readline";
 import { NAME } from "../../grammar/names.ts";
-import { bareCommands, colonCommands, runCommand, tables } from "./commands.ts";
+import { bareCommands, colonCommands, runCommand, tables, type CommandReply } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
-import { writeErr, writeOut, writingToTerminal } from "./output.ts";
-import type { SessionPort } from "./protocol.ts";
-import type { RemoteSession } from "./remote.ts";
-import { formatErrorAfterPrompt, formatOutcome, type Style } from "./report.ts";
+import { writeErr, writeOut, writingToTerminal } from "./blocking-write.ts";
+import type { PlainOutcome, RemotePort, SessionPort } from "./protocol.ts";
+import { presentErrorAfterPrompt, presentOutcome, type Presentation } from "./present.ts";
 
 const PROMPT = "> ";
 
@@ -41,135 +40,178 @@ function matching(names: readonly string[], prefix: string): string[] {
   return [...new Set(names.filter((name) => name.startsWith(prefix)))].sort();
 }
 
-export async function runRepl(session: RemoteSession, style: Style, version: string): Promise<number> {
+/** Greets, then answers lines until the session ends (Ctrl-D, :quit, a second Ctrl-C); resolves to the exit status. */
+export async function runRepl(session: RemotePort, style: Presentation, version: string): Promise<number> {
   writingToTerminal();
   const history = new History(historyPath());
   writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
-  const tellHistoryProblem = () => {
-    const notice = history.notice();
-    if (notice) writeErr(`${style.err.dim(`(${notice})`)}\n`);
-  };
-  tellHistoryProblem();
+  tellHistoryProblem(history, style);
+  return new Repl(session, style, history).run();
+}
 
-  const rl = readline.createInterface({
-    input: process.stdin,
-    output: process.stdout,
-    terminal: true,
-    history: history.newestFirst(),
-    historySize: HISTORY_SIZE,
-    completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
-      void completer(session, line).then((result) => callback(null, result));
-    },
-  });
-  rl.setPrompt(style.out.dim(PROMPT));
-  let closed = false;
-  // leaving by a signal (docker stop, kill) must still give the terminal back
-  process.once("exit", () => {
-    if (closed) return;
-    closed = true;
+/** Says why the history is not kept, if it is not (once: History.notice). */
+function tellHistoryProblem(history: History, style: Presentation): void {
+  const notice = history.notice();
+  if (notice) writeErr(`${style.err.dim(`(${notice})`)}\n`);
+}
+
+/**
+ * One interactive session: the terminal's events (a line, Ctrl-C, a key, the end) are its
+ * methods, and the state they share is its fields. Lines are answered one after another, each
+ * once the one before it is; Ctrl-C stops the one being computed and those typed ahead of it.
+ */
+class Repl {
+  private readonly rl: readline.Interface;
+  /** Set once readline has closed, or calc is leaving: nothing more is answered or prompted. */
+  private closed = false;
+  /** Whether the REPL closed readline itself (:quit, a second Ctrl-C), rather than Ctrl-D. */
+  private closedByCommand = false;
+  /** Set by a Ctrl-C on an empty line: a second one in a row leaves. */
+  private armed = false;
+  /** Names whose shadowing of a constant or unit has been told. */
+  private readonly told = new Set<string>();
+  /** The lines typed, answered in order: each waits for the one before it. */
+  private queue = Promise.resolve();
+  /** Lines typed and not yet answered: while there are any, Ctrl-C stops them. */
+  private pending = 0;
+
+  constructor(
+    private readonly session: RemotePort,
+    private readonly style: Presentation,
+    private readonly history: History,
+  ) {
+    this.rl = readline.createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: true,
+      history: history.newestFirst(),
+      historySize: HISTORY_SIZE,
+      completer: (line: string, callback: (error: null, result: [string[], string]) => void) => {
+        void completer(session, line).then((result) => callback(null, result));
+      },
+    });
+    this.rl.setPrompt(style.out.dim(PROMPT));
+    // leaving by a signal (docker stop, kill) must still give the terminal back
+    process.once("exit", () => this.giveTerminalBack());
+    // a terminal that has gone away (a closed window, a dropped connection) fails with EIO: leave quietly
+    this.rl.on("error", () => this.terminalGone());
+    // readline writes the prompt itself, through process.stdout, which reports the EIO as an event
+    process.stdout.on("error", () => this.terminalGone());
+  }
+
+  /** Prompts and answers until readline closes; resolves to the exit status. */
+  run(): Promise<number> {
+    return new Promise((resolve) => {
+      this.rl.on("line", (line) => this.onLine(line));
+      this.rl.on("SIGINT", () => this.onInterrupt());
+      process.stdin.on("keypress", (_text: string, key: { ctrl?: boolean; name?: string } | undefined) => this.onKeypress(key));
+      this.rl.on("close", () => resolve(this.onClose()));
+      this.rl.prompt();
+      // the session's thread starts once the prompt is up (a line typed before it is ready waits)
+      setTimeout(() => this.session.start(), 0);
+    });
+  }
+
+  /** A line typed: remembered, answered after the lines before it, then the prompt again. */
+  private onLine(line: string): void {
+    this.armed = false;
+    this.history.add(line);
+    tellHistoryProblem(this.history, this.style);
+    this.pending++;
+    this.queue = this.queue.then(async () => {
+      try {
+        if (!this.closed) await this.respond(line);
+      } finally {
+        // all caught up: a later Ctrl-C is for a later line
+        if (--this.pending === 0) this.session.resume();
+      }
+      if (!this.closed) this.rl.prompt();
+    });
+  }
+
+  /** A command's reply, or the line's outcome. */
+  private async respond(line: string): Promise<void> {
+    const command = runCommand(line, this.session, this.style);
+    if (command !== undefined) this.reply(await command);
+    else this.report(line, await this.session.evaluate(line));
+  }
+
+  private reply(reply: CommandReply): void {
+    if (reply.out) writeOut(reply.out);
+    if (reply.err) writeErr(reply.err);
+    if (reply.quit) this.quit();
+  }
+
+  private report(line: string, outcome: PlainOutcome): void {
+    const { style } = this;
+    if (outcome.kind === "error") {
+      const stopped = outcome.error.kind === "interrupted" && !style.json;
+      writeErr(stopped ? `${style.err.red("interrupted")}\n` : presentErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
+      return;
+    }
+    writeOut(presentOutcome(outcome, line, style));
+    // the first time a name of the user's hides a constant or a unit, say so (once per name)
+    for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
+      if (this.told.has(name)) continue;
+      this.told.add(name);
+      writeErr(`${style.err.dim(`(${name} is now yours: it hides ${hidden} until :clear)`)}\n`);
+    }
+  }
+
+  /**
+   * Ctrl-C: during a computation it stops it (its outcome says so, and the prompt follows); at the
+   * prompt it clears the line, and on an empty line it arms a second one, which leaves.
+   */
+  private onInterrupt(): void {
+    if (this.pending > 0) {
+      this.session.interrupt();
+      return;
+    }
+    if (this.rl.line === "" && this.armed) {
+      writeOut("\n");
+      this.quit();
+      return;
+    }
+    this.armed = this.rl.line === "";
+    // clearLine() moves past the typed text, starts a new line and empties the buffer
+    (this.rl as unknown as { clearLine(): void }).clearLine();
+    if (this.armed) writeErr(`${this.style.err.dim("(press Ctrl-C again or Ctrl-D to quit)")}\n`);
+    this.rl.prompt();
+  }
+
+  /** Any key but Ctrl-C disarms the second Ctrl-C. */
+  private onKeypress(key: { ctrl?: boolean; name?: string } | undefined): void {
+    if (!(key?.ctrl && key.name === "c")) this.armed = false;
+  }
+
+  /** Leaves at the REPL's own word (:quit, a second Ctrl-C). */
+  private quit(): void {
+    this.closedByCommand = true;
+    this.rl.close();
+  }
+
+  /** readline has closed: the session's thread ends; the exit status. */
+  private onClose(): number {
+    this.closed = true;
+    this.session.close();
+    // Ctrl-D leaves the cursor after the prompt: end that line
+    if (!this.closedByCommand) writeOut("\n");
+    return 0;
+  }
+
+  /** calc is leaving (a signal): the terminal is given back, unless readline has closed already. */
+  private giveTerminalBack(): void {
+    if (this.closed) return;
+    this.closed = true;
     try {
-      rl.close();
+      this.rl.close();
     } catch {
       // the terminal is gone (SIGHUP): there is nothing to give back
     }
-  });
-  // a terminal that has gone away (a closed window, a dropped connection) fails with EIO: leave quietly
-  rl.on("error", () => {
-    if (!closed) process.exit(129);
-  });
-  // readline writes the prompt itself, through process.stdout, which reports the EIO as an event
-  process.stdout.on("error", () => {
-    if (!closed) process.exit(129);
-  });
+  }
 
-  return new Promise((resolve) => {
-    // a Ctrl-C on an empty line arms this; a second one in a row leaves
-    let armed = false;
-    /** Names whose shadowing of a constant or unit has been told. */
-    const told = new Set<string>();
-    let closedByCommand = false;
-
-    /** Lines run one after another; Ctrl-C stops the one running and those typed ahead of it. */
-    let queue = Promise.resolve();
-    let pending = 0;
-
-    const handle = async (line: string) => {
-      const command = runCommand(line, session, style);
-      if (command !== undefined) {
-        const reply = await command;
-        if (reply.out) writeOut(reply.out);
-        if (reply.err) writeErr(reply.err);
-        if (reply.quit) {
-          closedByCommand = true;
-          rl.close();
-        }
-        return;
-      }
-      const outcome = await session.evaluate(line);
-      if (outcome.kind === "error") {
-        const stopped = outcome.error.kind === "interrupted" && !style.json;
-        writeErr(stopped ? `${style.err.red("interrupted")}\n` : formatErrorAfterPrompt(outcome.error, line, style, PROMPT.length));
-        return;
-      }
-      writeOut(formatOutcome(outcome, line, style));
-      // the first time a name of the user's hides a constant or a unit, say so (once per name)
-      for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
-        if (told.has(name)) continue;
-        told.add(name);
-        writeErr(`${style.err.dim(`(${name} is now yours: it hides ${hidden} until :clear)`)}\n`);
-      }
-    };
-
-    rl.on("line", (line) => {
-      armed = false;
-      history.add(line);
-      tellHistoryProblem();
-      pending++;
-      queue = queue.then(async () => {
-        try {
-          if (!closed) await handle(line);
-        } finally {
-          // all caught up: a later Ctrl-C is for a later line
-          if (--pending === 0) session.resume();
-        }
-        if (!closed) rl.prompt();
-      });
-    });
-
-    rl.on("SIGINT", () => {
-      // during a computation, Ctrl-C stops it (its outcome says so, and the prompt follows)
-      if (pending > 0) {
-        session.interrupt();
-        return;
-      }
-      if (rl.line === "" && armed) {
-        writeOut("\n");
-        closedByCommand = true;
-        rl.close();
-        return;
-      }
-      armed = rl.line === "";
-      // clearLine() moves past the typed text, starts a new line and empties the buffer
-      (rl as unknown as { clearLine(): void }).clearLine();
-      if (armed) writeErr(`${style.err.dim("(press Ctrl-C again or Ctrl-D to quit)")}\n`);
-      rl.prompt();
-    });
-
-    // any other key disarms the second Ctrl-C
-    process.stdin.on("keypress", (_text: string, key: { ctrl?: boolean; name?: string } | undefined) => {
-      if (!(key?.ctrl && key.name === "c")) armed = false;
-    });
-
-    rl.on("close", () => {
-      closed = true;
-      session.close();
-      // Ctrl-D leaves the cursor after the prompt: end that line
-      if (!closedByCommand) writeOut("\n");
-      resolve(0);
-    });
-
-    rl.prompt();
-    // the session's thread starts once the prompt is up (a line typed before it is ready waits)
-    setTimeout(() => session.start(), 0);
-  });
+  /** The terminal has gone away (EIO): leave quietly, unless the REPL has already ended. */
+  private terminalGone(): void {
+    if (!this.closed) process.exit(129);
+  }
 }

@@ -1,20 +1,15 @@
 /**
  * The session's own thread, for the REPL and for calc as PID 1 in a
  * container: the main thread stays free for the terminal and for signals,
- * so Ctrl-C can stop a computation (through a shared flag the evaluator
- * checks) and SIGTERM ends calc at once, whatever this thread is doing.
+ * so Ctrl-C can stop a computation (through a flag in shared memory, the
+ * session's stop request) and SIGTERM ends calc at once, whatever this
+ * thread is doing.
  */
-import { watchForInterrupts } from "../interrupt.ts";
+import { SharedInterrupt } from "../interrupt.ts";
 import { Session } from "../session.ts";
-import { answer, type Answers } from "./protocol.ts";
+import { answer, type Answers, type Reply, type Request } from "./protocol.ts";
 
 declare const self: Worker;
-
-export interface Request {
-  readonly id: number;
-  readonly method: keyof Answers | "init";
-  readonly args: readonly unknown[];
-}
 
 let answers: Answers | undefined;
 
@@ -22,15 +17,14 @@ self.onmessage = ({ data }: MessageEvent<Request>) => {
   const { id, method, args } = data;
   if (method === "init") {
     const [flag, precision] = args as [SharedArrayBuffer, number | undefined];
-    const session = new Session();
+    const session = new Session({ interrupt: new SharedInterrupt(flag) });
     if (precision !== undefined) session.precision = precision;
-    watchForInterrupts(new Int32Array(flag));
     answers = answer(session);
     // the session's thread does the work the JIT pays off for (the executable starts with it held back)
     Bun.unsafe.setJITPolicy(1);
-    postMessage({ id, result: undefined });
+    postMessage({ id, result: undefined } satisfies Reply);
     return;
   }
   const handler = answers![method] as (...args: unknown[]) => unknown;
-  postMessage({ id, result: handler(...args) });
+  postMessage({ id, result: handler(...args) } satisfies Reply);
 };

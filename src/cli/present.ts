@@ -1,0 +1,82 @@
+/**
+ * How a front end writes outcomes: plain text or one JSON object per result,
+ * errors with their caret, in colour when the stream is a terminal.
+ */
+import type { PlainError, PlainOutcome } from "./protocol.ts";
+import { excerpt } from "../excerpt.ts";
+
+/** The few colours the front ends use; `plain` where there is no colour. */
+export interface Paint {
+  readonly bold: (text: string) => string;
+  readonly dim: (text: string) => string;
+  readonly red: (text: string) => string;
+  readonly cyan: (text: string) => string;
+}
+
+const same = (text: string) => text;
+export const plain: Paint = { bold: same, dim: same, red: same, cyan: same };
+
+export interface Presentation {
+  readonly json: boolean;
+  /** Colours for results (stdout) and for errors (stderr). */
+  readonly out: Paint;
+  readonly err: Paint;
+}
+
+/** The stdout text for an outcome (with its newline), or "" for nothing. */
+export function presentOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>, input: string, style: Presentation): string {
+  switch (outcome.kind) {
+    case "empty":
+      return "";
+    case "value":
+      return style.json
+        ? `${JSON.stringify(jsonOfValue(outcome, input))}\n`
+        : `${style.out.bold(outcome.text)}\n`;
+    case "definition":
+      return style.json
+        ? `${JSON.stringify({ input: input.trim(), definition: outcome.text })}\n`
+        : `${style.out.cyan(outcome.text)}\n`;
+  }
+}
+
+/**
+ * A result as --json writes it: its value (in the default notation when `to sci` or `to eng` only
+ * changed how it looks, then with the text shown beside it), whether that is exact, and for a
+ * quantity its number, unit and dimension.
+ */
+function jsonOfValue(outcome: Extract<PlainOutcome, { kind: "value" }>, input: string): object {
+  const { text, valueText, exact, quantity } = outcome;
+  return { input: input.trim(), value: valueText ?? text, exact, ...quantity, ...(valueText !== undefined && { text }) };
+}
+
+/**
+ * The stderr text for an error. With a line number (piped input):
+ *   line 6: division by zero
+ *     1/0
+ *      ^~
+ * Without (one-shot, REPL): the line, then the caret and the message.
+ */
+export function presentError(error: PlainError, input: string, style: Presentation, lineNumber?: number): string {
+  if (style.json) {
+    const { start, end } = error.span;
+    const fields = lineNumber === undefined ? {} : { line: lineNumber };
+    return `${JSON.stringify({ ...fields, input: input.length > 1000 ? `${input.slice(0, 1000)}…` : input, error: error.message, kind: error.kind, column: start + 1, length: Math.max(1, end - start) })}\n`;
+  }
+  const { text, pad, marker } = excerpt(input, error);
+  const red = style.err.red;
+  if (lineNumber !== undefined) {
+    return `${red(`line ${lineNumber}:`)} ${error.message}\n  ${text}\n  ${pad}${red(marker)}\n`;
+  }
+  return `${text}\n${pad}${red(`${marker} ${error.message}`)}\n`;
+}
+
+/**
+ * An error in the REPL: the line is already on the screen after the prompt,
+ * so only the caret and message are printed, under it. A line the excerpt
+ * had to shorten or clean up is shown again, as in one-shot mode.
+ */
+export function presentErrorAfterPrompt(error: PlainError, input: string, style: Presentation, promptWidth: number): string {
+  const { text, pad, marker } = excerpt(input, error);
+  if (style.json || text !== input) return presentError(error, input, style);
+  return `${" ".repeat(promptWidth)}${pad}${style.err.red(`${marker} ${error.message}`)}\n`;
+}

@@ -1,0 +1,217 @@
+// Fuzzing dist/calc: whatever the input, the answer is a result or a clear one-line error with its
+// column, the status is 0 or 1 (2 for a usage error), there is never a stack trace or an internal
+// error, and every input ends within 2 seconds and 256 MB. Seeded like the property tests
+// (FC_SEED replays a run); `npm run fuzz` runs many more inputs.
+import { describe, expect, test } from "bun:test";
+import fc from "fast-check";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { calc, useBinary } from "../support/binary.ts";
+import { extremes, fuzzLine } from "./fuzz-inputs.ts";
+import { measure, runs, seed, type Measured } from "../support/processes.ts";
+
+useBinary();
+
+const dir = mkdtempSync(`${tmpdir()}/calc-fuzz-`);
+const SECONDS = 2;
+const PEAK_KILOBYTES = 256 * 1024;
+
+
+// ---- what a good answer looks like
+
+// a number (also in a base, as a fraction or a percentage), a quantity (number and unit), a sum of
+// quantities (5 ft + 8.8 in), or a boolean
+const VALUE = /^(true|false|-?(0[xbo][\da-f]+(\.[\da-f]+)?|\d+(\.\d+)?(e-?\d+)?(\/\d+)?( \d+\/\d+)?%?)( ?[^\s\d][^\s]*)?( [-+] \d+(\.\d+)?(e-?\d+)? [^\s]+)*)$/;
+// the traces of a failure inside the program rather than in the input
+const INTERNAL = /internal error|TypeError|RangeError|ReferenceError|SyntaxError|\bundefined\b(?! for)|NaN|Infinity|\[object|call stack|^\s+at |\.ts:\d|bun:|panic/m;
+const KINDS = ["syntax", "name", "arity", "domain", "dimension", "type", "limit"];
+
+/** A message for people: one line, not empty, no internals. */
+function checkMessage(message: string, context: string): void {
+  expect({ context, message, oneLine: /^[^\n]+$/.test(message), internal: INTERNAL.test(message) }).toEqual({
+    context,
+    message,
+    oneLine: true,
+    internal: false,
+  });
+}
+
+/** stdout of a successful one-shot or piped text run: a value or a definition per line. */
+function checkResultLine(line: string, context: string): void {
+  const ok = VALUE.test(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
+  expect({ context, line, ok, internal: INTERNAL.test(line) }).toEqual({ context, line, ok: true, internal: false });
+}
+
+/** stderr of a one-shot run: the line (or the part around the error), then the caret under the column and the message. */
+function checkOneShotError(stderr: string, context: string): void {
+  const match = /^([^\n]*)\n([ \t]*)\^~* ([^\n]+)\n$/.exec(stderr);
+  expect({ context, stderr, shape: match !== null }).toEqual({ context, stderr, shape: true });
+  const [, excerpt, pad, message] = match!;
+  expect(pad!.length).toBeLessThanOrEqual([...excerpt!].length + 1);
+  checkMessage(message!, context);
+}
+
+/** Lines the program has nothing to say about: blank, a comment, empty statements. */
+function isEmptyLine(line: string): boolean {
+  return line.replace(/#.*/s, "").replace(/[ \t\r\u00a0;]/g, "") === "";
+}
+
+function checkUsage(run: Measured, context: string): void {
+  expect({ context, stdout: run.stdout, first: run.stderr.split("\n")[0]!.startsWith("calc: "), usage: run.stderr.includes("usage: calc") }).toEqual({
+    context,
+    stdout: "",
+    first: true,
+    usage: true,
+  });
+}
+
+describe("fuzzing", () => {
+  test(`${runs(100_000)} random lines through one piped process (--json): one answer per statement line, in order`, () => {
+    const lines = [new TextEncoder().encode("1 + 1"), ...fc.sample(fuzzLine, { seed, numRuns: runs(100_000) })];
+    console.log(`fuzz: ${lines.length} piped lines, seed ${seed} (replay with FC_SEED=${seed})`);
+    const input = `${dir}/piped.txt`;
+    const size = lines.reduce((n, l) => n + l.length + 1, 0);
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const line of lines) {
+      bytes.set(line, at);
+      bytes[at + line.length] = 0x0a;
+      at += line.length + 1;
+    }
+    writeFileSync(input, bytes);
+
+    const [run] = measure([{ args: [calc, "--json"], stdin: input, output: `${dir}/piped`, timeout: 100 * Math.max(1, runs(1)) }]);
+    const results = readFileSync(`${dir}/piped.out`, "utf8").split("\n").slice(0, -1).map((l) => JSON.parse(l));
+    const errorText = readFileSync(`${dir}/piped.err`, "utf8");
+    expect(INTERNAL.test(errorText.replaceAll(/"input":"(?:[^"\\]|\\.)*"/g, ""))).toBe(false);
+    const errors = new Map<number, { input: string; error: string; kind: string; column: number; length: number; line: number }>();
+    for (const l of errorText.split("\n").slice(0, -1)) {
+      const error = JSON.parse(l);
+      errors.set(error.line, error);
+    }
+
+    // a hang: the last line answered points at the culprit, a few lines further on
+    const answered = Math.max(0, ...errors.keys());
+    expect({ seed, killed: run!.status === -9, lastErrorLine: answered }).toEqual({ seed, killed: false, lastErrorLine: answered });
+
+    const decoder = new TextDecoder();
+    let next = 0;
+    let empty = 0;
+    for (const [i, bytes] of lines.entries()) {
+      const number = i + 1;
+      const line = decoder.decode(bytes);
+      const context = `line ${number}: ${JSON.stringify(line)} (seed ${seed})`;
+      const error = errors.get(number);
+      if (error) {
+        expect({ context, kind: KINDS.includes(error.kind), column: Number.isInteger(error.column) && error.column >= 1 && error.column <= line.length + 1 }).toEqual({
+          context,
+          kind: true,
+          column: true,
+        });
+        checkMessage(error.error, context);
+      } else if (isEmptyLine(line)) {
+        empty++;
+      } else {
+        const result = results[next++];
+        expect({ context, input: result?.input }).toEqual({ context, input: line.trim() });
+        if ("definition" in result) checkResultLine(result.definition, context);
+        else checkResultLine(result.value, context);
+      }
+    }
+    expect(next).toBe(results.length);
+    console.log(`fuzz: ${results.length} results, ${errors.size} errors, ${empty} empty lines in ${run!.seconds} s, peak ${Math.round(run!.peakKilobytes / 1024)} MB`);
+    expect(run!.status).toBe(errors.size > 0 ? 1 : 0);
+    expect(run!.peakKilobytes).toBeLessThan(PEAK_KILOBYTES);
+    // well inside the test's timeout; each line alone is bounded by the limits (tests/language/limits.test.ts)
+    expect(run!.seconds).toBeLessThan(60 * Math.max(1, runs(1)));
+  }, 180_000 * Math.max(1, runs(1)));
+
+  test(`${runs(200)} one-shot runs: a result, a located error or a usage error, each within ${SECONDS} s`, async () => {
+    const decoder = new TextDecoder();
+    // the argument of a program cannot hold NUL: it ends the C string
+    const inputs = fc.sample(fuzzLine, { seed: seed + 1, numRuns: runs(200) }).map((b) => decoder.decode(b).replaceAll("\0", ""));
+    const cases = inputs.map((line, i) => ({ line, args: i % 5 === 4 ? ["--json", line] : [line] }));
+    let next = 0;
+    const outcomes: Measured[] = [];
+    // two at a time: each run is a process start of the 100 MB executable
+    await Promise.all(
+      [0, 1].map(async () => {
+        while (next < cases.length) {
+          const i = next++;
+          const started = performance.now();
+          const proc = Bun.spawn([calc, ...cases[i]!.args], { stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+          const hang = setTimeout(() => proc.kill(9), 10_000);
+          const [stdout, stderr, status] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+          clearTimeout(hang);
+          outcomes[i] = { status, stdout, stderr, seconds: (performance.now() - started) / 1000, peakKilobytes: 0 };
+        }
+      }),
+    );
+    for (const [i, run] of outcomes.entries()) {
+      const { line, args } = cases[i]!;
+      const context = `one-shot ${JSON.stringify(args)} (seed ${seed})`;
+      expect({ context, status: [0, 1, 2].includes(run.status) }).toEqual({ context, status: true });
+      expect(run.seconds).toBeLessThan(SECONDS);
+      if (run.status === 2) {
+        // only an argument that looks like an option can be a usage error
+        expect({ context, option: /^-/.test(line) }).toEqual({ context, option: true });
+        checkUsage(run, context);
+      } else if (args[0] === "--json") {
+        if (run.status === 1) {
+          const error = JSON.parse(run.stderr);
+          expect(error.column).toBeGreaterThanOrEqual(1);
+          checkMessage(error.error, context);
+        } else if (run.stdout !== "") {
+          const result = JSON.parse(run.stdout);
+          checkResultLine(result.value ?? result.definition, context);
+        }
+      } else if (run.status === 0) {
+        expect({ context, stderr: run.stderr }).toEqual({ context, stderr: "" });
+        // a blank line or a comment prints nothing
+        if (run.stdout !== "") checkResultLine(run.stdout.replace(/\n$/, ""), context);
+      } else {
+        expect({ context, stdout: run.stdout }).toEqual({ context, stdout: "" });
+        checkOneShotError(run.stderr, context);
+      }
+    }
+  }, 120_000 * Math.max(1, runs(1)));
+});
+
+describe("extremes: each within 2 seconds and 256 MB", () => {
+  // arguments are limited to 128 KiB each by the kernel: longer lines go through standard input
+  const cases = extremes().flatMap(([name, line]) => {
+    const file = `${dir}/${name.replace(/\W+/g, "-")}.txt`;
+    return [
+      ...(line.length < 100_000 ? [{ name: `${name} (one-shot)`, line, args: [calc, line], timeout: 10 }] : []),
+      { name: `${name} (piped)`, line, args: [calc], stdin: file, timeout: 10 },
+    ];
+  });
+
+  test(`${cases.length} runs of deep nesting, long chains, huge numbers and recursion`, () => {
+    for (const c of cases) if (c.stdin) writeFileSync(c.stdin, `${c.line}\n`);
+    const measured = measure(cases);
+    const report: string[] = [];
+    for (const [i, run] of measured.entries()) {
+      const { name, args, stdin } = cases[i]!;
+      const context = name;
+      report.push(`${run.seconds.toFixed(2)} s ${String(Math.round(run.peakKilobytes / 1024)).padStart(4)} MB  ${name}: ${(run.stdout || run.stderr).split("\n").at(stdin ? 0 : -2)?.slice(0, 70)}`);
+      expect({ context, status: [0, 1].includes(run.status), fast: run.seconds < SECONDS, small: run.peakKilobytes < PEAK_KILOBYTES }).toEqual({
+        context,
+        status: true,
+        fast: true,
+        small: true,
+      });
+      if (run.status === 0) {
+        expect(run.stderr).toBe("");
+        for (const line of run.stdout.replace(/\n$/, "").split("\n")) if (!line.includes("[…")) checkResultLine(line, context);
+      } else if (stdin) {
+        const match = /^line 1: ([^\n]+)\n  [^\n]*\n  [ \t]*\^~*\n$/.exec(run.stderr);
+        expect({ context, stderr: run.stderr, shape: match !== null }).toEqual({ context, stderr: run.stderr, shape: true });
+        checkMessage(match![1]!, context);
+      } else {
+        checkOneShotError(run.stderr, context);
+      }
+    }
+    console.log(report.join("\n"));
+  }, 120_000);
+});

@@ -1,0 +1,467 @@
+// Every `input → output` an issue pins, run on the compiled executable, word for word.
+import { describe, expect, test } from "bun:test";
+import { run, useBinary } from "../support/binary.ts";
+
+useBinary();
+
+/**
+ * Each line `args… → output`: one run of dist/calc, whose whole stdout must be the output and whose status must be 0.
+ * With `precision`, the runs that choose none get `-p precision`: issues before 18 pinned their outputs at 20 digits, the default then.
+ */
+export function pinned(cases: readonly (readonly [readonly string[] | string, string])[], precision?: number): void {
+  for (const [args, expected] of cases) {
+    const given = typeof args === "string" ? [args] : args;
+    const argv = precision === undefined || given.includes("-p") ? given : ["-p", String(precision), ...given];
+    test(`${argv.join(" ")} → ${expected.length > 60 ? `${expected.slice(0, 60)}…` : expected}`, () => {
+      const { out, err, code } = run(argv);
+      expect({ out, err, code }).toEqual({ out: `${expected}\n`, err: "", code: 0 });
+    });
+  }
+}
+
+describe("issue 10: an exact value whose decimal expansion ends is printed in full", () => {
+  pinned([
+    ["0.99999999999999999999999", "0.99999999999999999999999"],
+    ["1234567890123456789.01 * 3", "3703703670370370367.03"],
+    ["1/1024", "0.0009765625"],
+    // (issue 18: an exact value is never in e-notation; these were 9.5367431640625e-7 and 1e-30)
+    ["2^-20", "0.00000095367431640625"],
+    ["1e-30", "0.000000000000000000000000000001"],
+    ["1.5e25", "15000000000000000000000000"],
+    ["1/3", "0.33333333333333333333"],
+    ["2/3", "0.66666666666666666667"],
+    [["-p", "5", "1/8"], "0.125"],
+    [["-p", "5", "1/7"], "0.14286"],
+    ["0.1 + 0.2", "0.3"],
+    ["123.456 * 1000", "123456"],
+    // past the plain range, still every digit in its place (issue 18; they were 1.23456789012345678901235e22 and 1.234565e5)
+    ["12345678901234567890123.5", "12345678901234567890123.5"],
+    [["-p", "5", "123456.5"], "123456.5"],
+  ], 20);
+
+  test("--json says exact for every terminating expansion", () => {
+    expect(run(["--json", "1234567890123456789.01 * 3"]).out).toBe('{"input":"1234567890123456789.01 * 3","value":"3703703670370370367.03","exact":true}\n');
+    expect(run(["--json", "-p", "5", "1/8"]).out).toBe('{"input":"1/8","value":"0.125","exact":true}\n');
+    expect(run(["--json", "-p", "5", "1/7"]).out).toBe('{"input":"1/7","value":"0.14286","exact":false}\n');
+  });
+
+  test("the longest expansion printed in full: 166,097 significant digits (limits.ts MAX_TERMINATING_DIGITS)", () => {
+    // a 50,000-digit numerator over the largest power of two that has 50,000 digits
+    const longest = run(["(10^50000 - 1) / 2^166096"]);
+    expect(longest.code).toBe(0);
+    const digits = longest.out.trim().replace(".", "");
+    expect(digits).toMatch(/^\d+$/);
+    expect(digits.length).toBe(166_097);
+    // the exact value is (10^50000 - 1)·5^166096 / 10^166096: check its last digits, from 5^166096's
+    const five = 5n ** 166_096n;
+    expect(digits.slice(-40)).toBe(((10n ** 50_000n - 1n) * five).toString().slice(-40));
+    // one more factor of two and the denominator is past the exact limit: rounded, not exact
+    const past = run(["--json", "-p", "20", "(10^50000 - 1) / 2^166097"]);
+    expect(JSON.parse(past.out)).toEqual({ input: "(10^50000 - 1) / 2^166097", value: "0.66192715758960523703", exact: false });
+  });
+});
+
+describe("issue 10: arguments that start with '-'", () => {
+  pinned([
+    [["-sin(pi/2)"], "-1"],
+    [["-pi"], "-3.1415926535897932385"],
+    [["-p", "5", "-1/3"], "-0.33333"],
+  ], 20);
+
+  test("calc -- -x still ends the options: -x is the expression", () => {
+    expect(run(["--", "-x"])).toEqual({ out: "", err: "-x\n ^ unknown name 'x'\n", code: 1 });
+    expect(run(["-p", "20", "--", "-pi"]).out).toBe("-3.1415926535897932385\n");
+  });
+
+  test("calc --bogus is a usage error, status 2", () => {
+    const { out, err, code } = run(["--bogus"]);
+    expect({ out, code }).toEqual({ out: "", code: 2 });
+    expect(err).toBe("calc: unknown option '--bogus'\nusage: calc [options] [expression…]   (calc --help for more)\n");
+  });
+
+  test("an option's value is never glued on", () => {
+    // -p5 is not -p 5: it is the expression -(p5), and p5 is not a name
+    expect(run(["-p5"]).err).toContain("unknown name 'p5'");
+    expect(run(["--precision=5", "1/3"])).toMatchObject({ code: 2, err: expect.stringContaining("--precision 5") });
+  });
+
+  test("--help says how an argument is classified", () => {
+    expect(run(["--help"]).out).toContain("an option's value is always the next");
+  });
+});
+
+/**
+ * A one-shot run that fails: status 1, nothing on stdout, and on stderr the line, then the caret
+ * under `underlined` (its first occurrence from `from`) and the message.
+ */
+export function fails(line: string, underlined: string, message: string | RegExp, from = 0): void {
+  test(`${line} → error: ${message}`, () => {
+    const { out, err, code } = run([line]);
+    expect({ out, code }).toEqual({ out: "", code: 1 });
+    const [echo, caret] = err.split("\n") as [string, string];
+    expect(echo).toBe(line);
+    const start = line.indexOf(underlined, from);
+    expect(start).toBeGreaterThanOrEqual(0);
+    expect(caret.slice(0, start + underlined.length)).toBe(" ".repeat(start) + "^" + "~".repeat(underlined.length - 1));
+    const text = caret.slice(start + underlined.length + 1);
+    if (typeof message === "string") expect(text).toBe(message);
+    else expect(text).toMatch(message);
+  });
+}
+
+describe("issue 11: quantities and conversions", () => {
+  pinned([
+    ["1 mi to km", "1.609344 km"],
+    ["60 mph to km/h", "96.56064 km/h"],
+    // a unit is a name; a number directly before it is one quantity
+    ["5 m", "5 m"],
+    ["5m", "5 m"],
+    ["2.5 km/h", "2.5 km/h"],
+    ["9.81 m/s^2", "9.81 m/s^2"],
+    ["3 ft^2", "3 ft^2"],
+    ["1 kg*m/s^2", "1 N"], // (issue 18: a product of units is printed in the named unit that is exactly it; it was 1 kg*m/s^2)
+    ["3 ft²", "3 ft^2"],
+    ["2 m³", "2 m^3"],
+    ["5 m / 2 s", "2.5 m/s"],
+    ["60 km / 2 h", "30 km/h"],
+    ["1/2 in", "0.5 in"],
+    ["3/4 cup", "0.75 cup"],
+    ["3/4 cup to floz", "6 floz"],
+    ["x = 4; 1/2x", "2"],
+    // conversion binds loosest, and tighter than assignment
+    ["1 ft + 3 in to cm", "38.1 cm"],
+    ["x = 5 ft to m", "1.524 m"],
+    ["x = 5 ft to m; x", "1.524 m"],
+    ["5 ft -> m", "1.524 m"],
+    ["5 ft → m", "1.524 m"],
+    ["60 mph to km/h", "96.56064 km/h"],
+    ["1 acre to m^2", "4046.8564224 m^2"],
+    ["1 N to kg*m/s^2", "1 kg*m/s^2"],
+    ["1 J/kg/K to J/(g*K)", "0.001 J/(g*K)"],
+    // sums of units: every part but the last whole
+    ["1.75 m to ft + in", "5 ft + 8.8976377952755905512 in"],
+    ["7384 s to h + min + s", "2 h + 3 min + 4 s"],
+    ["-1.75 m to ft + in", "-5 ft - 8.8976377952755905512 in"],
+    ["10/3 to mixed", "3 1/3"],
+    ["-10/3 to mixed", "-3 1/3"],
+    // juxtaposed quantities are a sum
+    ["5 ft 3 in", "5.25 ft"],
+    ["1 h 30 min", "1.5 h"],
+    ["2 lb 3 oz", "2.1875 lb"],
+    ["5 ft 3 in to in", "63 in"],
+    // angles are dimensionless; deg is the unit
+    ["sin(30 deg)", "0.5"],
+    ["sin(30°)", "0.5"],
+    ["1 turn to deg", "360 deg"],
+    ["90 deg to turn", "0.25 turn"],
+    ["30 deg", "30 deg"],
+    // the clashes, decided once
+    ["min(3, 2)", "2"],
+    ["2 min to s", "120 s"],
+    ["1 h to min", "60 min"],
+    ["1 t to kg", "1000 kg"],
+    ["1 B to bit", "8 bit"],
+    ["1 KiB to B", "1024 B"],
+    ["1 GB to MB", "1000 MB"],
+    ["e", "2.7182818284590452354"],
+    ["c", "299792458 m/s"],
+    ["speed_of_light", "299792458 m/s"],
+    ["1 ly to km", "9460730472580.8 km"],
+    ["gravity", "9.80665 m/s^2"],
+    ["1 hp to W", "745.69987158227022 W"],
+    ["1 gal to L", "3.785411784 L"],
+    ["1 BTU to J", "1055.05585262 J"],
+    ["1 atm to psi", "14.695948775513448726 psi"],
+    ["1 eV to J", "0.0000000000000000001602176634 J"],
+    // results: units combine and cancel
+    ["1 m + 1 ft", "1.3048 m"],
+    ["2 m * 3 m", "6 m^2"],
+    ["10 km / 4 h", "2.5 km/h"],
+    ["1 m * 20 cm", "0.2 m^2"],
+    ["100 km/h * 30 min", "50 km"],
+    ["1 km / 1 m", "1000"],
+    ["1 ft / 1 in", "12"],
+    ["60 mph * 2 h", "120 mi"],
+    ["1 kWh / 1 h", "1 kW"],
+    ["sqrt(16 m^2)", "4 m"],
+    ["sqrt(1 ha)", "100 m"],
+    ["(2 m)^3", "8 m^3"],
+    ["abs(-3 m)", "3 m"],
+    ["round(2.567 m, 2)", "2.57 m"],
+    ["max(1 m, 1 ft)", "1 m"],
+    ["min(1 m, 1 ft)", "1 ft"],
+    ["hypot(3 m, 4 m)", "5 m"],
+    // temperatures
+    ["100 °F to °C", "37.777777777777777778 °C"],
+    ["-40 °C to °F", "-40 °F"],
+    ["0 °C to K", "273.15 K"],
+    ["30 °C - 20 °C", "10 K"],
+    ["20 °C + 5 K", "25 °C"],
+    ["20 degC to fahrenheit", "68 fahrenheit"],
+    // bases: the output reads back in
+    ["255 to hex", "0xff"],
+    ["10 to bin", "0b1010"],
+    ["8 to oct", "0o10"],
+    ["-255 to hex", "-0xff"],
+    ["0xff", "255"],
+    ["0.5 to bin", "0b0.1"],
+    ["0b0.1", "0.5"],
+    ["255.5 to hex", "0xff.8"],
+    ["1/3 to hex", "0x0.55555555555555555"],
+    ["0xff to dec", "255"],
+    // fractions
+    ["0.75 to fraction", "3/4"],
+    ["1/3 + 1/6 to fraction", "1/2"],
+    ["2 to fraction", "2"],
+    ["0.75 cup to fraction", "3/4 cup"],
+    // percent
+    ["25%", "0.25"],
+    ["0.25 to %", "25%"],
+    ["20% of 50", "10"],
+    ["50 * 20%", "10"],
+    ["10 + 10%", "11"],
+    ["200 - 15%", "170"],
+    ["100 + 10% + 10%", "121"],
+    ["2 m + 10%", "2.2 m"],
+    ["10% + 100", "100.1"],
+    ["100 + 2 * 10%", "100.2"],
+    ["100 / 10%", "1000"],
+    ["7 % 3", "1"],
+    ["1% to ppm", "10000 ppm"],
+  ], 20);
+
+  fails("1 m + 1 s", "1 m + 1 s", "cannot add a length (m) and a time (s)");
+  fails("1 m to s", "1 m to s", "cannot convert a length (m) to a time (s)");
+  fails("sin(1 m)", "sin(1 m)", "sin needs a plain number or an angle, not a length (m)");
+  fails("5 kmh", "kmh", "unknown name 'kmh' — did you mean 'km/h'?");
+  fails("1 kg to hex", "hex", "hex is for plain numbers, not a mass (kg)");
+  fails("1 mi in km", "in", "'in' is the inch: to convert, write 'to' (1 mi to km)");
+  fails("5 3", "3", "expected an operator or end of input but found '3'");
+  fails("2 ton", "ton", "'ton' is ambiguous: write short_ton, long_ton or tonne");
+  fails("20 °C * 2", "20 °C * 2", /^cannot multiply a temperature on the °C scale.*convert to kelvin first/);
+  fails("20 °C + 30 °C", "20 °C + 30 °C", /^cannot add two temperatures on the °C scale.*convert to kelvin first/);
+  fails("sqrt(2) to fraction", "fraction", "to fraction needs an exact value, and this one is approximate (rounded to the precision)");
+  fails("1 m to ft + s", "ft + s", "the parts of a sum of units must have one dimension: a length (ft) and a time (s)");
+
+  test("--json gives the number, the unit and the dimension", () => {
+    expect(run(["--json", "1 mi to km"]).out).toBe('{"input":"1 mi to km","value":"1.609344 km","exact":true,"number":"1.609344","unit":"km","dimension":"length"}\n');
+    expect(JSON.parse(run(["--json", "-p", "20", "90 deg to rad"]).out)).toEqual({
+      input: "90 deg to rad",
+      value: "1.5707963267948966192 rad",
+      exact: false,
+      number: "1.5707963267948966192",
+      unit: "rad",
+      dimension: "angle",
+    });
+  });
+
+  test("piped: units across lines, errors located, at any precision", () => {
+    const { out, err, code } = run(["-p", "30"], "d = 26.2 mi\nt = 3 h + 30 min\nd / t to km/h\nd + 1 s\n1 mi to km\n");
+    expect(out).toBe("26.2 mi\n3.5 h\n12.0470893714285714285714285714 km/h\n1.609344 km\n");
+    expect(err).toBe("line 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
+    expect(code).toBe(1);
+  });
+
+  test("a variable shadows a unit or a constant of the same name (the grouping stays: 5 m / 2 s)", () => {
+    expect(run(["m = 3; 2 m"]).out).toBe("6\n");
+    expect(run(["c = 2; c * 3"]).out).toBe("6\n");
+    expect(run(["f(t) = t^2; f(3)"]).out).toBe("9\n");
+  });
+});
+
+describe("issue 12: comparisons, booleans, conditionals, recursion", () => {
+  pinned([
+    ["0.1 + 0.2 == 0.3", "true"],
+    ["1/3 == 0.3333333333", "false"],
+    ["2 < 3 and 3 < 2", "false"],
+    ["not (1 > 2)", "true"],
+    ["if 2 > 1 then 10 else 20", "10"],
+    ["1 km > 999 m", "true"],
+    ["1 m == 100 cm", "true"],
+    ["sqrt(2)^2 == 2", "true"],
+    ["pi == 3.14159", "false"],
+    ["fact(n) = if n <= 1 then 1 else n * fact(n - 1); fact(30)", "265252859812191058636308480000000"],
+    ["fib(n) = if n < 2 then n else fib(n - 1) + fib(n - 2); fib(20)", "6765"],
+    ["f(x) = if x > 0 then 1/x else 0; f(0)", "0"],
+    ["mean(1, 2, 4)", "2.3333333333333333333"],
+    ["median(3, 1, 2)", "2"],
+    ["median(4, 1, 3, 2)", "2.5"],
+    ["sum(1, 2, 3.5)", "6.5"],
+    ["sum(1 m, 50 cm)", "1.5 m"],
+    ["count(n) = if n == 0 then 0 else 1 + count(n - 1); count(10000)", "10000"],
+    ["if false then 1 else if true then 2 else 3", "2"],
+    ["true or 1/0 == 0", "true"],
+    ["false and 1/0 == 0", "false"],
+    ["1 ≠ 2", "true"],
+    ["2 ≤ 2 and 3 ≥ 4", "false"],
+    ["1 != 1 or not false", "true"],
+  ], 20);
+
+  test("fact(1000) with the recursive definition is the exact 2,568-digit 1000!", () => {
+    const { out, code } = run(["fact(n) = if n <= 1 then 1 else n * fact(n - 1); fact(1000)"]);
+    expect(code).toBe(0);
+    const digits = out.trim();
+    expect(digits.length).toBe(2568);
+    let factorial = 1n;
+    for (let i = 2n; i <= 1000n; i++) factorial *= i;
+    expect(digits).toBe(factorial.toString());
+  });
+
+  test("--json writes booleans as \"true\" and \"false\"", () => {
+    expect(run(["--json", "2 > 1"]).out).toBe('{"input":"2 > 1","value":"true","exact":true}\n');
+  });
+
+  fails("1 < x < 3", "<", "comparisons do not chain: write 1 < x and x < 3", 3);
+  fails("1 + true", "1 + true", "expected a number, found a boolean");
+  fails("if 3 then 1 else 2", "3", "if needs a boolean (true or false), not a number");
+  fails("not 2", "2", "not needs a boolean (true or false), not a number");
+  fails("1 m < 1 s", "1 m < 1 s", "cannot compare a length (m) and a time (s)");
+  fails("count(n) = if n == 0 then 0 else 1 + count(n - 1); count(10001)", "count(10001)", "in count: recursion too deep (more than 10,000 nested calls)");
+});
+
+describe("issue 25: units, booleans, calls after a number, mixed parts, nesting, literals", () => {
+  pinned([
+    // odd roots of negative quantities keep their units, as cbrt(-8) is -2
+    ["cbrt(-8 m^3)", "-2 m"],
+    ["root(-32 m^5, 5)", "-2 m"],
+    ["cbrt(-8)", "-2"],
+    // a name followed by ( is a call when the name is a function, as 3 sqrt(4) is
+    ["2 min(3, 4)", "6"],
+    ["2 min(3)", "6"],
+    ["3 sqrt(4)", "6"],
+    ["2 min", "2 min"],
+    ["5 min to s", "300 s"],
+    // parts that are zero are left out, the sign once
+    ["-1 s to h + min + s", "-1 s"],
+    ["-3661 s to h + min + s", "-1 h - 1 min - 1 s"],
+    ["3601 s to h + min + s", "1 h + 1 s"],
+    ["0 s to h + min + s", "0 s"],
+  ], 20);
+
+  /** One run's error: its message after the caret. */
+  const refusal = (line: string) => {
+    const { out, err, code } = run(["--json", line]);
+    const error = JSON.parse(err) as { error: string; kind: string };
+    return { out, code, kind: error.kind, error: error.error };
+  };
+
+  test("a fractional power of a unit is refused however near an integer, and one past the limit says so", () => {
+    const fractional = (p: string) => `cannot raise a length (m) to the power ${p}: its units would have fractional exponents`;
+    expect(refusal("(2 m)^(2.0000000000000001)")).toEqual({ out: "", code: 1, kind: "dimension", error: fractional("20000000000000001/10000000000000000") });
+    expect(refusal("(2 m)^(2 + 1/10^15)")).toEqual({ out: "", code: 1, kind: "dimension", error: fractional("2000000000000001/1000000000000000") });
+    expect(refusal("m^(3 + 10^-20)")).toMatchObject({ out: "", code: 1, kind: "dimension" });
+    expect(refusal("(5 m)^(1/10^309)")).toEqual({ out: "", code: 1, kind: "dimension", error: fractional(`1/1${"0".repeat(37)}…`) });
+    expect(refusal("m^(2*10^308)")).toEqual({ out: "", code: 1, kind: "limit", error: `unit power too large: m^2${"0".repeat(39)}… (the limit is 1000)` });
+    expect(refusal("sqrt(-4 m^2)")).toEqual({ out: "", code: 1, kind: "domain", error: "an even root of a negative number is not real" });
+  });
+
+  test("booleans are never numbers: every numeric built-in refuses them, naming itself", () => {
+    for (const name of ["sum", "mean", "median", "hypot", "min", "max"]) {
+      for (const args of ["true", "1, true", "false, 2"]) {
+        expect({ call: `${name}(${args})`, ...refusal(`${name}(${args})`) }).toEqual({
+          call: `${name}(${args})`,
+          out: "",
+          code: 1,
+          kind: "type",
+          error: `${name} needs a number, not a boolean`,
+        });
+      }
+    }
+  });
+
+  test("nesting: 500 levels are accepted, 501 refused, for parentheses, signs, exponents, not and postfix operators", () => {
+    const shapes: [string, (n: number) => string, string][] = [
+      ["parentheses", (n) => `${"(".repeat(n)}1${")".repeat(n)}`, "1"],
+      ["signs", (n) => `${"-".repeat(n)}1`, "1"],
+      ["exponents", (n) => `${"1^".repeat(n)}1`, "1"],
+      ["not", (n) => `${"not ".repeat(n)}true`, "true"],
+      ["factorials", (n) => `1${"!".repeat(n)}`, "1"],
+    ];
+    for (const [what, make, value] of shapes) {
+      expect({ what, ...run(["--", make(500)]) }).toEqual({ what, out: `${value}\n`, err: "", code: 0 });
+      expect({ what, ...refusal(make(501)) }).toEqual({ what, out: "", code: 1, kind: "limit", error: "expression nested too deeply (the limit is 500 levels)" });
+    }
+  });
+
+  test("a literal past the exact bound is approximate, and `to hex` writes it as it does 1/3 (it was an internal error)", () => {
+    const third = run(["--json", "-p", "20", `0.${"3".repeat(50_001)} to hex`]);
+    expect(third).toEqual({ out: `{"input":"0.${"3".repeat(50_001)} to hex","value":"0x0.55555555555555555","exact":false}\n`, err: "", code: 0 });
+    expect(run(["-p", "20", "1/3 to hex"]).out).toBe("0x0.55555555555555555\n");
+  });
+
+  test("a value a notation cannot write is a limit error at its statement, never an internal one", () => {
+    expect(refusal("sqrt(2) * 1e-49990 to hex")).toEqual({
+      out: "",
+      code: 1,
+      kind: "limit",
+      error: "too many digits to write in base 16: only approximate values with at most 50,000 decimal places can be",
+    });
+    expect(refusal("1e8999999999999999 to %")).toEqual({ out: "", code: 1, kind: "limit", error: "result too large to represent" });
+  });
+});
+
+describe("issue 18: 12 digits by default, every digit of an exact value in place", () => {
+  pinned([
+    ["100 km/h to mph", "62.1371192237 mph"],
+    ["1.75 m to ft + in", "5 ft + 8.89763779528 in"],
+    ["1/3", "0.333333333333"],
+    ["pi", "3.14159265359"],
+    [["-p", "20", "pi"], "3.1415926535897932385"],
+    ["1234567890123456789.01 * 3", "3703703670370370367.03"],
+    ["10^40 + 0.5", "10000000000000000000000000000000000000000.5"],
+    ["1e300 * 1e300", `1${"0".repeat(600)}`],
+    ["2^-20", "0.00000095367431640625"],
+    ["6.02e23 * 2 to sci", "1.204e24"],
+    ["12345 m to eng", "12.345e3 m"],
+    ["0.00012 to eng", "120e-6"],
+    ["-1/3 to sci", "-3.33333333333e-1"],
+    ["pi * 10^20 to eng", "314.159265359e18"],
+    ["999.9999999999999 to eng", "999.9999999999999e0"],
+    ["0 to sci", "0"],
+  ]);
+
+  test("100! prints all 158 digits, whatever the precision", () => {
+    expect(run(["100!"]).out.trim()).toHaveLength(158);
+    expect(run(["-p", "3", "100!"]).out.trim()).toHaveLength(158);
+  });
+
+  test("the help says the default", () => {
+    expect(run(["--help"]).out).toContain("default 12)");
+  });
+
+  test("to sci refuses a boolean at its target", () => {
+    expect(run(["true to sci"])).toEqual({ out: "", err: "true to sci\n        ^~~ sci needs a number, not a boolean\n", code: 1 });
+  });
+});
+
+describe("issue 18: a product of units printed in the named unit that is exactly it", () => {
+  pinned([
+    ["230 V * 10 A", "2300 W"],
+    ["12 V / 4.7 kohm", "2.55319148936 mA"],
+    ["3 kg * 9.81 m/s^2", "29.43 N"],
+    ["1 N * 1 m", "1 J"],
+    ["2 A * 3 s", "6 C"],
+    ["1 J / 1 s", "1 W"],
+    ["1 N / 1 m^2", "1 Pa"],
+    ["1 mA * 1 kohm", "1 V"],
+    ["1 kW * 3 h", "3 kWh"],
+    ["60 W * 8 h", "480 Wh"],
+    // unchanged: no named unit has the dimension and the factor, or it is one unit already
+    ["5 m * 2 m", "10 m^2"],
+    ["100 km / 2 h", "50 km/h"],
+    ["1 lbf * 1 ft", "1 lbf*ft"],
+    ["10 m / 2 s", "5 m/s"],
+    ["2 kV", "2 kV"],
+    // frequency and 1/s, J/kg stay as written
+    ["3 / (1 s)", "3 s^-1"],
+    ["1 J / 1 kg", "1 J/kg"],
+    // an explicit `to` wins
+    ["230 V * 10 A to V*A", "2300 V*A"],
+    ["1 N * 1 m to N*m", "1 N*m"],
+  ]);
+
+  test("only the name changes: the value kept is the product, and converts as one", () => {
+    expect(run([], "x = 230 V * 10 A\nx to kW\nx / 10 A\n").out).toBe("2300 W\n2.3 kW\n230 V\n");
+    expect(JSON.parse(run(["--json", "230 V * 10 A"]).out)).toEqual({ input: "230 V * 10 A", value: "2300 W", exact: true, number: "2300", unit: "W", dimension: "power" });
+  });
+});
