@@ -13,13 +13,13 @@ import type { Style } from "./report.ts";
  * before the first prompt would only delay it.
  */
 export async function tables() {
-  const [{ builtins }, { dimensionName }, { allUnitKinds, unitNames }, { closestName }] = await Promise.all([
+  const [{ builtins, aliases }, { dimensionName }, { allUnitKinds, unitNames }, { closestName }] = await Promise.all([
     import("../builtins.ts"),
     import("../dimension.ts"),
     import("../units.ts"),
     import("../suggest.ts"),
   ]);
-  return { builtins, dimensionName, allUnitKinds, unitNames, closestName };
+  return { builtins, aliases, dimensionName, allUnitKinds, unitNames, closestName };
 }
 
 export interface Reply {
@@ -117,10 +117,16 @@ export function runCommand(line: string, session: SessionPort, style: Style): Re
 
 async function help(arg: string, session: SessionPort, style: Style): Promise<Reply> {
   if (arg !== "") return describe(arg.replace(/^:/, ""), session, style);
-  const { builtins } = await tables();
+  const { builtins, aliases } = await tables();
   const functions: string[] = [];
   const constants: string[] = [];
-  for (const [name, builtin] of builtins) (builtin.kind === "function" ? functions : constants).push(name);
+  // an entry with its other names: mean/avg, pi/π
+  const others = Object.entries(aliases);
+  for (const [name, builtin] of builtins) {
+    if (Object.hasOwn(aliases, name)) continue;
+    const shown = [name, ...others.filter(([, entry]) => entry === name).map(([alias]) => alias)].join("/");
+    (builtin.kind === "function" ? functions : constants).push(shown);
+  }
   const heading = (text: string) => style.out.bold(text.padEnd(11));
   const section = (title: string, words: string[]) => `${heading(title)}${wrap(words, 11, 78)}\n`;
   return {
@@ -138,11 +144,12 @@ async function help(arg: string, session: SessionPort, style: Style): Promise<Re
 }
 
 async function describe(name: string, session: SessionPort, style: Style): Promise<Reply> {
-  const { builtins, unitNames, closestName } = await tables();
+  const { builtins, aliases, unitNames, closestName } = await tables();
   const builtin = builtins.get(name);
   const lines: string[] = [];
-  if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}`);
-  if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}`);
+  const also = Object.hasOwn(aliases, name) ? ` (another name for ${aliases[name]})` : "";
+  if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}${also}`);
+  if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}${also}`);
   // min is both the function and the minute: say both
   const unit = await session.describeUnit(name);
   if (unit) {
