@@ -723,6 +723,21 @@ export class CalcParser extends EmbeddedActionsParser {
     },
   ];
 
+  /**
+   * `sqrt 16` and `hex 255`: a function or a format before a number without parentheses (a number
+   * never multiplies on the right, so the line could not be read anyway) is refused with what to
+   * type: `write sqrt(16)`, `write 255 to hex`. The argument is the number and the unit names after it.
+   */
+  private refuseBareArgument(name: IToken): void {
+    const isFunction = this.coreNames.isFunction(name.image);
+    if (!isFunction && !Object.hasOwn(FORMAT_NAMES, name.image)) return;
+    let last = this.LA(1);
+    for (let k = 2; this.LA(k).tokenType === T.Identifier && this.coreNames.isUnit(this.LA(k).image); k++) last = this.LA(k);
+    const argument = this.text.slice(this.LA(1).startOffset, last.startOffset + last.image.length);
+    const write = isFunction ? `${name.image}(${argument})` : `${argument} to ${name.image}`;
+    throw new LocatedError("syntax", `write ${write}`, this.span(name, last));
+  }
+
   private nameOrCall = this.RULE("nameOrCall", (): Expr => {
     const name = this.CONSUME(T.Identifier);
     const args: Expr[] = [];
@@ -734,6 +749,7 @@ export class CalcParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expr => {
       const nameSpan = this.tokenSpan(name);
+      if (!close && this.LA(1).tokenType === T.NumberLiteral) this.refuseBareArgument(name);
       return close
         ? { kind: "call", name: name.image, nameSpan, args, span: this.span(name, close) }
         : { kind: "name", name: name.image, span: nameSpan };
