@@ -128,7 +128,7 @@ async function help(arg: string, session: SessionPort, style: Style): Promise<Re
     (builtin.kind === "function" ? functions : constants).push(shown);
   }
   const heading = (text: string) => style.out.bold(text.padEnd(11));
-  const section = (title: string, words: string[]) => `${heading(title)}${wrap(words, 11, 78)}\n`;
+  const section = (title: string, words: string[], separator?: string) => `${heading(title)}${wrap(words, 11, 78, separator)}\n`;
   return {
     out:
       section("operators", ["+ - * / ^ ** ! ( )", "% mod (floored modulo)", "// (floor division)", "2x 2(3+4) (implicit *)"]) +
@@ -136,8 +136,9 @@ async function help(arg: string, session: SessionPort, style: Style): Promise<Re
       section("units", ["5 m", "60 mph to km/h", "1.75 m to ft + in", "25%", "20% of 50", ":units lists them"]) +
       section("formats", ["to hex", "to bin", "to oct", "to fraction", "to mixed", "to %"]) +
       section("statements", ["x = 3", "f(x) = x^2 + 1", "a; b", "# comment", "ans (the last result)"]) +
-      section("functions", functions) +
-      section("constants", constants) +
+      // names one space apart, as the operators are, so that help still fits a screen
+      section("functions", functions, " ") +
+      section("constants", constants, " ") +
       section("commands", Object.entries(commands).map(([name, command]) => usage(name, command))) +
       `${style.out.dim("help NAME says what a function, constant or command does: help log")}\n`,
   };
