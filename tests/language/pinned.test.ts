@@ -465,3 +465,55 @@ describe("issue 18: a product of units printed in the named unit that is exactly
     expect(JSON.parse(run(["--json", "230 V * 10 A"]).out)).toEqual({ input: "230 V * 10 A", value: "2300 W", exact: true, number: "2300", unit: "W", dimension: "power" });
   });
 });
+
+describe("issue 18: hints and forgiving input", () => {
+  pinned([
+    ["6 × 7", "42"],
+    ["84 ÷ 2", "42"],
+    ["√16", "4"],
+    ["x = 16; √(x)", "4"],
+    ["2√9", "6"],
+    ["∛27", "3"],
+    ["2 + 2 =", "4"],
+    ["½ cup to ml", "118.29411825 ml"],
+    ["½ in to mm", "12.7 mm"],
+    ["¼ + ¾", "1"],
+    // a whole number before a vulgar fraction is a mixed number, with or without a space
+    ["3 ¼", "3.25"],
+    ["3¼", "3.25"],
+    ["-3 ¼", "-3.25"],
+    ["5 ft 3 ½ in to cm", "161.29 cm"],
+    ["avg(1, 2, 3)", "2"],
+    ["factorial(5)", "120"],
+    ["choose(5, 2)", "10"],
+    ["pow(2, 10)", "1024"],
+  ]);
+
+  /** The whole stderr of a refused line: the line, then the caret line with the message. */
+  function refused(line: string, caret: string): void {
+    test(`${line} → ${caret.trim()}`, () => {
+      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
+    });
+  }
+
+  refused("sqrt 16", "^~~~~~~ write sqrt(16)");
+  refused("1,5 + 1", " ^ ',' separates arguments; for a decimal write 1.5");
+  refused(
+    "350 F to C",
+    "^~~~~~~~~~ cannot convert a capacitance (F) to a charge (C): F is the farad and C the coulomb; a temperature is written °F or degF, °C or degC",
+  );
+  refused("350 F to °C", "^~~~~~~~~~~ cannot convert a capacitance (F) to a temperature (°C): F is the farad; a temperature is written °F or degF");
+  refused("hex(255)", "^~~~~~~~ write 255 to hex");
+  refused("hex 255", "^~~~~~~ write 255 to hex");
+  refused("sin 30 deg", "^~~~~~~~~~ write sin(30 deg)");
+  refused("1,000,000", " ^ ',' separates arguments; to group digits write 1_000_000");
+  // what the issue found suggested wrongly is now a unit of the table, read as people mean it
+  pinned([
+    ["100 kph to mph", "62.1371192237 mph"],
+    ["10 mins to s", "600 s"],
+    ["5 Mb to MB", "0.625 MB"],
+  ]);
+  // and a suggestion only when it is likely right: kwh is near both kWh and kph
+  refused("5 kwh", "  ^~~ unknown name 'kwh'");
+  refused("90 kms", "   ^~~ unknown name 'kms' — did you mean 'km'?");
+});
