@@ -33,6 +33,14 @@ describe("one-shot", () => {
     expect(code).toBe(1);
   });
 
+  test("a line with nothing to print writes nothing: a file the output is appended to keeps what it had", () => {
+    const file = `${tmpdir()}/calc-append-${process.pid}.txt`;
+    writeFileSync(file, "before\n");
+    const appended = Bun.spawnSync(["sh", "-c", `"$0" '# a comment' >> "$1"; "$0" '' >> "$1"; "$0" 1+1 >> "$1"`, calc, file]);
+    expect(appended.exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe("before\n2\n");
+  });
+
   test("an error: the caret line on stderr, nothing on stdout, status 1", () => {
     expect(run(["1", "+", "*", "2"])).toEqual({
       out: "",
