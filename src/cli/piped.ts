@@ -73,7 +73,7 @@ export async function runPiped(session: SessionPort, style: Presentation): Promi
           out.length = 0;
           fail(outcome, lines[from + i]!);
         } else {
-          const text = presentOutcome(outcome, lines[from + i]!, style);
+          const text = presentOutcome(outcome, lines[from + i]!, style, "; ");
           written += text.length;
           out.push(text);
         }
