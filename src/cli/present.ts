@@ -67,6 +67,39 @@ function jsonOfValue(outcome: PlainValue, input: string, statement?: number): ob
 }
 
 /**
+ * The warnings that a name of the user's now hides a built-in constant or a unit (`pi = 3`,
+ * `m = 3`): each name once, on stderr, as
+ *   (pi is now yours: it hides the constant pi)
+ * after `line N: ` for piped input, and as an object with `warning` for --json. A warning, not an
+ * error: the exit status stays. The REPL adds how to undo it (` until :clear`).
+ */
+export class ShadowNotices {
+  private readonly told = new Set<string>();
+
+  constructor(
+    private readonly style: Presentation,
+    private readonly undo = "",
+  ) {}
+
+  /** The stderr text for the names the outcome hides that have not been told yet, or "". */
+  present(outcome: PlainOutcome, input: string, lineNumber?: number): string {
+    if (outcome.kind === "empty" || outcome.kind === "error" || !outcome.shadows) return "";
+    let text = "";
+    for (const { name, hidden } of outcome.shadows) {
+      if (this.told.has(name)) continue;
+      this.told.add(name);
+      const warning = `${name} is now yours: it hides ${hidden}`;
+      if (this.style.json) {
+        text += `${JSON.stringify({ ...(lineNumber !== undefined && { line: lineNumber }), input: input.trim(), warning })}\n`;
+      } else {
+        text += `${lineNumber === undefined ? "" : `line ${lineNumber}: `}${this.style.err.dim(`(${warning}${this.undo})`)}\n`;
+      }
+    }
+    return text;
+  }
+}
+
+/**
  * The stderr text for an error. With a line number (piped input):
  *   line 6: division by zero
  *     1/0

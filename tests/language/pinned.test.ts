@@ -258,7 +258,8 @@ describe("issue 11: quantities and conversions", () => {
   test("piped: units across lines, errors located, at any precision", () => {
     const { out, err, code } = run(["-p", "30"], "d = 26.2 mi\nt = 3 h + 30 min\nd / t to km/h\nd + 1 s\n1 mi to km\n");
     expect(out).toBe("26.2 mi\n3.5 h\n12.0470893714285714285714285714 km/h\n1.609344 km\n");
-    expect(err).toBe("line 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
+    // (issue 18: `t` hides the tonne, which piped input now says too)
+    expect(err).toBe("line 2: (t is now yours: it hides the unit tonne)\nline 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
     expect(code).toBe(1);
   });
 
