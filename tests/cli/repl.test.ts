@@ -65,6 +65,17 @@ describe("the REPL", () => {
     expect(await enter(terminal, "2 + 2")).toBe("4");
   });
 
+  test("a line of several statements prints each expression statement's value on a line of its own (issue 18)", async () => {
+    const terminal = await repl();
+    expect(await enter(terminal, "gcd(48, 180); lcm(4, 6, 10)")).toBe("12\n60");
+    expect(await enter(terminal, "x = 3; x^2; x + 1")).toBe("9\n4");
+    expect(await enter(terminal, "a = 1; b = 2")).toBe("2");
+    expect(await enter(terminal, "y = 1; y + 1; 1/0")).toBe(`${" ".repeat(2 + 15)}^~ division by zero`);
+    // a name that hides a constant: said once, with how to undo it
+    expect(await enter(terminal, "pi = 3; 2 pi")).toBe("6\n(pi is now yours: it hides the constant pi until :clear)");
+    expect(await enter(terminal, "pi = 4")).toBe("4");
+  });
+
   test("results and errors in colour, none with NO_COLOR", async () => {
     const coloured = await repl();
     await enter(coloured, "6*7");

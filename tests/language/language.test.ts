@@ -12,6 +12,7 @@ function newSession(): Session {
 function show(session: Session, line: string): string | undefined {
   const outcome = session.evaluate(line);
   if (outcome.kind === "error") throw new Error(`${line}: ${outcome.error.message}`);
+  if (outcome.kind === "values") return outcome.values.map((value) => value.text).join("\n");
   return outcome.kind === "empty" ? undefined : outcome.text;
 }
 
@@ -229,8 +230,12 @@ describe("names and sessions", () => {
     expect(show(s, "x")).toBe("100");
   });
 
-  test("several statements: the line's value is the last one", () => {
+  test("several statements: the line shows each expression statement's value (issue 18), and its last statement when it has none", () => {
     expect(show(newSession(), "x = 2; y = 3; x * y")).toBe("6");
+    expect(show(newSession(), "x = 2; x + 1; x * 3")).toBe("3\n6");
+    expect(show(newSession(), "x = 2; y = 3")).toBe("3");
+    expect(show(newSession(), "7; y = 3")).toBe("7");
+    expect(show(newSession(), "f(x) = x; g(x) = 2x")).toBe("g(x) = 2 * x");
   });
 
   test("ans is the last result", () => {
@@ -238,7 +243,11 @@ describe("names and sessions", () => {
     show(s, "6 * 7");
     expect(show(s, "ans + 1")).toBe("43");
     expect(show(s, "ans")).toBe("43");
-    expect(show(s, "2; ans * 5")).toBe("10");
+    // (issue 18: both answers are shown; ans is the last)
+    expect(show(s, "2; ans * 5")).toBe("2\n10");
+    expect(show(s, "ans")).toBe("10");
+    expect(show(s, "3; y = 4")).toBe("3");
+    expect(show(s, "ans")).toBe("4");
   });
 
   test("blank and comment-only lines yield nothing", () => {

@@ -258,7 +258,8 @@ describe("issue 11: quantities and conversions", () => {
   test("piped: units across lines, errors located, at any precision", () => {
     const { out, err, code } = run(["-p", "30"], "d = 26.2 mi\nt = 3 h + 30 min\nd / t to km/h\nd + 1 s\n1 mi to km\n");
     expect(out).toBe("26.2 mi\n3.5 h\n12.0470893714285714285714285714 km/h\n1.609344 km\n");
-    expect(err).toBe("line 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
+    // (issue 18: `t` hides the tonne, which piped input now says too)
+    expect(err).toBe("line 2: (t is now yours: it hides the unit tonne)\nline 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
     expect(code).toBe(1);
   });
 
@@ -516,4 +517,68 @@ describe("issue 18: hints and forgiving input", () => {
   // and a suggestion only when it is likely right: kwh is near both kWh and kph
   refused("5 kwh", "  ^~~ unknown name 'kwh'");
   refused("90 kms", "   ^~~ unknown name 'kms' — did you mean 'km'?");
+});
+
+describe("issue 18: every answer of a line", () => {
+  // one-shot: each expression statement's value on a line of its own; an assignment or a definition
+  // shows only alone, or last on a line of no expression statement (as every such line always did)
+  pinned([
+    ["gcd(48, 180); lcm(4, 6, 10)", "12\n60"],
+    ["x = 3; x^2", "9"],
+    ["x = 2; x + 1; x * 3", "3\n6"],
+    ["a = 1; b = 2", "2"],
+    ["2; y = 3", "2"],
+    ["2; ans * 5", "2\n10"],
+    ["f(x) = 2x; f(3); f(4)", "6\n8"],
+    ["sq(x) = x^2; cube(x) = x^3", "cube(x) = x ^ 3"],
+    ["1 ft to in; 255 to hex; 1 < 2", "12 in\n0xff\ntrue"],
+    ["1;; 2;", "1\n2"],
+  ]);
+
+  test("piped: one output line per input line, the values of a line joined by '; '", () => {
+    const { out, err, code } = run([], "gcd(48, 180); lcm(4, 6, 10)\nx = 1; y = 2\nx + y; x - y\n# a comment\n\nx = 5; x^2; 2x\n3\n");
+    expect({ out, err, code }).toEqual({ out: "12; 60\n2\n3; -1\n25; 10\n3\n", err: "", code: 0 });
+  });
+
+  test("a line is all or nothing: an error in any statement, and nothing of it is shown but the error", () => {
+    expect(run(["x = 5; x + 1; 1/0"])).toEqual({ out: "", err: `x = 5; x + 1; 1/0\n${" ".repeat(15)}^~ division by zero\n`, code: 1 });
+    const piped = run([], "x = 1\nx = 5; x + 1; 1/0\nx; x + 1\n");
+    expect(piped).toEqual({ out: "1\n1; 2\n", err: `line 2: division by zero\n  x = 5; x + 1; 1/0\n  ${" ".repeat(15)}^~\n`, code: 1 });
+  });
+
+  test("--json: one object per value, with its statement's number (from 1) when the line has several", () => {
+    const line = "x = 3; x^2; 12345 m to eng; f(t) = t";
+    expect(run(["--json", line]).out).toBe(
+      `{"input":"${line}","statement":2,"value":"9","exact":true}\n` +
+        `{"input":"${line}","statement":3,"value":"12345 m","exact":true,"number":"12345","unit":"m","dimension":"length","text":"12.345e3 m"}\n`,
+    );
+    // a line of one value says no number, as before
+    expect(run(["--json", "x = 3; x^2"]).out).toBe('{"input":"x = 3; x^2","value":"9","exact":true}\n');
+    const piped = run(["--json"], "1; 2\na = 1; b = 2\n");
+    expect(piped.out).toBe(
+      '{"input":"1; 2","statement":1,"value":"1","exact":true}\n{"input":"1; 2","statement":2,"value":"2","exact":true}\n' +
+        '{"input":"a = 1; b = 2","value":"2","exact":true}\n',
+    );
+  });
+
+  test("a name that now hides a constant or a unit: a warning on stderr in one-shot and piped input, status 0", () => {
+    expect(run(["pi = 3"])).toEqual({ out: "3\n", err: "(pi is now yours: it hides the constant pi)\n", code: 0 });
+    expect(run(["pi = 3; 2 pi"])).toEqual({ out: "6\n", err: "(pi is now yours: it hides the constant pi)\n", code: 0 });
+    // the line did not take effect: nothing hides anything
+    expect(run(["pi = 3; 1/0"])).toEqual({ out: "", err: `pi = 3; 1/0\n${" ".repeat(9)}^~ division by zero\n`, code: 1 });
+    // piped: after `line N: `, as errors are; once per name
+    const piped = run([], "pi = 3\n2 pi\npi = 4\nm = 2; 3 m\n1/0\n");
+    expect(piped).toEqual({
+      out: "3\n6\n4\n6\n",
+      err:
+        "line 1: (pi is now yours: it hides the constant pi)\n" +
+        "line 4: (m is now yours: it hides the unit metre)\n" +
+        "line 5: division by zero\n  1/0\n   ^~\n",
+      code: 1,
+    });
+    expect(run([], "e = 1\n").code).toBe(0);
+    // --json: an object with the warning
+    expect(run(["--json", "pi = 3"]).err).toBe('{"input":"pi = 3","warning":"pi is now yours: it hides the constant pi"}\n');
+    expect(run(["--json"], "1\nf(m) = m; m(x) = x\n").err).toBe('{"line":2,"input":"f(m) = m; m(x) = x","warning":"m is now yours: it hides the unit metre"}\n');
+  });
 });
