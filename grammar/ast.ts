@@ -73,7 +73,22 @@ export interface UnitPart {
 }
 
 /** Ways a result can be written: `to hex`, `to fraction`, `to %`, … */
-export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent";
+export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent" | "sci" | "eng";
+
+/**
+ * The formats a `to` target names (a target that is one of these names is the format, not a unit);
+ * the core reads it too, to answer `hex(255)` with `write 255 to hex`.
+ */
+export const FORMAT_NAMES: Readonly<Record<string, Format>> = {
+  hex: "hex",
+  bin: "bin",
+  oct: "oct",
+  dec: "dec",
+  fraction: "fraction",
+  mixed: "mixed",
+  sci: "sci",
+  eng: "eng",
+};
 
 /** What `to` converts to: a unit (`to km/h`), a sum of units (`to ft + in`) or a format. */
 export type Target =

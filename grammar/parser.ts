@@ -3,7 +3,7 @@
  * nesting of the rules is the precedence table.
  *
  *   program     := statement? (';' statement?)*
- *   statement   := expression ('=' statement)?          assignment, right-assoc
+ *   statement   := expression ('=' statement?)?         assignment, right-assoc; a trailing '=' asks for the value (2 + 2 =)
  *   expression  := 'if' expression 'then' expression 'else' expression | conversion
  *   conversion  := disjunction (('to' | '->' | '→') target)*
  *   disjunction := conjunction ('or' conjunction)*
@@ -18,6 +18,7 @@
  *   postfix     := primary ('!' | '%' ('of' unary)? | superscript)*
  *                  ('%' is a percentage unless an operand follows it: then it is modulo)
  *   primary     := quantity | number | 'true' | 'false' | name ('(' arguments? ')')? | '(' expression ')'
+ *                  | ('√' | '∛') unary                  √16, 2√3, √(x): sqrt and cbrt of what follows, as '-' takes it
  *   quantity    := magnitude unit (number unit)*        5 m, 1/2 in, 5 ft 3 in (a sum)
  *   magnitude   := number | integer '/' integer          (the ratio only before a unit)
  *   unit        := name (('^' | '**') integer | superscript)?   a name in the unit table
@@ -44,7 +45,7 @@ import {
   type Rule,
   type TokenType,
 } from "chevrotain";
-import type { ChainLink, ChainOp, CompareOp, Expr, Format, Program, Statement, Target, UnitRef } from "./ast.ts";
+import { FORMAT_NAMES, type ChainLink, type ChainOp, type CompareOp, type Expr, type Program, type Statement, type Target, type UnitRef } from "./ast.ts";
 import { LocatedError, type Span } from "./errors.ts";
 import { MAX_NESTING, MAX_UNIT_POWER } from "./limits.ts";
 import { unparseExpr } from "./unparse.ts";
@@ -105,17 +106,9 @@ const compareOps = new Map<TokenType, CompareOp>([
   [T.GreaterEqual, ">="],
 ]);
 
-const formats: Readonly<Record<string, Format>> = {
-  hex: "hex",
-  bin: "bin",
-  oct: "oct",
-  dec: "dec",
-  fraction: "fraction",
-  mixed: "mixed",
-};
 
 /** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */
-const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LParen, T.True, T.False]);
+const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LParen, T.True, T.False, T.Radical]);
 
 /**
  * The token indexes that are a `type`: its own, and those of its category's members. (A table
@@ -245,7 +238,8 @@ export class CalcParser extends EmbeddedActionsParser {
     let value: Statement | undefined;
     if (this.next(T.Equals)) this.OPTION(() => {
       equals = this.CONSUME(T.Equals);
-      value = this.SUBRULE(this.statement);
+      // `2 + 2 =`, as on a pocket calculator: the line's value
+      this.OPTION2(() => (value = this.SUBRULE(this.statement)));
     });
     return this.ACTION(() => (value ? assignment(target, value, this.tokenSpan(equals!)) : expressionStatement(target)));
   });
@@ -523,6 +517,17 @@ export class CalcParser extends EmbeddedActionsParser {
       },
     },
     {
+      // √16 is sqrt(16): a call of the core's sqrt (or cbrt), as written with the name
+      ALT: (): Expr => {
+        const radical = this.CONSUME(T.Radical);
+        const operand = this.SUBRULE3(this.unary);
+        return this.ACTION((): Expr => {
+          const nameSpan = this.tokenSpan(radical);
+          return { kind: "call", name: radical.image === "∛" ? "cbrt" : "sqrt", nameSpan, args: [operand], span: { start: nameSpan.start, end: operand.span.end } };
+        });
+      },
+    },
+    {
       ALT: (): Expr => {
         const token = this.CONSUME(T.True);
         return this.ACTION((): Expr => ({ kind: "boolean", value: true, span: this.tokenSpan(token) }));
@@ -662,7 +667,7 @@ export class CalcParser extends EmbeddedActionsParser {
         return this.ACTION((): Target => {
           const span = { start: parts[0]!.span.start, end: parts.at(-1)!.span.end };
           const only = parts.length === 1 && parts[0]!.factors.length === 1 ? parts[0]!.factors[0]! : undefined;
-          if (only && only.power === 1 && Object.hasOwn(formats, only.name)) return { kind: "format", format: formats[only.name]!, span };
+          if (only && only.power === 1 && Object.hasOwn(FORMAT_NAMES, only.name)) return { kind: "format", format: FORMAT_NAMES[only.name]!, span };
           return { kind: "units", parts: parts.map((part) => ({ refs: part.factors, text: writtenUnit(this.text.slice(part.span.start, part.span.end)) })), span };
         });
       },
@@ -718,6 +723,21 @@ export class CalcParser extends EmbeddedActionsParser {
     },
   ];
 
+  /**
+   * `sqrt 16` and `hex 255`: a function or a format before a number without parentheses (a number
+   * never multiplies on the right, so the line could not be read anyway) is refused with what to
+   * type: `write sqrt(16)`, `write 255 to hex`. The argument is the number and the unit names after it.
+   */
+  private refuseBareArgument(name: IToken): void {
+    const isFunction = this.coreNames.isFunction(name.image);
+    if (!isFunction && !Object.hasOwn(FORMAT_NAMES, name.image)) return;
+    let last = this.LA(1);
+    for (let k = 2; this.LA(k).tokenType === T.Identifier && this.coreNames.isUnit(this.LA(k).image); k++) last = this.LA(k);
+    const argument = this.text.slice(this.LA(1).startOffset, last.startOffset + last.image.length);
+    const write = isFunction ? `${name.image}(${argument})` : `${argument} to ${name.image}`;
+    throw new LocatedError("syntax", `write ${write}`, this.span(name, last));
+  }
+
   private nameOrCall = this.RULE("nameOrCall", (): Expr => {
     const name = this.CONSUME(T.Identifier);
     const args: Expr[] = [];
@@ -729,6 +749,7 @@ export class CalcParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expr => {
       const nameSpan = this.tokenSpan(name);
+      if (!close && this.LA(1).tokenType === T.NumberLiteral) this.refuseBareArgument(name);
       return close
         ? { kind: "call", name: name.image, nameSpan, args, span: this.span(name, close) }
         : { kind: "name", name: name.image, span: nameSpan };

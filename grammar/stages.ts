@@ -76,6 +76,10 @@ export function parseTokens(text: string, tokens: IToken[], coreNames: CoreNames
 
 function syntaxError(error: IRecognitionException, text: string, tokens: IToken[]): LocatedError {
   const found = error.token;
+  // a ',' where no argument list is: 1,5 was meant as a decimal, or 1,000 as a grouping
+  if (found.tokenType === T.Comma && (error.name === "NotAllInputParsedException" || error.name === "MismatchedTokenException")) {
+    return new LocatedError("syntax", `',' separates arguments${commaHint(tokens, tokens.indexOf(found))}`, spanOfToken(found, text));
+  }
   // A missing ')' is best reported at the '(' it should close.
   if (error.name === "MismatchedTokenException" && /^expected '\)'/.test(error.message)) {
     const open = unclosedParen(tokens, found);
@@ -85,6 +89,29 @@ function syntaxError(error: IRecognitionException, text: string, tokens: IToken[
     }
   }
   return new LocatedError("syntax", error.message, spanOfToken(found, text));
+}
+
+/**
+ * What a comma between digits was probably meant as: `1,5` a decimal (for a decimal write 1.5), `1,000,000`
+ * groups of digits (to group digits write 1_000_000), `1,500` either. Nothing for a comma with spaces.
+ */
+function commaHint(tokens: IToken[], at: number): string {
+  const digits = (token: IToken | undefined) => token !== undefined && token.tokenType === T.NumberLiteral && /^\d+$/.test(token.image);
+  const touching = (a: IToken, b: IToken) => a.startOffset + a.image.length === b.startOffset;
+  // the run of digits and commas written together around this comma: 1,000,000
+  let first = at - 1;
+  while (first >= 2 && tokens[first - 1]!.tokenType === T.Comma && digits(tokens[first - 2]) && touching(tokens[first - 2]!, tokens[first - 1]!) && touching(tokens[first - 1]!, tokens[first]!)) first -= 2;
+  const groups: string[] = [];
+  for (let i = first; digits(tokens[i]); i += 2) {
+    if (i > first && !(touching(tokens[i - 2]!, tokens[i - 1]!) && touching(tokens[i - 1]!, tokens[i]!))) break;
+    groups.push(tokens[i]!.image);
+    if (tokens[i + 1]?.tokenType !== T.Comma) break;
+  }
+  if (groups.length < 2) return "";
+  const grouped = groups[0]!.length <= 3 && groups.slice(1).every((group) => group.length === 3);
+  if (groups.length > 2) return grouped ? `; to group digits write ${groups.join("_")}` : "";
+  const decimal = `for a decimal write ${groups.join(".")}`;
+  return grouped ? `; ${decimal}, to group digits ${groups.join("_")}` : `; ${decimal}`;
 }
 
 function unclosedParen(tokens: IToken[], before: IToken): IToken | undefined {

@@ -20,6 +20,9 @@ function span(from: string, to: string): number[] {
 
 const DIGITS = span("0", "9");
 
+/** The vulgar fractions: ½ ⅓ ⅔ ¼ ¾ ⅕ … ⅞ ⅑ ⅒ (their values are number.ts's VULGAR_FRACTIONS). */
+export const VULGAR_FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞";
+
 export const WhiteSpace = createToken({
   name: "WhiteSpace",
   pattern: /[ \t\r\n\u00a0]+/,
@@ -29,15 +32,18 @@ export const WhiteSpace = createToken({
 export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, start_chars_hint: ["#"], group: Lexer.SKIPPED });
 
 // `_` may separate digits (1_000_000); an exponent needs digits, so `2e` is 2·e. Based literals
-// may have a fraction (0x1.8, 0b0.1), so that `to hex` and `to bin` output reads back in.
+// may have a fraction (0x1.8, 0b0.1), so that `to hex` and `to bin` output reads back in. A vulgar
+// fraction is a number, alone (½) or after a whole number, with or without a space, as a mixed
+// number is written (3¼ and 3 ¼ are 3.25): one literal, so -3 ¼ is -3.25 and 3 ¼^2 is (3¼)².
 const based = (digit: string) => `${digit}(?:_?${digit})*(?:\\.${digit}(?:_?${digit})*)?`;
 export const NumberLiteral = createToken({
   name: "NumberLiteral",
   pattern: new RegExp(
     `0[xX]${based("[0-9a-fA-F]")}|0[bB]${based("[01]")}|0[oO]${based("[0-7]")}|` +
+      `(?:\\d(?:_?\\d)*[ \u00a0]?)?[${VULGAR_FRACTIONS}]|` +
       "(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d+)?",
   ),
-  start_chars_hint: [...DIGITS, "."],
+  start_chars_hint: [...DIGITS, ".", ...VULGAR_FRACTIONS],
 });
 
 // a name (names.ts says what it is made of); the hint lists the same first characters
@@ -114,6 +120,8 @@ export const Percent = createToken({ name: "Percent", pattern: "%", categories: 
 export const Plus = createToken({ name: "Plus", pattern: "+", categories: AdditiveOp });
 export const Minus = createToken({ name: "Minus", pattern: /[-−]/, start_chars_hint: ["-", "−"], categories: AdditiveOp });
 export const Bang = createToken({ name: "Bang", pattern: "!", categories: Postfix });
+/** √x and ∛x: the square and cube root of the operand after it (parser.ts, `primary`). */
+export const Radical = createToken({ name: "Radical", pattern: /[√∛]/, start_chars_hint: ["√", "∛"] });
 export const LParen = createToken({ name: "LParen", pattern: "(" });
 export const RParen = createToken({ name: "RParen", pattern: ")" });
 export const Comma = createToken({ name: "Comma", pattern: "," });
@@ -158,6 +166,7 @@ export const allTokens: TokenType[] = [
   Plus,
   Minus,
   Bang,
+  Radical,
   LParen,
   RParen,
   Comma,
@@ -170,6 +179,7 @@ export const tokenDescriptions = new Map<TokenType, string>([
   [NumberLiteral, "a number"],
   [Identifier, "a name"],
   [LParen, "'('"],
+  [Radical, "'√'"],
   [RParen, "')'"],
   [Comma, "','"],
   [Semicolon, "';'"],

@@ -353,6 +353,7 @@ const table: Record<string, Builtin> = {
     return mapMagnitude(x!, (r) => roundHalfAway(r, digits, ctx));
   }),
   exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
+  pow: valueFn("x, y", "x^y", ([x, y], ctx) => power(x!, y!, ctx)),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
   log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
   log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
@@ -401,6 +402,7 @@ const table: Record<string, Builtin> = {
   ),
   ncr: fn("n, k", "combinations: ways to choose k of n", ([n, k], ctx) => choose(n!, k!, ctx, false)),
   npr: fn("n, k", "permutations: ordered choices of k of n", ([n, k], ctx) => choose(n!, k!, ctx, true)),
+  factorial: fn("n", "n!, the product 1·2·…·n", ([n], ctx) => factorialOf(n!, ctx)),
   sum: valueFn("x, …", "the sum of the arguments", (args, ctx) => (args.map((a) => numeric(a, "sum")) as Value[]).reduce((total, a) => add(total, a, ctx))),
   mean: valueFn("x, …", "the arithmetic mean of the arguments (exact where they are)", (args, ctx) =>
     divide((args.map((a) => numeric(a, "mean")) as Value[]).reduce((total, a) => add(total, a, ctx)), integer(args.length), ctx),
@@ -416,8 +418,12 @@ const table: Record<string, Builtin> = {
   ),
 };
 
-/** Other spellings of the same entry. */
-const aliases: Record<string, string> = { π: "pi", τ: "tau", φ: "phi", c: "speed_of_light" };
+/**
+ * Other names of an entry: the Greek letters, and the names people type for a function that calc
+ * calls otherwise (avg for mean, choose for ncr). An alias is the entry itself, not a copy: help
+ * shows it beside its entry (mean/avg) and `help avg` says which entry it is.
+ */
+export const aliases: Readonly<Record<string, string>> = { π: "pi", τ: "tau", φ: "phi", c: "speed_of_light", avg: "mean", choose: "ncr" };
 
 export const builtins: ReadonlyMap<string, Builtin> = new Map([
   ...Object.entries(table),

@@ -13,7 +13,8 @@
  * call in the line (the body's own spans are in its definition), naming the
  * innermost function.
  */
-import type { ChainLink, Expr, UnitRef } from "../grammar/ast.ts";
+import { FORMAT_NAMES, type ChainLink, type Expr, type UnitRef } from "../grammar/ast.ts";
+import { unparseExpr } from "../grammar/unparse.ts";
 import { builtins, factorialOf, type BuiltinFunction } from "./builtins.ts";
 import * as C from "./compile.ts";
 import { CalcError, type ErrorKind, type Span } from "./errors.ts";
@@ -542,6 +543,12 @@ class Machine {
     if (builtin || this.userValue(name) !== undefined || name === "ans" || lookupUnit(name)) {
       if (args.length !== 1) throw this.fail("name", `'${name}' is not a function`, expr.nameSpan);
       return;
+    }
+    // hex(255): a format written as a function
+    if (Object.hasOwn(FORMAT_NAMES, name)) {
+      const [arg] = args;
+      const operand = args.length === 1 ? (arg!.kind === "if" ? `(${unparseExpr(arg!)})` : unparseExpr(arg!)) : "x";
+      throw this.fail("name", `write ${operand} to ${name}`, span);
     }
     const suggestion = suggestName(name, this.functionNames());
     throw this.fail("name", `unknown function ${quoted(name)}${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, expr.nameSpan);

@@ -17,7 +17,7 @@ import { ArithmeticError } from "./errors.ts";
 import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import { scaleReal } from "./operations.ts";
-import { compatibleUnits, dimensionOf, formatUnit, hasOffset, joinsWithoutSpace, ratio, scaleOf, type Unit } from "./units.ts";
+import { compatibleUnits, dimensionOf, formatUnit, hasOffset, joinsWithoutSpace, productName, ratio, scaleOf, type Unit } from "./units.ts";
 import { describe, isReal, Quantity, type Value } from "./value.ts";
 
 export interface Formatted {
@@ -26,29 +26,60 @@ export interface Formatted {
   readonly exact: boolean;
 }
 
-export function formatNumber(value: Real, digits: number): Formatted {
-  if (isExact(value)) return formatRational(value, digits);
-  if (value.isZero()) return { text: "0", exact: false };
-  const rounded = value.toSignificantDigits(digits, decimalJs().ROUND_HALF_UP);
-  const [mantissa, exponent] = rounded.abs().toExponential().split("e") as [string, string];
-  return { text: layout(rounded.isNeg(), mantissa.replace(".", ""), Number(exponent), digits), exact: false };
+/**
+ * A number as its significant digits: ±0.d₁d₂… × 10^(exponent+1), that is d₁.d₂… × 10^exponent.
+ * Every digit of an exact value whose expansion ends; else `digits` of them, rounded half up.
+ * Trailing zeros may be present; the layouts drop them.
+ */
+interface Significant {
+  readonly negative: boolean;
+  readonly significand: string;
+  readonly exponent: number;
+  /** Whether the digits are the value exactly. */
+  readonly exact: boolean;
 }
 
-function formatRational(r: Rational, digits: number): Formatted {
-  if (r.d === 1) return { text: String(r.n), exact: true };
-  if (r.isSmall && r.d <= SMALL_DIVISION_LIMIT) return formatSmall(r.n, r.d, digits);
-  if (r.den === 1n) return { text: r.num.toString(), exact: true };
+export function formatNumber(value: Real, digits: number): Formatted {
+  if (isExact(value) && value.d === 1) return { text: String(value.n), exact: true };
+  if (isExact(value) && value.den === 1n) return { text: value.num.toString(), exact: true };
+  const number = significantOf(value, digits);
+  // an exact value is never in e-notation: every digit, in place
+  return { text: number.exact ? positional(number) : layout(number, digits), exact: number.exact };
+}
+
+/** `to sci` (d.ddd e N) and `to eng` (the exponent a multiple of three: 12.345e3). */
+function formatScientific(value: Real, digits: number, engineering: boolean): Formatted {
+  if (sign(value) === 0) return { text: "0", exact: isExact(value) };
+  const number = significantOf(value, digits);
+  const significand = number.significand.replace(/0+$/, "") || "0";
+  const lead = engineering ? ((number.exponent % 3) + 3) % 3 : 0;
+  const whole = significand.slice(0, lead + 1).padEnd(lead + 1, "0");
+  const rest = significand.slice(lead + 1);
+  const text = `${number.negative ? "-" : ""}${whole}${rest ? `.${rest}` : ""}e${number.exponent - lead}`;
+  return { text, exact: number.exact };
+}
+
+function significantOf(value: Real, digits: number): Significant {
+  if (!isExact(value)) {
+    if (value.isZero()) return { negative: false, significand: "0", exponent: 0, exact: false };
+    const rounded = value.toSignificantDigits(digits, decimalJs().ROUND_HALF_UP);
+    const [mantissa, exponent] = rounded.abs().toExponential().split("e") as [string, string];
+    return { negative: rounded.isNeg(), significand: mantissa.replace(".", ""), exponent: Number(exponent), exact: false };
+  }
+  const r = value;
+  if (r.isSmall && r.d <= SMALL_DIVISION_LIMIT) return significantOfSmall(r.n, r.d, digits);
   const negative = r.num < 0n;
   const num = negative ? -r.num : r.num;
+  if (num === 0n) return { negative: false, significand: "0", exponent: 0, exact: true };
   const scale = terminatingScale(r.den);
   if (scale !== undefined) {
     // num/den = m / 10^scale exactly; m has no trailing zeros because num/den is in lowest terms
     // (the longest such expansion has MAX_TERMINATING_DIGITS significant digits, see limits.ts)
     const mDigits = ((num * 10n ** BigInt(scale)) / r.den).toString();
-    return { text: layout(negative, mDigits, mDigits.length - 1 - scale, digits), exact: true };
+    return { negative, significand: mDigits, exponent: mDigits.length - 1 - scale, exact: true };
   }
   const { significand, exponent } = roundRational(num, r.den, digits);
-  return { text: layout(negative, significand, exponent, digits), exact: false };
+  return { negative, significand, exponent, exact: false };
 }
 
 /**
@@ -60,9 +91,9 @@ const SMALL_DIVISION_LIMIT = Math.floor(Number.MAX_SAFE_INTEGER / 10);
 /**
  * n/d (safe integers, d > 1, d ≤ SMALL_DIVISION_LIMIT) by long division on doubles: every digit
  * of a terminating expansion, else `digits` significant digits rounded half up. The same text
- * as formatRational's bigint route; most lines' results take this one.
+ * as significantOf's bigint route; most lines' results take this one.
  */
-function formatSmall(n: number, d: number, digits: number): Formatted {
+function significantOfSmall(n: number, d: number, digits: number): Significant {
   const negative = n < 0;
   const magnitude = Math.abs(n);
   const remainder = magnitude % d;
@@ -93,7 +124,7 @@ function formatSmall(n: number, d: number, digits: number): Formatted {
   const ends = terminates(d);
   // all of a terminating expansion (it has at most 53 digits after the point), else one digit past `digits`
   while (rest !== 0 && (ends || significand.length <= digits)) significand += next();
-  if (ends || significand.length <= digits) return { text: layout(negative, significand, exponent, digits), exact: true };
+  if (ends || significand.length <= digits) return { negative, significand, exponent, exact: true };
   let kept = significand.slice(0, digits);
   if (significand.charCodeAt(digits) >= 0x35) {
     // round half up, carrying through nines: 0.99…96 → 1
@@ -106,7 +137,7 @@ function formatSmall(n: number, d: number, digits: number): Formatted {
       kept = kept.slice(0, i) + String.fromCharCode(kept.charCodeAt(i) + 1) + "0".repeat(digits - 1 - i);
     }
   }
-  return { text: layout(negative, kept, exponent, digits), exact: false };
+  return { negative, significand: kept, exponent, exact: false };
 }
 
 /** Whether d (a safe integer) has no prime factors but 2 and 5. */
@@ -168,14 +199,19 @@ function roundRational(num: bigint, den: bigint, digits: number, base = 10): { s
   return { significand: significand.replace(/0+$/, "") || "0", exponent };
 }
 
-/** Writes ±d.ddd × 10^exponent, given its significant digits. */
-function layout(negative: boolean, significand: string, exponent: number, digits: number): string {
+/** Plain when the leading digit's exponent E is in -7 < E < digits, else scientific: 1e-30, 2.6881171418e43. */
+function layout(number: Significant, digits: number): string {
+  const { exponent } = number;
+  if (exponent > -7 && exponent < digits) return positional(number);
+  const significand = number.significand.replace(/0+$/, "") || "0";
+  const rest = significand.slice(1);
+  return `${number.negative ? "-" : ""}${significand[0]}${rest ? `.${rest}` : ""}e${exponent}`;
+}
+
+/** Every digit in its place: 0.000125, 12500, 1.5. */
+function positional({ negative, significand, exponent }: Significant): string {
   significand = significand.replace(/0+$/, "") || "0";
   const sign = negative ? "-" : "";
-  if (exponent <= -7 || exponent >= digits) {
-    const rest = significand.slice(1);
-    return `${sign}${significand[0]}${rest ? `.${rest}` : ""}e${exponent}`;
-  }
   if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${significand}`;
   const whole = significand.slice(0, exponent + 1).padEnd(exponent + 1, "0");
   const fraction = significand.slice(exponent + 1);
@@ -202,6 +238,14 @@ export interface NotationPart {
 }
 
 /**
+ * Whether the notation only changes how the number looks (`to sci`, `to eng`), not what is written:
+ * --json's value fields then keep the default notation, beside the text shown.
+ */
+export function isDisplayNotation(notation: Notation | undefined): boolean {
+  return notation?.kind === "format" && (notation.format === "sci" || notation.format === "eng");
+}
+
+/**
  * Throws an ArithmeticError if the notation cannot write the value (`to fraction` of an approximate
  * value, `to hex` of a length) or cannot be one at all (`to ft + s`). A sum of units is checked
  * before the value is converted to its first unit; a format, on the value as it is.
@@ -209,6 +253,10 @@ export interface NotationPart {
 export function checkNotation(value: Value, notation: Notation, ctx: NumberContext): void {
   if (notation.kind === "parts") return checkParts(notation.parts);
   const { format } = notation;
+  if (format === "sci" || format === "eng") {
+    if (typeof value === "boolean") throw new ArithmeticError("type", `${format} needs a number, not a boolean`);
+    return;
+  }
   if (format === "fraction" || format === "mixed") {
     const magnitude = value instanceof Quantity ? value.magnitude : value;
     if (typeof magnitude === "boolean") throw new ArithmeticError("type", `${format} needs a number, not a boolean`);
@@ -252,7 +300,8 @@ export function formatValue(value: Value, notation: Notation | undefined, ctx: N
   const magnitude = value instanceof Quantity ? value.magnitude : value;
   const number = formatMagnitude(magnitude, notation?.kind === "format" ? notation.format : undefined, ctx);
   if (!(value instanceof Quantity)) return number;
-  const unit = value.written ?? formatUnit(value.unit);
+  // a product of units is printed in the named unit that is exactly it, if there is one (2300 W, not 2300 V*A)
+  const unit = value.written ?? formatUnit(productName(value.unit) ?? value.unit);
   const text = `${number.text}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
   return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) } };
 }
@@ -269,6 +318,10 @@ function formatMagnitude(x: Real, format: Format | undefined, ctx: NumberContext
       return { text: fraction(x as Rational, false), exact: true };
     case "mixed":
       return { text: fraction(x as Rational, true), exact: true };
+    case "sci":
+      return formatScientific(x, ctx.digits, false);
+    case "eng":
+      return formatScientific(x, ctx.digits, true);
     case "percent": {
       const percent = formatNumber(ctx.multiply(x, HUNDRED), ctx.digits);
       return { text: `${percent.text}%`, exact: percent.exact };

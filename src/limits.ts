@@ -29,7 +29,7 @@ export const MAX_LINE_LENGTH = 200_000;
 /** Display precision range, in significant digits. */
 export const MIN_PRECISION = 1;
 export const MAX_PRECISION = 1000;
-export const DEFAULT_PRECISION = 20;
+export const DEFAULT_PRECISION = 12;
 
 /** Extra digits carried by every approximate computation beyond the display precision. */
 export const GUARD_DIGITS = 10;

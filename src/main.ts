@@ -54,13 +54,17 @@ async function main(): Promise<number> {
     // line is (an asynchronous stat that would otherwise follow the line: its cost is in
     // docs/performance.md, "A one-shot run's modules")
     const resultPaint = paint(1, options);
-    const [{ presentError, presentOutcome, plain }, session] = await Promise.all([import("./cli/present.ts"), openSession(options)]);
+    const [{ presentError, presentOutcome, plain, ShadowNotices }, session] = await Promise.all([import("./cli/present.ts"), openSession(options)]);
     const outcome = await session.evaluate(options.expression);
     if (outcome.kind === "error") {
       await write(2, presentError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
       return 1;
     }
     await write(1, presentOutcome(outcome, options.expression, { json: options.json, out: await resultPaint, err: plain }));
+    // a name that hides a constant or a unit is a warning: said, and the status stays 0
+    if (outcome.kind !== "empty" && outcome.shadows) {
+      await write(2, new ShadowNotices({ json: options.json, out: plain, err: await paint(2, options) }).present(outcome, options.expression));
+    }
     return 0;
   }
   if (options.stdin || !(await isTerminal(0))) {

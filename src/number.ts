@@ -657,6 +657,7 @@ export function exactLiteral(text: string, interrupt?: Interrupt): Rational | un
   }
   text = text.replaceAll("_", "");
   if (/^0[xbo]/i.test(text)) return basedLiteral(text.toLowerCase(), interrupt);
+  if (text.charCodeAt(text.length - 1) > 0x7f) return mixedLiteral(text);
   const { negative, whole, fraction, exp } = literalParts(text);
   const exponent = Number(exp) - fraction.length;
   const magnitude = BigInt(whole + fraction || "0");
@@ -664,6 +665,17 @@ export function exactLiteral(text: string, interrupt?: Interrupt): Rational | un
   if (digits === 0n) return ZERO;
   if (Math.abs(exponent) > MAX_EXACT_DIGITS) return undefined;
   return exponent >= 0 ? integer(digits * 10n ** BigInt(exponent)) : rational(digits, 10n ** BigInt(-exponent), interrupt);
+}
+
+/**
+ * ½, 3¼, 3 ¼: a vulgar fraction, after a whole number or alone (the tokens allow no other). Its value
+ * is read from its compatibility decomposition, ¾ being 3⁄4 there.
+ */
+function mixedLiteral(text: string): Rational {
+  const [numerator, denominator] = text.at(-1)!.normalize("NFKD").split("\u2044") as [string, string];
+  const whole = BigInt(text.slice(0, -1).trim() || "0");
+  const d = BigInt(denominator);
+  return rational(whole * d + BigInt(numerator), d);
 }
 
 function literalParts(text: string): { negative: boolean; whole: string; fraction: string; exp: string } {

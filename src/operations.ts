@@ -12,7 +12,7 @@
  * arithmetic (20 °C * 2, 20 °C + 30 °C) is an error that says to convert
  * to kelvin first.
  */
-import { BASE_DIMENSIONS, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
+import { BASE_DIMENSIONS, baseDimension, identical, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
 import type { CompareOp } from "../grammar/ast.ts";
 import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
@@ -257,11 +257,31 @@ export function convert(value: Value, target: Unit, ctx: NumberContext, written?
   const unit = unitOf(source);
   if (!compatibleUnits(unit, target)) {
     const what = isNone(dimensionOf(target)) ? "a plain number" : `${describeUnit(target)}`;
-    throw dimensionError(`cannot convert ${describe(source)} to ${what}`);
+    throw dimensionError(`cannot convert ${describe(source)} to ${what}${temperatureHint(unit, target)}`);
   }
   if (hasOffset(target) && !offsetScale(target)) throw offsetError(`use ${formatUnit(target)}`, new Quantity(magnitudeOf(source), target));
   const magnitude = convertMagnitude(source, target, ctx);
   return target.length === 0 ? magnitude : new Quantity(magnitude, target, written);
+}
+
+/** The units people write for a temperature scale and get another unit: F is the farad, C the coulomb. */
+const SCALE_LOOKALIKES: Readonly<Record<string, { readonly is: string; readonly scale: string }>> = {
+  F: { is: "the farad", scale: "°F or degF" },
+  C: { is: "the coulomb", scale: "°C or degC" },
+};
+
+/**
+ * Why `350 F to C` failed, when a side is F or C alone and the other is a temperature or the
+ * other look-alike: ": F is the farad and C the coulomb; a temperature is written °F or degF, °C or degC".
+ */
+function temperatureHint(source: Unit, target: Unit): string {
+  const alone = (unit: Unit) => (unit.length === 1 && unit[0]!.power === 1 && Object.hasOwn(SCALE_LOOKALIKES, unit[0]!.unit.name) ? unit[0]!.unit.name : undefined);
+  const lookalikes = [alone(source), alone(target)].filter((name) => name !== undefined);
+  const temperature = [source, target].some((unit) => identical(dimensionOf(unit), baseDimension("temperature")));
+  if (lookalikes.length === 0 || (!temperature && lookalikes.length < 2)) return "";
+  const names = [...new Set(lookalikes)].map((name) => ({ name, ...SCALE_LOOKALIKES[name]! }));
+  const what = names.map(({ name, is }, i) => `${name} ${i === 0 ? "is " : ""}${is}`).join(" and ");
+  return `: ${what}; a temperature is written ${names.map(({ scale }) => scale).join(", ")}`;
 }
 
 function describeUnit(unit: Unit): string {

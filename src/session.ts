@@ -11,7 +11,7 @@ import type { Statement } from "../grammar/ast.ts";
 import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
-import { formatValue, type FormattedValue, type Notation } from "./format.ts";
+import { formatValue, isDisplayNotation, type FormattedValue, type Notation } from "./format.ts";
 import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
@@ -24,11 +24,32 @@ import { Quantity, type Value } from "./value.ts";
 
 export type NameKind = "function" | "constant" | "unit" | "variable" | "user function";
 
+/** A statement's value, written: what a line of one answer shows, and each of a line of several. */
+export type ValueAnswer = {
+  readonly kind: "value";
+  readonly value: Value;
+  /** The answer in the default notation, when `text` is in one that only changes its look (`to sci`): --json's value. */
+  readonly valueText?: string;
+} & FormattedValue;
+
+/** A definition, normalised: what `f(x) = 2x` shows. */
+export type DefinitionAnswer = { readonly kind: "definition"; readonly name: string; readonly text: string };
+
+/** What one statement answers. */
+type StatementAnswer = ValueAnswer | DefinitionAnswer;
+
+/**
+ * A line's outcome. A line shows the value of each of its expression statements; an assignment or
+ * a definition shows only alone on its line, or as the last statement of a line with no expression
+ * statement (`a = 1; b = 2` shows `2`, as it always did).
+ */
 export type Outcome =
   /** A blank or comment-only line. */
   | { readonly kind: "empty" }
-  | ({ readonly kind: "value"; readonly value: Value; readonly shadows?: readonly Shadowing[] } & FormattedValue)
-  | { readonly kind: "definition"; readonly name: string; readonly text: string; readonly shadows?: readonly Shadowing[] }
+  | (ValueAnswer & { readonly shadows?: readonly Shadowing[] })
+  | (DefinitionAnswer & { readonly shadows?: readonly Shadowing[] })
+  /** A line of two or more expression statements: their values in order, each with its statement's number in the line, from 1. */
+  | { readonly kind: "values"; readonly values: readonly (ValueAnswer & { readonly statement: number })[]; readonly shadows?: readonly Shadowing[] }
   | { readonly kind: "error"; readonly error: CalcError };
 
 /** A variable or function the line defined under the name of a built-in constant or a unit, which it now hides. */
@@ -142,7 +163,7 @@ export class Session {
     for (const line of lines) {
       const outcome = this.evaluate(line);
       outcomes.push(outcome);
-      if (outcome.kind === "value" || outcome.kind === "definition") characters += outcome.text.length;
+      characters += answerLength(outcome);
       if (characters >= BATCH_CHARACTERS) break;
     }
     return outcomes;
@@ -185,25 +206,43 @@ export class Session {
   /** Runs a line's statements; every one succeeded when it returns, and the line has taken effect. */
   private runLine(statements: readonly Statement[]): Outcome {
     const pending = new LineTransaction(this.variables, this.functions, this.last);
-    let outcome: Outcome = { kind: "empty" };
-    for (const statement of statements) outcome = this.run(statement, pending);
+    let last: StatementAnswer | undefined;
+    /** A line of several statements shows the values of its expression statements, numbered (made at the first). */
+    let values: (ValueAnswer & { statement: number })[] | undefined;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
+      last = this.run(statement, pending);
+      if (statements.length > 1 && statement.kind === "expression" && last.kind === "value") (values ??= []).push({ ...last, statement: i + 1 });
+    }
+    // one value is shown as a line of one statement shows it; none, and the line shows its last statement, as it always did
+    let outcome: Outcome = values === undefined ? (last ?? { kind: "empty" }) : values.length === 1 ? withoutNumber(values[0]!) : { kind: "values", values };
     const shadows = pending.shadowings();
-    if (shadows && (outcome.kind === "value" || outcome.kind === "definition")) outcome = { ...outcome, shadows };
+    if (shadows && outcome.kind !== "empty") outcome = { ...outcome, shadows };
     // every statement succeeded: now the line takes effect
     pending.commit(this.variables, this.functions);
     this.last = pending.ans();
     return outcome;
   }
 
-  private run(statement: Statement, line: LineTransaction): Outcome {
+  private run(statement: Statement, line: LineTransaction): StatementAnswer {
     switch (statement.kind) {
       case "expression":
       case "assign": {
         const answer = this.assignOrEvaluate(statement, line);
         const { value } = answer;
         line.setAns(value);
-        const { text, exact, quantity } = this.formatStatement(answer, statement);
-        return quantity ? { kind: "value", value, text, exact, quantity } : { kind: "value", value, text, exact };
+        const shown = this.formatStatement(answer, statement);
+        const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
+        const { text, exact } = shown;
+        const { quantity } = fields;
+        return {
+          kind: "value",
+          value,
+          text,
+          exact,
+          ...(quantity && { quantity }),
+          ...(fields !== shown && { valueText: fields.text }),
+        };
       }
       case "define": {
         checkDefinable(statement.name, statement.nameSpan);
@@ -262,6 +301,23 @@ function builtinMeaning(name: string): string | undefined {
   if (builtins.get(name)?.kind === "constant") return `the constant ${name}`;
   const unit = lookupUnit(name);
   return unit ? `the unit ${unit.prefix ? name : unit.kind.longName}` : undefined;
+}
+
+function withoutNumber({ statement: _, ...value }: ValueAnswer & { statement: number }): ValueAnswer {
+  return value;
+}
+
+/** The characters of an outcome's answers, as the front ends show them (less the separators). */
+function answerLength(outcome: Outcome): number {
+  switch (outcome.kind) {
+    case "value":
+    case "definition":
+      return outcome.text.length;
+    case "values":
+      return outcome.values.reduce((sum, value) => sum + value.text.length, 0);
+    default:
+      return 0;
+  }
 }
 
 function failure(kind: CalcError["kind"], message: string, span: Span): Outcome {

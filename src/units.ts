@@ -26,7 +26,7 @@ import type { UnitRef } from "../grammar/ast.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
 import { ONE, rational, Rational } from "./number.ts";
-import { AMBIGUOUS, BINARY_PREFIXES, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
+import { AMBIGUOUS, BINARY_PREFIXES, NAMES_FOR_PRODUCTS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
 
 /** One row of the table, with its definition worked out. */
 export interface UnitKind {
@@ -77,27 +77,34 @@ interface Entry {
   /** A symbol takes the prefix symbols (km), a long name the long prefixes (kilometre); "bar" is both. */
   symbol: boolean;
   long: boolean;
+  /** False for a symbol that stands only after a prefix (the b of Mb). */
+  bare: boolean;
 }
 
 let index: Map<string, Entry> | undefined;
+/** Prefixed spellings that are not units (hbar is not the hectobar). */
+let excluded: Set<string> | undefined;
 const resolved = new Map<string, NamedUnit | null>();
 const kinds = new Map<UnitRow, UnitKind>();
 
 function nameIndex(): Map<string, Entry> {
   if (index) return index;
   index = new Map();
-  const add = (name: string, row: UnitRow, long: boolean) => {
-    const entry = index!.get(name) ?? { row, symbol: false, long: false };
+  excluded = new Set();
+  const add = (name: string, row: UnitRow, long: boolean, bare = true) => {
+    const entry = index!.get(name) ?? { row, symbol: false, long: false, bare };
     if (long) entry.long = true;
     else entry.symbol = true;
     index!.set(name, entry);
   };
   for (const row of UNIT_TABLE) {
     for (const symbol of words(row.symbols)) add(symbol, row, false);
+    for (const symbol of words(row.prefixedOnly ?? "")) add(symbol, row, false, false);
     for (const [name, plural] of longNames(row)) {
       add(name, row, true);
       if (plural) add(plural, row, true);
     }
+    for (const name of words(row.except ?? "")) excluded.add(name);
   }
   return index;
 }
@@ -175,7 +182,8 @@ export function isUnitName(name: string): boolean {
 function resolve(name: string): NamedUnit | undefined {
   const names = nameIndex();
   const exact = names.get(name);
-  if (exact) return named(name, kindOf(exact.row));
+  if (exact?.bare) return named(name, kindOf(exact.row));
+  if (excluded!.has(name)) return undefined;
   for (const prefix of prefixes()) {
     if (!name.startsWith(prefix.text) || name.length === prefix.text.length) continue;
     const entry = names.get(name.slice(prefix.text.length));
@@ -221,7 +229,8 @@ export function unitNames(): string[] {
   const names = UNIT_TABLE.flatMap((row) => [...words(row.symbols), ...longNames(row).map(([name]) => name)]);
   for (const row of UNIT_TABLE) {
     if (!row.prefixes) continue;
-    for (const symbol of words(row.symbols)) for (const p of common) if (isUnitName(p + symbol)) names.push(p + symbol);
+    const symbols = [...words(row.symbols), ...words(row.prefixedOnly ?? "")];
+    for (const symbol of symbols) for (const p of common) if (isUnitName(p + symbol)) names.push(p + symbol);
   }
   return [...new Set(names)];
 }
@@ -333,6 +342,37 @@ export function scaleOf(unit: Unit): Scale {
     piPower += named.piPower * power;
   }
   return { factor, piPower };
+}
+
+/**
+ * The named unit a product of two or more units is printed in, if one of NAMES_FOR_PRODUCTS (with no
+ * prefix or one that is a power of 1000) has its dimension and exactly its factor: V*A is W, V/kohm
+ * is mA, kW*h is kWh. Only the name changes, never the number; lbf*ft, km/h and J/kg have none.
+ */
+export function productName(unit: Unit): Unit | undefined {
+  if (unit.length < 2) return undefined;
+  const { factor, piPower } = scaleOf(unit);
+  const name = namesForProducts().get(`${dimensionOf(unit).join()} ${factor.num}/${factor.den} ${piPower}`);
+  return name === undefined ? undefined : [{ unit: lookupUnit(name)!, power: 1 }];
+}
+
+let productNames: Map<string, string> | undefined;
+
+/** Every candidate of productName by its dimension and factor: made at the first product printed. */
+function namesForProducts(): Map<string, string> {
+  if (productNames) return productNames;
+  productNames = new Map();
+  const thousands = ["", ...SI_PREFIXES.filter(([, , exponent]) => exponent % 3 === 0).map(([symbols]) => words(symbols)[0]!)];
+  for (const symbol of words(NAMES_FOR_PRODUCTS)) {
+    for (const prefix of thousands) {
+      const unit = lookupUnit(prefix + symbol);
+      // (a prefixed name that is some other unit's is not a candidate)
+      if (!unit || unit.kind !== lookupUnit(symbol)!.kind) continue;
+      const key = `${unit.dimension.join()} ${unit.factor.num}/${unit.factor.den} ${unit.piPower}`;
+      if (!productNames.has(key)) productNames.set(key, prefix + symbol);
+    }
+  }
+  return productNames;
 }
 
 /** a / b as a scale. */

@@ -13,13 +13,13 @@ import type { Presentation } from "./present.ts";
  * before the first prompt would only delay it.
  */
 export async function tables() {
-  const [{ builtins }, { dimensionName }, { allUnitKinds, unitNames }, { closestName }] = await Promise.all([
+  const [{ builtins, aliases }, { dimensionName }, { allUnitKinds, unitNames }, { closestName }] = await Promise.all([
     import("../builtins.ts"),
     import("../dimension.ts"),
     import("../units.ts"),
     import("../suggest.ts"),
   ]);
-  return { builtins, dimensionName, allUnitKinds, unitNames, closestName };
+  return { builtins, aliases, dimensionName, allUnitKinds, unitNames, closestName };
 }
 
 export interface CommandReply {
@@ -117,12 +117,18 @@ export function runCommand(line: string, session: SessionPort, style: Presentati
 
 async function help(arg: string, session: SessionPort, style: Presentation): Promise<CommandReply> {
   if (arg !== "") return describe(arg.replace(/^:/, ""), session, style);
-  const { builtins } = await tables();
+  const { builtins, aliases } = await tables();
   const functions: string[] = [];
   const constants: string[] = [];
-  for (const [name, builtin] of builtins) (builtin.kind === "function" ? functions : constants).push(name);
+  // an entry with its other names: mean/avg, pi/π
+  const others = Object.entries(aliases);
+  for (const [name, builtin] of builtins) {
+    if (Object.hasOwn(aliases, name)) continue;
+    const shown = [name, ...others.filter(([, entry]) => entry === name).map(([alias]) => alias)].join("/");
+    (builtin.kind === "function" ? functions : constants).push(shown);
+  }
   const heading = (text: string) => style.out.bold(text.padEnd(11));
-  const section = (title: string, words: string[]) => `${heading(title)}${wrap(words, 11, 78)}\n`;
+  const section = (title: string, words: string[], separator?: string) => `${heading(title)}${wrap(words, 11, 78, separator)}\n`;
   return {
     out:
       section("operators", ["+ - * / ^ ** ! ( )", "% mod (floored modulo)", "// (floor division)", "2x 2(3+4) (implicit *)"]) +
@@ -130,19 +136,21 @@ async function help(arg: string, session: SessionPort, style: Presentation): Pro
       section("units", ["5 m", "60 mph to km/h", "1.75 m to ft + in", "25%", "20% of 50", ":units lists them"]) +
       section("formats", ["to hex", "to bin", "to oct", "to fraction", "to mixed", "to %"]) +
       section("statements", ["x = 3", "f(x) = x^2 + 1", "a; b", "# comment", "ans (the last result)"]) +
-      section("functions", functions) +
-      section("constants", constants) +
+      // names one space apart, as the operators are, so that help still fits a screen
+      section("functions", functions, " ") +
+      section("constants", constants, " ") +
       section("commands", Object.entries(commands).map(([name, command]) => usage(name, command))) +
       `${style.out.dim("help NAME says what a function, constant or command does: help log")}\n`,
   };
 }
 
 async function describe(name: string, session: SessionPort, style: Presentation): Promise<CommandReply> {
-  const { builtins, unitNames, closestName } = await tables();
+  const { builtins, aliases, unitNames, closestName } = await tables();
   const builtin = builtins.get(name);
   const lines: string[] = [];
-  if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}`);
-  if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}`);
+  const also = Object.hasOwn(aliases, name) ? ` (another name for ${aliases[name]})` : "";
+  if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}${also}`);
+  if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}${also}`);
   // min is both the function and the minute: say both
   const unit = await session.describeUnit(name);
   if (unit) {

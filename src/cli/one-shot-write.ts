@@ -10,6 +10,8 @@
 import { failureLine } from "./failure.ts";
 
 export async function write(fd: 1 | 2, text: string): Promise<void> {
+  // nothing to say: Bun.write of "" would truncate a file on the descriptor (`calc '# note' >> log` emptied the log)
+  if (text === "") return;
   try {
     await Bun.write(fd === 1 ? Bun.stdout : Bun.stderr, text);
   } catch (error) {

@@ -7,7 +7,7 @@
  * options, `-` alone means "read standard input", and an unknown `--name` is
  * a usage error (it can only be a mistyped option).
  */
-import { MAX_PRECISION, MIN_PRECISION } from "../limits.ts";
+import { DEFAULT_PRECISION, MAX_PRECISION, MIN_PRECISION } from "../limits.ts";
 
 export interface Options {
   precision?: number;
@@ -35,7 +35,7 @@ usage:
   calc [options]                interactive session when standard input is a terminal
 
 options:
-  -p, --precision N   significant digits for results that are not exact (${MIN_PRECISION}–${MAX_PRECISION}, default 20)
+  -p, --precision N   significant digits for results that are not exact (${MIN_PRECISION}–${MAX_PRECISION}, default ${DEFAULT_PRECISION})
       --json          one JSON object per result: {"input":…,"value":…,"exact":…}
       --no-color      no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)
   -h, --help          this help

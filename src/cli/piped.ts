@@ -18,7 +18,7 @@ import { EXCERPT } from "../excerpt.ts";
 import { failureLine } from "./failure.ts";
 import { writeErr, writeOut } from "./blocking-write.ts";
 import type { PlainOutcome, SessionPort } from "./protocol.ts";
-import { presentError, presentOutcome, type Presentation } from "./present.ts";
+import { presentError, presentOutcome, ShadowNotices, type Presentation } from "./present.ts";
 
 /** A full garbage collection every so many lines (see collectIfDue)… */
 const COLLECT_EVERY = 25_000;
@@ -54,6 +54,8 @@ export async function runPiped(session: SessionPort, style: Presentation): Promi
   /** Characters of answers written since the last collection. */
   let written = 0;
 
+  const notices = new ShadowNotices(style);
+
   const fail = (error: PlainOutcome & { kind: "error" }, line: string) => {
     ok = false;
     writeErr(presentError(error.error, line, style, lineNumber));
@@ -73,9 +75,15 @@ export async function runPiped(session: SessionPort, style: Presentation): Promi
           out.length = 0;
           fail(outcome, lines[from + i]!);
         } else {
-          const text = presentOutcome(outcome, lines[from + i]!, style);
+          const text = presentOutcome(outcome, lines[from + i]!, style, "; ");
           written += text.length;
           out.push(text);
+          // after the line's answer, and before the next: a warning that a name now hides a constant or a unit
+          if (outcome.kind !== "empty" && outcome.shadows) {
+            writeOut(out.join(""));
+            out.length = 0;
+            writeErr(notices.present(outcome, lines[from + i]!, lineNumber));
+          }
         }
       }
       writeOut(out.join(""));

@@ -6,7 +6,7 @@
  * outcomes as text, never values.
  */
 import type { ErrorKind, Span } from "../errors.ts";
-import type { NameKind, Outcome, Session, Shadowing } from "../session.ts";
+import type { NameKind, Outcome, Session, Shadowing, ValueAnswer } from "../session.ts";
 
 export interface PlainError {
   readonly kind: ErrorKind;
@@ -15,24 +15,32 @@ export interface PlainError {
   readonly inFunction?: string;
 }
 
-/** An outcome without its value: what the front ends print. */
+/** A value as the front ends print it: its text, without the value. */
+export interface PlainValue {
+  readonly kind: "value";
+  readonly text: string;
+  readonly exact: boolean;
+  readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+  readonly valueText?: string;
+}
+
+/** An outcome without its values: what the front ends print. */
 export type PlainOutcome =
   | { readonly kind: "empty" }
-  | {
-      readonly kind: "value";
-      readonly text: string;
-      readonly exact: boolean;
-      readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
-      readonly shadows?: readonly Shadowing[];
-    }
+  | (PlainValue & { readonly shadows?: readonly Shadowing[] })
   | { readonly kind: "definition"; readonly name: string; readonly text: string; readonly shadows?: readonly Shadowing[] }
+  | { readonly kind: "values"; readonly values: readonly (PlainValue & { readonly statement: number })[]; readonly shadows?: readonly Shadowing[] }
   | { readonly kind: "error"; readonly error: PlainError };
 
 export function toPlain(outcome: Outcome): PlainOutcome {
   switch (outcome.kind) {
     case "value": {
-      const { text, exact, quantity, shadows } = outcome;
-      return { kind: "value", text, exact, ...(quantity && { quantity }), ...(shadows && { shadows }) };
+      const { shadows } = outcome;
+      return { ...plainValue(outcome), ...(shadows && { shadows }) };
+    }
+    case "values": {
+      const { values, shadows } = outcome;
+      return { kind: "values", values: values.map((value) => ({ ...plainValue(value), statement: value.statement })), ...(shadows && { shadows }) };
     }
     case "error": {
       const { kind, message, span, inFunction } = outcome.error;
@@ -41,6 +49,10 @@ export function toPlain(outcome: Outcome): PlainOutcome {
     default:
       return outcome;
   }
+}
+
+function plainValue({ text, exact, quantity, valueText }: ValueAnswer): PlainValue {
+  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(valueText !== undefined && { valueText }) };
 }
 
 export interface UnitDescription {

@@ -12,7 +12,7 @@ import { bareCommands, colonCommands, runCommand, tables, type CommandReply } fr
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
 import { writeErr, writeOut, writingToTerminal } from "./blocking-write.ts";
 import type { PlainOutcome, RemotePort, SessionPort } from "./protocol.ts";
-import { presentErrorAfterPrompt, presentOutcome, type Presentation } from "./present.ts";
+import { presentErrorAfterPrompt, presentOutcome, ShadowNotices, type Presentation } from "./present.ts";
 
 const PROMPT = "> ";
 
@@ -68,8 +68,8 @@ class Repl {
   private closedByCommand = false;
   /** Set by a Ctrl-C on an empty line: a second one in a row leaves. */
   private armed = false;
-  /** Names whose shadowing of a constant or unit has been told. */
-  private readonly told = new Set<string>();
+  /** Tells each name that hides a constant or unit once. */
+  private readonly notices: ShadowNotices;
   /** The lines typed, answered in order: each waits for the one before it. */
   private queue = Promise.resolve();
   /** Lines typed and not yet answered: while there are any, Ctrl-C stops them. */
@@ -80,6 +80,7 @@ class Repl {
     private readonly style: Presentation,
     private readonly history: History,
   ) {
+    this.notices = new ShadowNotices(style, " until :clear");
     this.rl = readline.createInterface({
       input: process.stdin,
       output: process.stdout,
@@ -151,11 +152,8 @@ class Repl {
     }
     writeOut(presentOutcome(outcome, line, style));
     // the first time a name of the user's hides a constant or a unit, say so (once per name)
-    for (const { name, hidden } of (outcome.kind !== "empty" && outcome.shadows) || []) {
-      if (this.told.has(name)) continue;
-      this.told.add(name);
-      writeErr(`${style.err.dim(`(${name} is now yours: it hides ${hidden} until :clear)`)}\n`);
-    }
+    const notice = this.notices.present(outcome, line);
+    if (notice) writeErr(notice);
   }
 
   /**

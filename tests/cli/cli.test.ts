@@ -33,6 +33,14 @@ describe("one-shot", () => {
     expect(code).toBe(1);
   });
 
+  test("a line with nothing to print writes nothing: a file the output is appended to keeps what it had", () => {
+    const file = `${tmpdir()}/calc-append-${process.pid}.txt`;
+    writeFileSync(file, "before\n");
+    const appended = Bun.spawnSync(["sh", "-c", `"$0" '# a comment' >> "$1"; "$0" '' >> "$1"; "$0" 1+1 >> "$1"`, calc, file]);
+    expect(appended.exitCode).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe("before\n2\n");
+  });
+
   test("an error: the caret line on stderr, nothing on stdout, status 1", () => {
     expect(run(["1", "+", "*", "2"])).toEqual({
       out: "",
@@ -58,7 +66,11 @@ describe("options", () => {
 
   test("--json: one object per result, errors as objects on stderr", () => {
     expect(run(["--json", "1/4"]).out).toBe('{"input":"1/4","value":"0.25","exact":true}\n');
-    expect(run(["--json", "1/3"]).out).toBe('{"input":"1/3","value":"0.33333333333333333333","exact":false}\n');
+    expect(run(["--json", "1/3"]).out).toBe('{"input":"1/3","value":"0.333333333333","exact":false}\n');
+    // `to sci` and `to eng` change only the look: the value stays in the default notation, the text shown beside it
+    expect(run(["--json", "12345 m to eng"]).out).toBe(
+      '{"input":"12345 m to eng","value":"12345 m","exact":true,"number":"12345","unit":"m","dimension":"length","text":"12.345e3 m"}\n',
+    );
     const failed = run(["--json", "1 + * 2"]);
     expect(JSON.parse(failed.err)).toEqual({
       input: "1 + * 2",
@@ -164,11 +176,14 @@ describe("the source behaves as the binary (npm start runs bun src/main.ts)", ()
   const cases: [string, string[], string?][] = [
     ["arguments", ["20", "-", "5"]],
     ["a statement list", ["x = 3; x^2"]],
+    ["a line of several values", ["gcd(48, 180); lcm(4, 6, 10)"]],
+    ["a name that hides a constant", ["pi = 3; 2 pi"]],
     ["an error", ["1", "+", "*", "2"]],
     ["json", ["--json", "1/3"]],
     ["a usage error", ["--bogus"]],
     ["piped lines with comments and blanks", [], "1+2\nx = 3\n# comment\n\nx * 2\n2^10\n"],
     ["piped errors", [], "1+1\n1/0\n2+2\n"],
+    ["piped lines of several values, and warnings", [], "1; 2\npi = 3; e = 2\n"],
     ["a last line without a newline", [], "6*7"],
   ];
   for (const [name, args, stdin] of cases) {

@@ -65,6 +65,17 @@ describe("the REPL", () => {
     expect(await enter(terminal, "2 + 2")).toBe("4");
   });
 
+  test("a line of several statements prints each expression statement's value on a line of its own (issue 18)", async () => {
+    const terminal = await repl();
+    expect(await enter(terminal, "gcd(48, 180); lcm(4, 6, 10)")).toBe("12\n60");
+    expect(await enter(terminal, "x = 3; x^2; x + 1")).toBe("9\n4");
+    expect(await enter(terminal, "a = 1; b = 2")).toBe("2");
+    expect(await enter(terminal, "y = 1; y + 1; 1/0")).toBe(`${" ".repeat(2 + 15)}^~ division by zero`);
+    // a name that hides a constant: said once, with how to undo it
+    expect(await enter(terminal, "pi = 3; 2 pi")).toBe("6\n(pi is now yours: it hides the constant pi until :clear)");
+    expect(await enter(terminal, "pi = 4")).toBe("4");
+  });
+
   test("results and errors in colour, none with NO_COLOR", async () => {
     const coloured = await repl();
     await enter(coloured, "6*7");
@@ -95,18 +106,20 @@ describe("the REPL", () => {
     const terminal = await repl();
     await enter(terminal, "width = 2");
     await enter(terminal, "area(r) = pi r^2");
-    await terminal.type("sq");
+    // "sqr": sq alone also begins the units sqft, sqm, …
+    await terminal.type("sqr");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\($/m);
     await terminal.type("wid");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\(width$/m);
-    await terminal.type(") + are");
+    // "area": are is also a unit (100 m^2)
+    await terminal.type(") + area");
     await terminal.press("Tab");
     await terminal.waitFor(/^> sqrt\(width\) \+ area\($/m);
     await terminal.type("1)");
     await terminal.press("Enter");
-    await terminal.waitFor(/^4\.5558062159628882873$/m);
+    await terminal.waitFor(/^4\.55580621596$/m);
     // two candidates: a second Tab lists them
     await terminal.type("tan");
     await terminal.press("Tab", "Tab");
@@ -139,7 +152,7 @@ describe("the REPL", () => {
     await enter(terminal, "sq(x) = x * x");
     expect(await enter(terminal, ":vars")).toBe("a = 0.25");
     expect(await enter(terminal, ":funcs")).toBe("sq(x) = x * x");
-    expect(await enter(terminal, ":precision")).toBe("20");
+    expect(await enter(terminal, ":precision")).toBe("12");
     expect(await enter(terminal, ":precision 5")).toBe("precision 5");
     expect(await enter(terminal, "pi")).toBe("3.1416");
     expect(await enter(terminal, ":precision 0")).toBe("precision must be a whole number from 1 to 1000, not '0'");

@@ -4,10 +4,14 @@ import { run, useBinary } from "../support/binary.ts";
 
 useBinary();
 
-/** Each line `args… → output`: one run of dist/calc, whose whole stdout must be the output and whose status must be 0. */
-export function pinned(cases: readonly (readonly [readonly string[] | string, string])[]): void {
+/**
+ * Each line `args… → output`: one run of dist/calc, whose whole stdout must be the output and whose status must be 0.
+ * With `precision`, the runs that choose none get `-p precision`: issues before 18 pinned their outputs at 20 digits, the default then.
+ */
+export function pinned(cases: readonly (readonly [readonly string[] | string, string])[], precision?: number): void {
   for (const [args, expected] of cases) {
-    const argv = typeof args === "string" ? [args] : args;
+    const given = typeof args === "string" ? [args] : args;
+    const argv = precision === undefined || given.includes("-p") ? given : ["-p", String(precision), ...given];
     test(`${argv.join(" ")} → ${expected.length > 60 ? `${expected.slice(0, 60)}…` : expected}`, () => {
       const { out, err, code } = run(argv);
       expect({ out, err, code }).toEqual({ out: `${expected}\n`, err: "", code: 0 });
@@ -20,8 +24,9 @@ describe("issue 10: an exact value whose decimal expansion ends is printed in fu
     ["0.99999999999999999999999", "0.99999999999999999999999"],
     ["1234567890123456789.01 * 3", "3703703670370370367.03"],
     ["1/1024", "0.0009765625"],
-    ["2^-20", "9.5367431640625e-7"],
-    ["1e-30", "1e-30"],
+    // (issue 18: an exact value is never in e-notation; these were 9.5367431640625e-7 and 1e-30)
+    ["2^-20", "0.00000095367431640625"],
+    ["1e-30", "0.000000000000000000000000000001"],
     ["1.5e25", "15000000000000000000000000"],
     ["1/3", "0.33333333333333333333"],
     ["2/3", "0.66666666666666666667"],
@@ -29,10 +34,10 @@ describe("issue 10: an exact value whose decimal expansion ends is printed in fu
     [["-p", "5", "1/7"], "0.14286"],
     ["0.1 + 0.2", "0.3"],
     ["123.456 * 1000", "123456"],
-    // past the plain range: scientific notation, still every digit
-    ["12345678901234567890123.5", "1.23456789012345678901235e22"],
-    [["-p", "5", "123456.5"], "1.234565e5"],
-  ]);
+    // past the plain range, still every digit in its place (issue 18; they were 1.23456789012345678901235e22 and 1.234565e5)
+    ["12345678901234567890123.5", "12345678901234567890123.5"],
+    [["-p", "5", "123456.5"], "123456.5"],
+  ], 20);
 
   test("--json says exact for every terminating expansion", () => {
     expect(run(["--json", "1234567890123456789.01 * 3"]).out).toBe('{"input":"1234567890123456789.01 * 3","value":"3703703670370370367.03","exact":true}\n');
@@ -51,7 +56,7 @@ describe("issue 10: an exact value whose decimal expansion ends is printed in fu
     const five = 5n ** 166_096n;
     expect(digits.slice(-40)).toBe(((10n ** 50_000n - 1n) * five).toString().slice(-40));
     // one more factor of two and the denominator is past the exact limit: rounded, not exact
-    const past = run(["--json", "(10^50000 - 1) / 2^166097"]);
+    const past = run(["--json", "-p", "20", "(10^50000 - 1) / 2^166097"]);
     expect(JSON.parse(past.out)).toEqual({ input: "(10^50000 - 1) / 2^166097", value: "0.66192715758960523703", exact: false });
   });
 });
@@ -61,11 +66,11 @@ describe("issue 10: arguments that start with '-'", () => {
     [["-sin(pi/2)"], "-1"],
     [["-pi"], "-3.1415926535897932385"],
     [["-p", "5", "-1/3"], "-0.33333"],
-  ]);
+  ], 20);
 
   test("calc -- -x still ends the options: -x is the expression", () => {
     expect(run(["--", "-x"])).toEqual({ out: "", err: "-x\n ^ unknown name 'x'\n", code: 1 });
-    expect(run(["--", "-pi"]).out).toBe("-3.1415926535897932385\n");
+    expect(run(["-p", "20", "--", "-pi"]).out).toBe("-3.1415926535897932385\n");
   });
 
   test("calc --bogus is a usage error, status 2", () => {
@@ -114,7 +119,7 @@ describe("issue 11: quantities and conversions", () => {
     ["2.5 km/h", "2.5 km/h"],
     ["9.81 m/s^2", "9.81 m/s^2"],
     ["3 ft^2", "3 ft^2"],
-    ["1 kg*m/s^2", "1 kg*m/s^2"],
+    ["1 kg*m/s^2", "1 N"], // (issue 18: a product of units is printed in the named unit that is exactly it; it was 1 kg*m/s^2)
     ["3 ft²", "3 ft^2"],
     ["2 m³", "2 m^3"],
     ["5 m / 2 s", "2.5 m/s"],
@@ -167,7 +172,7 @@ describe("issue 11: quantities and conversions", () => {
     ["1 gal to L", "3.785411784 L"],
     ["1 BTU to J", "1055.05585262 J"],
     ["1 atm to psi", "14.695948775513448726 psi"],
-    ["1 eV to J", "1.602176634e-19 J"],
+    ["1 eV to J", "0.0000000000000000001602176634 J"],
     // results: units combine and cancel
     ["1 m + 1 ft", "1.3048 m"],
     ["2 m * 3 m", "6 m^2"],
@@ -223,7 +228,7 @@ describe("issue 11: quantities and conversions", () => {
     ["100 / 10%", "1000"],
     ["7 % 3", "1"],
     ["1% to ppm", "10000 ppm"],
-  ]);
+  ], 20);
 
   fails("1 m + 1 s", "1 m + 1 s", "cannot add a length (m) and a time (s)");
   fails("1 m to s", "1 m to s", "cannot convert a length (m) to a time (s)");
@@ -240,7 +245,7 @@ describe("issue 11: quantities and conversions", () => {
 
   test("--json gives the number, the unit and the dimension", () => {
     expect(run(["--json", "1 mi to km"]).out).toBe('{"input":"1 mi to km","value":"1.609344 km","exact":true,"number":"1.609344","unit":"km","dimension":"length"}\n');
-    expect(JSON.parse(run(["--json", "90 deg to rad"]).out)).toEqual({
+    expect(JSON.parse(run(["--json", "-p", "20", "90 deg to rad"]).out)).toEqual({
       input: "90 deg to rad",
       value: "1.5707963267948966192 rad",
       exact: false,
@@ -253,7 +258,8 @@ describe("issue 11: quantities and conversions", () => {
   test("piped: units across lines, errors located, at any precision", () => {
     const { out, err, code } = run(["-p", "30"], "d = 26.2 mi\nt = 3 h + 30 min\nd / t to km/h\nd + 1 s\n1 mi to km\n");
     expect(out).toBe("26.2 mi\n3.5 h\n12.0470893714285714285714285714 km/h\n1.609344 km\n");
-    expect(err).toBe("line 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
+    // (issue 18: `t` hides the tonne, which piped input now says too)
+    expect(err).toBe("line 2: (t is now yours: it hides the unit tonne)\nline 4: cannot add a length (mi) and a time (s)\n  d + 1 s\n  ^~~~~~~\n");
     expect(code).toBe(1);
   });
 
@@ -290,7 +296,7 @@ describe("issue 12: comparisons, booleans, conditionals, recursion", () => {
     ["1 ≠ 2", "true"],
     ["2 ≤ 2 and 3 ≥ 4", "false"],
     ["1 != 1 or not false", "true"],
-  ]);
+  ], 20);
 
   test("fact(1000) with the recursive definition is the exact 2,568-digit 1000!", () => {
     const { out, code } = run(["fact(n) = if n <= 1 then 1 else n * fact(n - 1); fact(1000)"]);
@@ -331,7 +337,7 @@ describe("issue 25: units, booleans, calls after a number, mixed parts, nesting,
     ["-3661 s to h + min + s", "-1 h - 1 min - 1 s"],
     ["3601 s to h + min + s", "1 h + 1 s"],
     ["0 s to h + min + s", "0 s"],
-  ]);
+  ], 20);
 
   /** One run's error: its message after the caret. */
   const refusal = (line: string) => {
@@ -379,9 +385,9 @@ describe("issue 25: units, booleans, calls after a number, mixed parts, nesting,
   });
 
   test("a literal past the exact bound is approximate, and `to hex` writes it as it does 1/3 (it was an internal error)", () => {
-    const third = run(["--json", `0.${"3".repeat(50_001)} to hex`]);
+    const third = run(["--json", "-p", "20", `0.${"3".repeat(50_001)} to hex`]);
     expect(third).toEqual({ out: `{"input":"0.${"3".repeat(50_001)} to hex","value":"0x0.55555555555555555","exact":false}\n`, err: "", code: 0 });
-    expect(run(["1/3 to hex"]).out).toBe("0x0.55555555555555555\n");
+    expect(run(["-p", "20", "1/3 to hex"]).out).toBe("0x0.55555555555555555\n");
   });
 
   test("a value a notation cannot write is a limit error at its statement, never an internal one", () => {
@@ -392,5 +398,187 @@ describe("issue 25: units, booleans, calls after a number, mixed parts, nesting,
       error: "too many digits to write in base 16: only approximate values with at most 50,000 decimal places can be",
     });
     expect(refusal("1e8999999999999999 to %")).toEqual({ out: "", code: 1, kind: "limit", error: "result too large to represent" });
+  });
+});
+
+describe("issue 18: 12 digits by default, every digit of an exact value in place", () => {
+  pinned([
+    ["100 km/h to mph", "62.1371192237 mph"],
+    ["1.75 m to ft + in", "5 ft + 8.89763779528 in"],
+    ["1/3", "0.333333333333"],
+    ["pi", "3.14159265359"],
+    [["-p", "20", "pi"], "3.1415926535897932385"],
+    ["1234567890123456789.01 * 3", "3703703670370370367.03"],
+    ["10^40 + 0.5", "10000000000000000000000000000000000000000.5"],
+    ["1e300 * 1e300", `1${"0".repeat(600)}`],
+    ["2^-20", "0.00000095367431640625"],
+    ["6.02e23 * 2 to sci", "1.204e24"],
+    ["12345 m to eng", "12.345e3 m"],
+    ["0.00012 to eng", "120e-6"],
+    ["-1/3 to sci", "-3.33333333333e-1"],
+    ["pi * 10^20 to eng", "314.159265359e18"],
+    ["999.9999999999999 to eng", "999.9999999999999e0"],
+    ["0 to sci", "0"],
+  ]);
+
+  test("100! prints all 158 digits, whatever the precision", () => {
+    expect(run(["100!"]).out.trim()).toHaveLength(158);
+    expect(run(["-p", "3", "100!"]).out.trim()).toHaveLength(158);
+  });
+
+  test("the help says the default", () => {
+    expect(run(["--help"]).out).toContain("default 12)");
+  });
+
+  test("to sci refuses a boolean at its target", () => {
+    expect(run(["true to sci"])).toEqual({ out: "", err: "true to sci\n        ^~~ sci needs a number, not a boolean\n", code: 1 });
+  });
+});
+
+describe("issue 18: a product of units printed in the named unit that is exactly it", () => {
+  pinned([
+    ["230 V * 10 A", "2300 W"],
+    ["12 V / 4.7 kohm", "2.55319148936 mA"],
+    ["3 kg * 9.81 m/s^2", "29.43 N"],
+    ["1 N * 1 m", "1 J"],
+    ["2 A * 3 s", "6 C"],
+    ["1 J / 1 s", "1 W"],
+    ["1 N / 1 m^2", "1 Pa"],
+    ["1 mA * 1 kohm", "1 V"],
+    ["1 kW * 3 h", "3 kWh"],
+    ["60 W * 8 h", "480 Wh"],
+    // unchanged: no named unit has the dimension and the factor, or it is one unit already
+    ["5 m * 2 m", "10 m^2"],
+    ["100 km / 2 h", "50 km/h"],
+    ["1 lbf * 1 ft", "1 lbf*ft"],
+    ["10 m / 2 s", "5 m/s"],
+    ["2 kV", "2 kV"],
+    // frequency and 1/s, J/kg stay as written
+    ["3 / (1 s)", "3 s^-1"],
+    ["1 J / 1 kg", "1 J/kg"],
+    // an explicit `to` wins
+    ["230 V * 10 A to V*A", "2300 V*A"],
+    ["1 N * 1 m to N*m", "1 N*m"],
+  ]);
+
+  test("only the name changes: the value kept is the product, and converts as one", () => {
+    expect(run([], "x = 230 V * 10 A\nx to kW\nx / 10 A\n").out).toBe("2300 W\n2.3 kW\n230 V\n");
+    expect(JSON.parse(run(["--json", "230 V * 10 A"]).out)).toEqual({ input: "230 V * 10 A", value: "2300 W", exact: true, number: "2300", unit: "W", dimension: "power" });
+  });
+});
+
+describe("issue 18: hints and forgiving input", () => {
+  pinned([
+    ["6 × 7", "42"],
+    ["84 ÷ 2", "42"],
+    ["√16", "4"],
+    ["x = 16; √(x)", "4"],
+    ["2√9", "6"],
+    ["∛27", "3"],
+    ["2 + 2 =", "4"],
+    ["½ cup to ml", "118.29411825 ml"],
+    ["½ in to mm", "12.7 mm"],
+    ["¼ + ¾", "1"],
+    // a whole number before a vulgar fraction is a mixed number, with or without a space
+    ["3 ¼", "3.25"],
+    ["3¼", "3.25"],
+    ["-3 ¼", "-3.25"],
+    ["5 ft 3 ½ in to cm", "161.29 cm"],
+    ["avg(1, 2, 3)", "2"],
+    ["factorial(5)", "120"],
+    ["choose(5, 2)", "10"],
+    ["pow(2, 10)", "1024"],
+  ]);
+
+  /** The whole stderr of a refused line: the line, then the caret line with the message. */
+  function refused(line: string, caret: string): void {
+    test(`${line} → ${caret.trim()}`, () => {
+      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
+    });
+  }
+
+  refused("sqrt 16", "^~~~~~~ write sqrt(16)");
+  refused("1,5 + 1", " ^ ',' separates arguments; for a decimal write 1.5");
+  refused(
+    "350 F to C",
+    "^~~~~~~~~~ cannot convert a capacitance (F) to a charge (C): F is the farad and C the coulomb; a temperature is written °F or degF, °C or degC",
+  );
+  refused("350 F to °C", "^~~~~~~~~~~ cannot convert a capacitance (F) to a temperature (°C): F is the farad; a temperature is written °F or degF");
+  refused("hex(255)", "^~~~~~~~ write 255 to hex");
+  refused("hex 255", "^~~~~~~ write 255 to hex");
+  refused("sin 30 deg", "^~~~~~~~~~ write sin(30 deg)");
+  refused("1,000,000", " ^ ',' separates arguments; to group digits write 1_000_000");
+  // what the issue found suggested wrongly is now a unit of the table, read as people mean it
+  pinned([
+    ["100 kph to mph", "62.1371192237 mph"],
+    ["10 mins to s", "600 s"],
+    ["5 Mb to MB", "0.625 MB"],
+  ]);
+  // and a suggestion only when it is likely right: kwh is near both kWh and kph
+  refused("5 kwh", "  ^~~ unknown name 'kwh'");
+  refused("90 kms", "   ^~~ unknown name 'kms' — did you mean 'km'?");
+});
+
+describe("issue 18: every answer of a line", () => {
+  // one-shot: each expression statement's value on a line of its own; an assignment or a definition
+  // shows only alone, or last on a line of no expression statement (as every such line always did)
+  pinned([
+    ["gcd(48, 180); lcm(4, 6, 10)", "12\n60"],
+    ["x = 3; x^2", "9"],
+    ["x = 2; x + 1; x * 3", "3\n6"],
+    ["a = 1; b = 2", "2"],
+    ["2; y = 3", "2"],
+    ["2; ans * 5", "2\n10"],
+    ["f(x) = 2x; f(3); f(4)", "6\n8"],
+    ["sq(x) = x^2; cube(x) = x^3", "cube(x) = x ^ 3"],
+    ["1 ft to in; 255 to hex; 1 < 2", "12 in\n0xff\ntrue"],
+    ["1;; 2;", "1\n2"],
+  ]);
+
+  test("piped: one output line per input line, the values of a line joined by '; '", () => {
+    const { out, err, code } = run([], "gcd(48, 180); lcm(4, 6, 10)\nx = 1; y = 2\nx + y; x - y\n# a comment\n\nx = 5; x^2; 2x\n3\n");
+    expect({ out, err, code }).toEqual({ out: "12; 60\n2\n3; -1\n25; 10\n3\n", err: "", code: 0 });
+  });
+
+  test("a line is all or nothing: an error in any statement, and nothing of it is shown but the error", () => {
+    expect(run(["x = 5; x + 1; 1/0"])).toEqual({ out: "", err: `x = 5; x + 1; 1/0\n${" ".repeat(15)}^~ division by zero\n`, code: 1 });
+    const piped = run([], "x = 1\nx = 5; x + 1; 1/0\nx; x + 1\n");
+    expect(piped).toEqual({ out: "1\n1; 2\n", err: `line 2: division by zero\n  x = 5; x + 1; 1/0\n  ${" ".repeat(15)}^~\n`, code: 1 });
+  });
+
+  test("--json: one object per value, with its statement's number (from 1) when the line has several", () => {
+    const line = "x = 3; x^2; 12345 m to eng; f(t) = t";
+    expect(run(["--json", line]).out).toBe(
+      `{"input":"${line}","statement":2,"value":"9","exact":true}\n` +
+        `{"input":"${line}","statement":3,"value":"12345 m","exact":true,"number":"12345","unit":"m","dimension":"length","text":"12.345e3 m"}\n`,
+    );
+    // a line of one value says no number, as before
+    expect(run(["--json", "x = 3; x^2"]).out).toBe('{"input":"x = 3; x^2","value":"9","exact":true}\n');
+    const piped = run(["--json"], "1; 2\na = 1; b = 2\n");
+    expect(piped.out).toBe(
+      '{"input":"1; 2","statement":1,"value":"1","exact":true}\n{"input":"1; 2","statement":2,"value":"2","exact":true}\n' +
+        '{"input":"a = 1; b = 2","value":"2","exact":true}\n',
+    );
+  });
+
+  test("a name that now hides a constant or a unit: a warning on stderr in one-shot and piped input, status 0", () => {
+    expect(run(["pi = 3"])).toEqual({ out: "3\n", err: "(pi is now yours: it hides the constant pi)\n", code: 0 });
+    expect(run(["pi = 3; 2 pi"])).toEqual({ out: "6\n", err: "(pi is now yours: it hides the constant pi)\n", code: 0 });
+    // the line did not take effect: nothing hides anything
+    expect(run(["pi = 3; 1/0"])).toEqual({ out: "", err: `pi = 3; 1/0\n${" ".repeat(9)}^~ division by zero\n`, code: 1 });
+    // piped: after `line N: `, as errors are; once per name
+    const piped = run([], "pi = 3\n2 pi\npi = 4\nm = 2; 3 m\n1/0\n");
+    expect(piped).toEqual({
+      out: "3\n6\n4\n6\n",
+      err:
+        "line 1: (pi is now yours: it hides the constant pi)\n" +
+        "line 4: (m is now yours: it hides the unit metre)\n" +
+        "line 5: division by zero\n  1/0\n   ^~\n",
+      code: 1,
+    });
+    expect(run([], "e = 1\n").code).toBe(0);
+    // --json: an object with the warning
+    expect(run(["--json", "pi = 3"]).err).toBe('{"input":"pi = 3","warning":"pi is now yours: it hides the constant pi"}\n');
+    expect(run(["--json"], "1\nf(m) = m; m(x) = x\n").err).toBe('{"line":2,"input":"f(m) = m; m(x) = x","warning":"m is now yours: it hides the unit metre"}\n');
   });
 });

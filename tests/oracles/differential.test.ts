@@ -9,6 +9,8 @@ import { calc, root, useBinary } from "../support/binary.ts";
 import { expression, render, toOracle, type Tree } from "../generators/expressions.ts";
 import { quantityExpression, renderQuantities, toQuantityOracle, type QTree } from "../generators/quantities.ts";
 import { calcProcess, LineProcess, property, runs, scale, type CalcAnswer } from "../support/processes.ts";
+import { DEFAULT_PRECISION } from "../../src/limits.ts";
+
 
 useBinary();
 
@@ -19,12 +21,12 @@ type OracleAnswer =
   | { oracle_failed: string };
 
 describe("exact arithmetic against Python's fractions.Fraction", () => {
-  // calc at the default precision and two others, so rounding and notation are checked at each
-  const precisions = [20, 20, 7, 33];
+  // calc at the default precision (12), at 20 (the precision before issue 18) and two others, so rounding and notation are checked at each
+  const precisions = [DEFAULT_PRECISION, 20, 7, 33];
 
   test("random expressions over + - * / % // ^ ! unary minus, percentages, comparisons, and/or/not, if, and to a format", async () => {
     const oracle = new LineProcess(["python3", `${root}tests/oracles/fractions_oracle.py`]);
-    const calcs = new Map(precisions.map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
+    const calcs = new Map(precisions.map((p) => [p, calcProcess(calc, p === DEFAULT_PRECISION ? [] : ["-p", String(p)])]));
     const counts = { compared: 0, errors: 0, skipped: 0 };
 
     await fc.assert(
@@ -71,11 +73,11 @@ describe("quantities against units defined in Python (m cm km ft in, s min h, kg
   // expansion, or P significant digits), and one case in three as `… to fraction`, p/q exactly.
   test("random expressions over + - * / ^, unary minus, 5 ft 3 in and to: dimensions and values", async () => {
     const oracle = new LineProcess(["python3", `${root}tests/oracles/quantities_oracle.py`]);
-    const calcs = new Map([20, 7].map((p) => [p, calcProcess(calc, p === 20 ? [] : ["-p", String(p)])]));
+    const calcs = new Map([DEFAULT_PRECISION, 20, 7].map((p) => [p, calcProcess(calc, p === DEFAULT_PRECISION ? [] : ["-p", String(p)])]));
     const counts = { compared: 0, dimension: 0, zero: 0 };
 
     await fc.assert(
-      fc.asyncProperty(quantityExpression(), fc.constantFrom(20, 20, 7), fc.nat({ max: 2 }), async (tree: QTree, precision: number, mode: number) => {
+      fc.asyncProperty(quantityExpression(), fc.constantFrom(DEFAULT_PRECISION, 20, 7), fc.nat({ max: 2 }), async (tree: QTree, precision: number, mode: number) => {
         const source = renderQuantities(tree);
         const fraction = mode === 0;
         const expected = JSON.parse(await oracle.ask(JSON.stringify({ tree: toQuantityOracle(tree), precision, fraction }))) as QuantityAnswer;

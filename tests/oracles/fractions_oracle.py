@@ -229,6 +229,13 @@ def layout(negative, significand, exponent, precision):
     if exponent <= -7 or exponent >= precision:
         rest = significand[1:]
         return f"{sign}{significand[0]}{'.' + rest if rest else ''}e{exponent}"
+    return positional(negative, significand, exponent)
+
+
+def positional(negative, significand, exponent):
+    """Every digit in its place: how an exact value is always written."""
+    significand = significand.rstrip("0") or "0"
+    sign = "-" if negative else ""
     if exponent < 0:
         return f"{sign}0.{'0' * (-exponent - 1)}{significand}"
     whole = significand[: exponent + 1].ljust(exponent + 1, "0")
@@ -268,7 +275,7 @@ def write(q, precision, exact=True):
     places = terminating_places(a.denominator) if exact else None
     if places is not None:
         # an exact value whose expansion ends: every digit, whatever the precision
-        return layout(q < 0, str(a.numerator * 10**places // a.denominator), e, precision)
+        return positional(q < 0, str(a.numerator * 10**places // a.denominator), e)
     scaled = a / Fraction(10) ** (e - precision + 1)  # in [10^(P-1), 10^P)
     rounded = math.floor(scaled + Fraction(1, 2))  # half away from zero (a is positive)
     if rounded == 10**precision:
