@@ -14,6 +14,8 @@ export interface UnitRef {
   readonly name: string;
   readonly power: number;
   readonly span: Span;
+  /** In a target, the number written before the unit after a '/': 100 in `to L/100km`. */
+  readonly scale?: { readonly text: string; readonly span: Span };
 }
 
 export type Expr =
@@ -68,7 +70,7 @@ export interface ChainLink {
 /** A unit in a `to` target: its names and powers, and the text the result prints it with. */
 export interface UnitPart {
   readonly refs: readonly UnitRef[];
-  /** As the user wrote it, spaces dropped: `J/(kg*K)`. */
+  /** As the user wrote it, spaces dropped (but in a name of words, `fl oz`): `J/(kg*K)`, `L/100km`. */
   readonly text: string;
 }
 

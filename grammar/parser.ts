@@ -52,6 +52,7 @@ import { unparseExpr } from "./unparse.ts";
 import { LL1Lookahead } from "./lookahead.ts";
 import type { CoreNames } from "./names.ts";
 import { recordingOf, restore, restoreProductions, type RecordedGrammar } from "./analysis.ts";
+import { phraseName, phrasePower, phraseText } from "./phrases.ts";
 import * as T from "./tokens.ts";
 
 export function spanOfToken(token: IToken, text: string): Span {
@@ -106,6 +107,10 @@ const compareOps = new Map<TokenType, CompareOp>([
   [T.GreaterEqual, ">="],
 ]);
 
+
+/** In a unit written with spaces, a space between these is a product (N m, m^2 s), but after a scale (100 km). */
+const unitEnds = new Set<TokenType>([T.Identifier, T.RParen, T.Superscript, T.NumberLiteral]);
+const unitStarts = new Set<TokenType>([T.Identifier, T.LParen]);
 
 /** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */
 const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LParen, T.True, T.False, T.Radical]);
@@ -547,7 +552,7 @@ export class CalcParser extends EmbeddedActionsParser {
    */
   private unitAt(k: number): boolean {
     const token = this.LA(k);
-    if (token.tokenType !== T.Identifier || !this.coreNames.isUnit(token.image)) return false;
+    if (token.tokenType !== T.Identifier || !this.coreNames.isUnit(phraseName(token.image))) return false;
     return this.LA(k + 1).tokenType !== T.LParen || !this.coreNames.isFunction(token.image);
   }
 
@@ -610,6 +615,9 @@ export class CalcParser extends EmbeddedActionsParser {
       const written = this.OR(this.unitPowers);
       this.ACTION(() => {
         const [text, token] = written;
+        if (phrasePower(name.image) !== 1) {
+          throw new LocatedError("syntax", `write ${phraseText(name.image)} or ${phraseName(name.image)}^${phrasePower(name.image)}, not both`, this.span(name, token));
+        }
         power = Number(text.replaceAll("_", "").replace(/^-(.*)/, "$1")) * (text.startsWith("-") ? -1 : 1);
         end = token;
         // here rather than at evaluation, while the power is still the text written (2^53 + 1, 9…9)
@@ -619,7 +627,8 @@ export class CalcParser extends EmbeddedActionsParser {
         }
       });
     });
-    return this.ACTION(() => ({ name: name.image, power, span: this.span(name, end) }));
+    // sq ft: the unit to the power its word says
+    return this.ACTION(() => ({ name: phraseName(name.image), power: power * phrasePower(name.image), span: this.span(name, end) }));
   });
 
   private readonly unitPowers = [
@@ -668,7 +677,7 @@ export class CalcParser extends EmbeddedActionsParser {
           const span = { start: parts[0]!.span.start, end: parts.at(-1)!.span.end };
           const only = parts.length === 1 && parts[0]!.factors.length === 1 ? parts[0]!.factors[0]! : undefined;
           if (only && only.power === 1 && Object.hasOwn(FORMAT_NAMES, only.name)) return { kind: "format", format: FORMAT_NAMES[only.name]!, span };
-          return { kind: "units", parts: parts.map((part) => ({ refs: part.factors, text: writtenUnit(this.text.slice(part.span.start, part.span.end)) })), span };
+          return { kind: "units", parts: parts.map((part) => ({ refs: part.factors, text: this.writtenUnit(part.span) })), span };
         });
       },
     },
@@ -687,22 +696,41 @@ export class CalcParser extends EmbeddedActionsParser {
     });
     this.MANY(() => {
       let sign = 1;
+      let scale: IToken | undefined;
       this.OPTION(() => {
         const op = this.OR(this.unitOps);
         this.ACTION(() => {
           if (op.tokenType === T.Divide) sign = -1;
+          scale = op.scale;
         });
       });
       const next = this.SUBRULE2(this.unitFactor);
       this.ACTION(() => {
-        factors.push(...next.factors.map((f) => ({ ...f, power: f.power * sign })));
+        const scaled = next.factors.map((f) => ({ ...f, power: f.power * sign }));
+        if (scale) {
+          // (100 km): one unit, a hundred kilometres
+          if (next.factors.length !== 1) throw new LocatedError("syntax", "a number in a unit stands before one unit: L/100km", this.tokenSpan(scale));
+          scaled[0] = { ...scaled[0]!, scale: { text: scale.image, span: this.tokenSpan(scale) } };
+        }
+        factors.push(...scaled);
         end = next.span.end;
       });
     });
     return { factors, span: { start, end } };
   });
 
-  private readonly unitOps = [{ ALT: () => this.CONSUME(T.Times) }, { ALT: () => this.CONSUME(T.Divide) }];
+  private readonly unitOps = [
+    { ALT: (): { tokenType: TokenType; scale?: IToken } => this.CONSUME(T.Times) },
+    {
+      // L/100km, km/100 L: a number after '/' scales the unit after it
+      ALT: (): { tokenType: TokenType; scale?: IToken } => {
+        const op = this.CONSUME(T.Divide);
+        let scale: IToken | undefined;
+        this.OPTION5(() => (scale = this.CONSUME(T.NumberLiteral)));
+        return { tokenType: op.tokenType, scale };
+      },
+    },
+  ];
 
   private unitFactor = this.RULE("unitFactor", (): { factors: UnitRef[]; span: Span } => this.OR(this.unitFactors));
 
@@ -722,6 +750,27 @@ export class CalcParser extends EmbeddedActionsParser {
       },
     },
   ];
+
+  /**
+   * A target unit as written, from its tokens, without spaces: `km / h` is km/h, `N m` is N*m,
+   * `miles per hour` miles/hour, `L/100 km` L/100km; a name of words keeps one space (fl oz).
+   */
+  private writtenUnit(span: Span): string {
+    let text = "";
+    let previous: IToken | undefined;
+    let scale = false;
+    for (const token of this.input) {
+      if (token.startOffset < span.start) continue;
+      if (token.startOffset >= span.end) break;
+      const spaced = previous !== undefined && token.startOffset > previous.startOffset + previous.image.length;
+      if (spaced && !scale && unitEnds.has(previous!.tokenType) && unitStarts.has(token.tokenType)) text += "*";
+      text += token.tokenType === T.Identifier ? phraseText(token.image) : token.tokenType === T.Divide && token.image === "per" ? "/" : token.image;
+      // the number after a '/' scales the unit after it
+      scale = token.tokenType === T.NumberLiteral && previous?.tokenType === T.Divide;
+      previous = token;
+    }
+    return text;
+  }
 
   /**
    * `sqrt 16` and `hex 255`: a function or a format before a number without parentheses (a number
@@ -750,17 +799,15 @@ export class CalcParser extends EmbeddedActionsParser {
     return this.ACTION((): Expr => {
       const nameSpan = this.tokenSpan(name);
       if (!close && this.LA(1).tokenType === T.NumberLiteral) this.refuseBareArgument(name);
-      return close
-        ? { kind: "call", name: name.image, nameSpan, args, span: this.span(name, close) }
-        : { kind: "name", name: name.image, span: nameSpan };
+      if (close) return { kind: "call", name: phraseName(name.image), nameSpan, args, span: this.span(name, close) };
+      const named: Expr = { kind: "name", name: phraseName(name.image), span: nameSpan };
+      // sq ft alone: the unit squared
+      const power = phrasePower(name.image);
+      return power === 1 ? named : { kind: "power", base: named, exponent: { kind: "number", text: String(power), span: nameSpan }, span: nameSpan };
     });
   });
 }
 
-/** A target unit as written, without its spaces: `km / h` is km/h, and `N m` is N*m. */
-function writtenUnit(text: string): string {
-  return text.trim().replace(/(?<=[\p{L}\d°)])\s+(?=[\p{L}°(])/gu, "*").replace(/\s+/g, "");
-}
 
 function chain(first: Expr, rest: ChainLink[]): Expr {
   if (rest.length === 0) return first;
@@ -794,6 +841,9 @@ function expressionStatement(expr: Expr): Statement {
 /** `name = value` assigns a variable; `name(a, b) = body` defines a function. */
 function assignment(target: Expr, value: Statement, equalsSpan: Span): Statement {
   const span = { start: target.span.start, end: value.span.end };
+  if (target.kind === "name" && /\s/.test(target.name)) {
+    throw new LocatedError("name", `'${target.name}' is a unit written in words; a variable's name is one word`, target.span);
+  }
   if (target.kind === "name") return { kind: "assign", name: target.name, nameSpan: target.span, value, span };
   if (target.kind === "call") {
     const params = target.args.map((arg) => {

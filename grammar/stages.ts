@@ -1,6 +1,6 @@
 /**
  * Reading a line in its two stages: the scanner makes its tokens, the parser
- * its statements, and the first thing wrong with it becomes a LocatedError
+ * its statements (after units written in words are made one token, phrases.ts), and the first thing wrong with it becomes a LocatedError
  * with its span. read.ts puts them together for the core (its `parse`);
  * testing.ts gives the tests and the bench each stage on its own.
  */
@@ -11,6 +11,7 @@ import type { CoreNames } from "./names.ts";
 import { CalcParser, describeFound, spanOfToken } from "./parser.ts";
 import { RECORDED } from "./analysis-data.ts";
 import type { Recording } from "./analysis.ts";
+import { readPhrases } from "./phrases.ts";
 import { Scanner } from "./scanner.ts";
 import * as T from "./tokens.ts";
 
@@ -66,8 +67,9 @@ export function lex(text: string): IToken[] {
 }
 
 /** The statements of a lexed line, or the first LocatedError. */
-export function parseTokens(text: string, tokens: IToken[], coreNames: CoreNames): Program {
+export function parseTokens(text: string, scanned: IToken[], coreNames: CoreNames): Program {
   const parser = theParser();
+  const tokens = readPhrases(scanned, text, coreNames);
   const program = parser.parse(text, tokens, coreNames);
   const error = parser.errors[0];
   if (error) throw syntaxError(error, text, tokens);

@@ -76,6 +76,14 @@ function physical(summary: string, definition: string): Constant {
   });
 }
 
+/** A constant of nature divided by a multiple of pi: ħ = h/(2π), to the precision (pi makes it approximate). */
+function reduced(summary: string, of: string, times: number): Constant {
+  return constant(`${summary}: ${of}/(${times}*pi)`, (ctx) => {
+    const base = (table[of] as Constant).value(ctx) as Quantity;
+    return new Quantity(ctx.divide(base.magnitude, ctx.multiply(new Rational(BigInt(times), 1n), ctx.pi())), base.unit);
+  });
+}
+
 function arityOf(params: string): [number, number] {
   const required = params.split("[")[0]!.split(",").filter((p) => p.trim() !== "" && p.trim() !== "…").length;
   return params.includes("…") ? [Math.max(1, required), Infinity] : [required, params.split(",").length];
@@ -328,6 +336,7 @@ const table: Record<string, Builtin> = {
   phi: constant("the golden ratio, (1 + sqrt(5)) / 2", (ctx) => new ctx.D(5).sqrt().add(1).div(2)),
   speed_of_light: physical("the speed of light in vacuum (SI defining constant)", "299792458 m/s"),
   planck: physical("the Planck constant (SI defining constant)", "6.62607015e-34 J*s"),
+  hbar: reduced("the reduced Planck constant ħ", "planck", 2),
   boltzmann: physical("the Boltzmann constant (SI defining constant)", "1.380649e-23 J/K"),
   avogadro: physical("the Avogadro constant (SI defining constant)", "6.02214076e23 /mol"),
   elementary_charge: physical("the elementary charge (SI defining constant)", "1.602176634e-19 C"),
@@ -423,7 +432,7 @@ const table: Record<string, Builtin> = {
  * calls otherwise (avg for mean, choose for ncr). An alias is the entry itself, not a copy: help
  * shows it beside its entry (mean/avg) and `help avg` says which entry it is.
  */
-export const aliases: Readonly<Record<string, string>> = { π: "pi", τ: "tau", φ: "phi", c: "speed_of_light", avg: "mean", choose: "ncr" };
+export const aliases: Readonly<Record<string, string>> = { π: "pi", τ: "tau", φ: "phi", c: "speed_of_light", ħ: "hbar", avg: "mean", choose: "ncr" };
 
 export const builtins: ReadonlyMap<string, Builtin> = new Map([
   ...Object.entries(table),

@@ -17,7 +17,7 @@ import { ArithmeticError } from "./errors.ts";
 import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import { scaleReal } from "./operations.ts";
-import { compatibleUnits, dimensionOf, formatUnit, hasOffset, joinsWithoutSpace, productName, ratio, scaleOf, type Unit } from "./units.ts";
+import { compatibleUnits, dimensionOf, formatUnit, hasOffset, inSymbols, joinsWithoutSpace, productName, ratio, scaleOf, type Unit } from "./units.ts";
 import { describe, isReal, Quantity, type Value } from "./value.ts";
 
 export interface Formatted {
@@ -301,7 +301,7 @@ export function formatValue(value: Value, notation: Notation | undefined, ctx: N
   const number = formatMagnitude(magnitude, notation?.kind === "format" ? notation.format : undefined, ctx);
   if (!(value instanceof Quantity)) return number;
   // a product of units is printed in the named unit that is exactly it, if there is one (2300 W, not 2300 V*A)
-  const unit = value.written ?? formatUnit(productName(value.unit) ?? value.unit);
+  const unit = value.written ?? formatUnit(productName(value.unit) ?? inSymbols(value.unit));
   const text = `${number.text}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
   return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) } };
 }

@@ -12,7 +12,7 @@
  * arithmetic (20 °C * 2, 20 °C + 30 °C) is an error that says to convert
  * to kelvin first.
  */
-import { BASE_DIMENSIONS, baseDimension, identical, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
+import { BASE_DIMENSIONS, baseDimension, combine, identical, isDimensionless, isNone, type BaseDimension, type Dimension } from "./dimension.ts";
 import type { CompareOp } from "../grammar/ast.ts";
 import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
@@ -253,8 +253,13 @@ export function siUnit(dimension: Dimension): Unit {
  * result keeps the target even when it has no dimension (1% to ppm is 10000 ppm).
  */
 export function convert(value: Value, target: Unit, ctx: NumberContext, written?: string): Real | Quantity {
-  const source = numeric(value);
-  const unit = unitOf(source);
+  let source = numeric(value);
+  let unit = unitOf(source);
+  // 30 mpg to L/100km: a target of the inverse dimension asks for the reciprocal (only a `to` does)
+  if (!compatibleUnits(unit, target) && isReciprocal(unit, target)) {
+    source = divide(new Rational(1n, 1n), source, ctx) as Real | Quantity;
+    unit = unitOf(source);
+  }
   if (!compatibleUnits(unit, target)) {
     const what = isNone(dimensionOf(target)) ? "a plain number" : `${describeUnit(target)}`;
     throw dimensionError(`cannot convert ${describe(source)} to ${what}${temperatureHint(unit, target)}`);
@@ -262,6 +267,12 @@ export function convert(value: Value, target: Unit, ctx: NumberContext, written?
   if (hasOffset(target) && !offsetScale(target)) throw offsetError(`use ${formatUnit(target)}`, new Quantity(magnitudeOf(source), target));
   const magnitude = convertMagnitude(source, target, ctx);
   return target.length === 0 ? magnitude : new Quantity(magnitude, target, written);
+}
+
+/** Whether one unit is of the other's inverse dimension (and neither is a plain number or a temperature scale). */
+function isReciprocal(a: Unit, b: Unit): boolean {
+  const product = combine(dimensionOf(a), dimensionOf(b), 1);
+  return !isDimensionless(dimensionOf(a)) && isDimensionless(product) && !hasOffset(a) && !hasOffset(b);
 }
 
 /** The units people write for a temperature scale and get another unit: F is the farad, C the coulomb. */

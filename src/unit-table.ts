@@ -327,6 +327,24 @@ export const SHADOWS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Names written in words (phrases.ts in the grammar) whose words are units too, and whose product
+ * is another quantity: the name wins, and each says here what it is not (the test keeps this
+ * complete; acre ft, watt hour and the like are their product, and are not listed).
+ */
+export const PHRASE_SHADOWS: Readonly<Record<string, string>> = {
+  "fl oz": "femtolitre × ounce",
+  "foot pound": "foot × pound (mass)",
+  "foot pounds": "foot × pound (mass)",
+  "therm EC": "therm × coulomb",
+  "degree celsius": "degree × a temperature scale",
+  "degrees celsius": "degree × a temperature scale",
+  "degree fahrenheit": "degree × a temperature scale",
+  "degrees fahrenheit": "degree × a temperature scale",
+  "degree rankine": "degree × a temperature scale",
+  "degrees rankine": "degree × a temperature scale",
+};
+
+/**
  * The named units a result whose unit is a product of two or more (230 V * 10 A) is printed in,
  * when one of them, alone or with a prefix that is a power of 1000, has its dimension and factor:
  * 2300 W. The SI's derived units and the watt-hour, and the ampere, metre and gram (12 V / 4.7 kohm

@@ -25,7 +25,7 @@ import {
 import type { UnitRef } from "../grammar/ast.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
-import { ONE, rational, Rational } from "./number.ts";
+import { exactLiteral, ONE, rational, Rational } from "./number.ts";
 import { AMBIGUOUS, BINARY_PREFIXES, NAMES_FOR_PRODUCTS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
 
 /** One row of the table, with its definition worked out. */
@@ -181,12 +181,17 @@ export function isUnitName(name: string): boolean {
 
 function resolve(name: string): NamedUnit | undefined {
   const names = nameIndex();
-  const exact = names.get(name);
+  // a name written in words (fl oz, nautical mile) is the table's name with underscores
+  const key = name.includes(" ") ? name.replaceAll(" ", "_") : name;
+  const exact = names.get(key);
+  // miles per hour in words is read by the grammar as miles/hour (mi/h), which is what mph is;
+  // a name in words that is not its quotient (revolutions per minute, the rpm) stays the table's
+  if (exact?.row.compound && key !== name && key.includes("_per_")) return undefined;
   if (exact?.bare) return named(name, kindOf(exact.row));
-  if (excluded!.has(name)) return undefined;
+  if (excluded!.has(key)) return undefined;
   for (const prefix of prefixes()) {
-    if (!name.startsWith(prefix.text) || name.length === prefix.text.length) continue;
-    const entry = names.get(name.slice(prefix.text.length));
+    if (!key.startsWith(prefix.text) || key.length === prefix.text.length) continue;
+    const entry = names.get(key.slice(prefix.text.length));
     if (entry && (prefix.long ? entry.long : entry.symbol) && takesPrefix(entry.row, prefix)) {
       return named(name, kindOf(entry.row), prefix.factor);
     }
@@ -483,13 +488,25 @@ function prefixedPart(part: UnitFactor, prefix: Rational): UnitFactor | undefine
 export function unitOfRefs(refs: readonly UnitRef[]): { readonly unit: Unit } | { readonly unknown: UnitRef } {
   const unit: { unit: NamedUnit; power: number }[] = [];
   for (const ref of refs) {
-    const named = lookupUnit(ref.name);
-    if (!named) return { unknown: ref };
+    const found = lookupUnit(ref.name);
+    if (!found) return { unknown: ref };
+    const named = ref.scale ? scaledUnit(found, ref.scale.text) : found;
     const same = unit.find((f) => f.unit.name === named.name);
     if (same) same.power += ref.power;
     else unit.push({ unit: named, power: ref.power });
   }
   return { unit: boundedPowers(unit.filter((f) => f.power !== 0)) };
+}
+
+/**
+ * A unit a number times a named one, as a target writes it after '/': the 100km of L/100km, its
+ * name the two written together. The number is a positive exact literal (the parser's token).
+ */
+function scaledUnit(unit: NamedUnit, text: string): NamedUnit {
+  const scale = exactLiteral(text);
+  if (!scale || scale.num <= 0n) throw new ArithmeticError("domain", `a unit's scale must be a positive number: ${text}`);
+  if (unit.kind.offset) throw new ArithmeticError("dimension", `${unit.name} is a temperature scale: a number cannot scale it`);
+  return { ...unit, name: `${text}${unit.name}`, factor: multiplyRational(unit.factor, scale) };
 }
 
 /** Whether values in these units can be added, compared or converted. */
@@ -508,6 +525,39 @@ export function formatUnit(unit: Unit): string {
   if (down.length === 0) return up.join("*");
   const denominator = down.map((f) => power(f, -f.power));
   return `${up.join("*")}/${denominator.length === 1 ? denominator[0] : `(${denominator.join("*")})`}`;
+}
+
+/**
+ * A product or a power of units with each long name written as its symbol: miles/hour is mi/h,
+ * square feet ft^2. A unit alone keeps its spelling (2 feet), as a `to` target keeps its own.
+ */
+export function inSymbols(unit: Unit): Unit {
+  if (unit.length === 1 && unit[0]!.power === 1) return unit;
+  return unit.map((f) => {
+    const symbol = symbolOf(f.unit);
+    return symbol === f.unit.name ? f : { ...f, unit: { ...f.unit, name: symbol } };
+  });
+}
+
+/** kilometres → km, hour → h; a symbol, or a name whose row has none, as it is. */
+function symbolOf(unit: NamedUnit): string {
+  const names = nameIndex();
+  const symbolOfRow = words(unit.kind.row.symbols)[0];
+  const key = unit.name.replaceAll(" ", "_");
+  const entry = names.get(key);
+  let candidate: string | undefined;
+  if (entry?.bare && !unit.prefix) {
+    if (entry.symbol) return unit.name;
+    candidate = symbolOfRow;
+  } else if (unit.prefix) {
+    const prefix = prefixes().find((p) => key.startsWith(p.text) && names.get(key.slice(p.text.length))?.row === unit.kind.row);
+    if (!prefix || !prefix.long) return unit.name;
+    const symbols = prefixes().filter((p) => !p.long && p.binary === prefix.binary && p.factor.num === prefix.factor.num && p.factor.den === prefix.factor.den);
+    candidate = symbols.map((p) => p.text + symbolOfRow).find((name) => lookupUnit(name) !== undefined);
+  }
+  // only a symbol that reads back as this very unit
+  const back = candidate === undefined ? undefined : lookupUnit(candidate);
+  return back && back.kind === unit.kind && back.factor.num === unit.factor.num && back.factor.den === unit.factor.den ? candidate! : unit.name;
 }
 
 /** Units written right after the number without a space: 25%, 30°. */

@@ -519,6 +519,46 @@ describe("issue 18: hints and forgiving input", () => {
   refused("90 kms", "   ^~~ unknown name 'kms' — did you mean 'km'?");
 });
 
+describe("issue 18: units written as people write them", () => {
+  pinned([
+    // a name in words is one unit, and wins over the product of its words (femtolitre × ounce)
+    ["1 fl oz to ml", "29.5735295625 ml"],
+    ["1 gal to fl oz", "128 fl oz"],
+    ["2 nautical miles to km", "3.704 km"],
+    ["20 degrees celsius to K", "293.15 K"],
+    // sq, square, cu, cubic: the unit squared or cubed
+    ["1 sq ft to m^2", "0.09290304 m^2"],
+    ["2 cu ft to L", "56.633693184 L"],
+    ["3 ft² to in²", "432 in²"],
+    ["3 square feet", "3 ft^2"],
+    ["1 cubic metre to L", "1000 L"],
+    ["1 sq mi to acre", "640 acre"],
+    // per divides units; a product or power of units is written with their symbols
+    ["60 miles per hour", "60 mi/h"],
+    ["60 miles/hour", "60 mi/h"],
+    ["5 kilometres per hour to m/s", "1.38888888889 m/s"],
+    ["2 feet", "2 feet"],
+    // a target of the inverse dimension, with a number in it, asks for the reciprocal
+    ["30 mpg to L/100km", "7.84048611111 L/100km"],
+    ["30 mpg to km/100 L", "1275.43112229 km/100L"],
+    ["7.84048611111 L/100km to mpg", "30 mpg"],
+    ["2 s to Hz", "0.5 Hz"],
+    // the hectobar is written out: hbar is the reduced Planck constant (its digits: tests/oracles/digits.test.ts)
+    ["1 hectobar to kPa", "10000 kPa"],
+  ]);
+
+  function refusedUnit(line: string, caret: string): void {
+    test(`${line} → ${caret.trim()}`, () => {
+      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
+    });
+  }
+  refusedUnit("3 sq ft^2", "  ^~~~~~~ write sq ft or ft^2, not both");
+  refusedUnit("fl oz = 3", "^~~~~ 'fl oz' is a unit written in words; a variable's name is one word");
+  refusedUnit("0 mpg to L/100km", "         ^~~~~~~ division by zero");
+  refusedUnit("30 mpg to L/0km", "          ^~~~~ a unit's scale must be a positive number: 0");
+  refusedUnit("1 L to miles per gallon", "^~~~~~~~~~~~~~~~~~~~~~~ cannot convert a volume (L) to a fuel economy (miles/gallon)");
+});
+
 describe("issue 18: every answer of a line", () => {
   // one-shot: each expression statement's value on a line of its own; an assignment or a definition
   // shows only alone, or last on a line of no expression statement (as every such line always did)

@@ -10,8 +10,13 @@ import { answer, type SessionPort } from "../../src/cli/protocol.ts";
 import { plain, type Presentation } from "../../src/cli/present.ts";
 import { builtins } from "../../src/builtins.ts";
 import { Session } from "../../src/session.ts";
-import { AMBIGUOUS, BINARY_PREFIXES, SHADOWS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "../../src/unit-table.ts";
-import { allUnitKinds, lookupUnit, namesOf, type NamedUnit } from "../../src/units.ts";
+import { AMBIGUOUS, BINARY_PREFIXES, PHRASE_SHADOWS, SHADOWS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "../../src/unit-table.ts";
+import { allUnitKinds, dimensionOf, hasOffset, lookupUnit, namesOf, scaleOf, unitOfRefs, type NamedUnit, type Scale } from "../../src/units.ts";
+import { identical } from "../../src/dimension.ts";
+import { parseLine } from "../../src/syntax.ts";
+import { MOST_WORDS } from "../../grammar/phrases.ts";
+
+const sameScale = (a: Scale, b: Scale) => a.piPower === b.piPower && a.factor.num === b.factor.num && a.factor.den === b.factor.den;
 import { calc, root, useBinary } from "../support/binary.ts";
 import { calcProcess, type CalcAnswer } from "../support/processes.ts";
 
@@ -144,6 +149,37 @@ describe("the unit table", () => {
     ]);
     expect(lookupUnit("ms")?.prefix?.den).toBe(1000n);
     expect(lookupUnit("Mb")?.prefix?.num).toBe(1000000n);
+  });
+
+  test("a name in words whose words are units too is that unit; PHRASE_SHADOWS lists each whose product differs", () => {
+    const shadows: string[] = [];
+    for (const kind of allUnitKinds()) {
+      for (const name of namesOf(kind).filter((n) => n.includes("_"))) {
+        const words = name.split("_");
+        const phrase = words.join(" ");
+        if (kind.row.compound && words.includes("per")) {
+          // miles per hour is read as miles/hour, which is what the compound unit is
+          expect(lookupUnit(phrase)).toBeUndefined();
+          expect(new Session().evaluate(`1 ${phrase} to ${name}`)).toMatchObject({ kind: "value", text: `1 ${name}` });
+          continue;
+        }
+        expect(lookupUnit(phrase)?.kind).toBe(kind);
+        // the grammar reads it as one name: one token, one unit
+        expect(words.length).toBeLessThanOrEqual(MOST_WORDS);
+        const [statement] = parseLine(`1 ${phrase}`);
+        // square feet, cubic yards: the unit to the power
+        const power = { square: 2, cubic: 3 }[words[0]!] ?? 1;
+        const ref = power === 1 ? { name: phrase, power } : { name: words.slice(1).join(" "), power };
+        expect(statement).toMatchObject({ expr: { kind: "quantity", unit: ref } });
+        if (!words.every((word) => lookupUnit(word))) continue;
+        const product = unitOfRefs(words.map((word) => ({ name: word, power: 1, span: { start: 0, end: 0 } })));
+        const same = "unit" in product && !hasOffset(product.unit) && sameScale(scaleOf(product.unit), scaleOf([{ unit: lookupUnit(phrase)!, power: 1 }]))
+          && identical(dimensionOf(product.unit), kind.dimension);
+        if (!same) shadows.push(phrase);
+      }
+    }
+    expect(shadows.sort()).toEqual(Object.keys(PHRASE_SHADOWS).sort());
+    expect(lookupUnit("fl oz")?.kind.longName).toBe("fluid ounce");
   });
 
   test("an ambiguous name is no unit, and each of its choices is one", () => {

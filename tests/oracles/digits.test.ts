@@ -159,3 +159,12 @@ describe("Ctrl-C inside one long operation", () => {
     }
   }, 30_000);
 });
+
+describe("ħ (hbar) is the Planck constant over 2π, to the last digit of any precision", () => {
+  for (const precision of [12, 30, 100]) {
+    test(`-p ${precision}`, () => {
+      const expected = trueText("mpf('6.62607015e-34') / (2 * pi)", precision);
+      for (const name of ["hbar", "ħ"]) expect(run(["-p", String(precision), name])).toEqual({ out: `${expected} J*s\n`, err: "", code: 0 });
+    });
+  }
+});

@@ -19,8 +19,9 @@ SI units written by fractions_oracle.write (every digit if its decimal expansion
 rounded to P significant digits), or with "fraction": true, asked `to TARGET to fraction`, the
 value as p/q. A dimensionless result is a plain number (si null) and asked as it is (or `to
 fraction`). Adding or subtracting quantities of different dimensions (a number has none) and
-converting to a unit of another dimension are dimension errors; dividing by zero (a zero
-quantity, or 0 to a negative power) is a zero error. Operands are evaluated left to right, and
+converting to a unit of another dimension are dimension errors, but for a target of the inverse
+dimension, which asks for the reciprocal (`2 s to Hz` is 0.5 Hz); dividing by zero (a zero
+quantity, or 0 to a negative power, or the reciprocal of a zero quantity) is a zero error. Operands are evaluated left to right, and
 the first error met is the answer.
 """
 
@@ -103,7 +104,10 @@ def evaluate(tree):
         for name, power in tree[2]:
             target = added(target, unit(name, power)[1])
         if target != dims:
-            raise DimensionError
+            # a target of the inverse dimension asks for the reciprocal (30 mpg to L/100km)
+            if target != scaled(dims, -1) or dims == NONE:
+                raise DimensionError
+            return 1 / value, target  # ZeroDivisionError for a zero quantity
         return value, dims  # the same quantity, in other units
     a, da = evaluate(tree[1])
     b, db = evaluate(tree[2])

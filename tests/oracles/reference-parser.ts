@@ -33,7 +33,8 @@
 // one whole power (`3 ft^2`, `s^-1`, `m²`); `1/2 in`, two integer literals and a slash right
 // before a unit, is one number; `5 ft 3 in`, quantities side by side, is their sum (one operand).
 // A unit name anywhere else is a name. A target: `%`, or products of unit names with whole powers,
-// `*` `/` or juxtaposition and parentheses, joined by `+` (ft + in); a lone hex, bin, oct, dec,
+// `*` `/` or juxtaposition and parentheses, joined by `+` (ft + in), a number directly after a `/`
+// scaling the one unit after it (L/100km); a lone hex, bin, oct, dec,
 // fraction or mixed (power 1) is a format. It is printed as written without spaces, a juxtaposition
 // written `*` (`N m` → N*m).
 
@@ -290,11 +291,19 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
     for (;;) {
       const t = peek();
       let sign = 1;
+      let scaled = false;
       if (t === "*" || t === "×" || t === "·" || t === "⋅" || t === "/" || t === "÷") {
         next();
         if (t === "/" || t === "÷") sign = -1;
+        // L/100km: a number after '/' scales the one unit after it
+        if (sign === -1 && isNumber(peek())) {
+          next();
+          scaled = true;
+        }
       } else if (!(isName(t) || t === "(")) break;
-      for (const f of factor()) factors.push({ name: f.name, power: f.power * sign });
+      const scaledFactors = factor();
+      if (scaled && scaledFactors.length !== 1) throw new Reject();
+      for (const f of scaledFactors) factors.push({ name: f.name, power: f.power * sign });
     }
     return { factors, tokens: tokens.slice(start, at) };
   }
@@ -314,7 +323,8 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
   function written(parts: Token[]): string {
     let text = "";
     for (const [i, t] of parts.entries()) {
-      if (i > 0 && /[\p{L}\d°)]$/u.test(parts[i - 1]!) && /^[\p{L}°(]/u.test(t)) text += "*";
+      const scale = i > 1 && isNumber(parts[i - 1]) && /^[/÷]$/.test(parts[i - 2]!);
+      if (i > 0 && !scale && /[\p{L}\d°)]$/u.test(parts[i - 1]!) && /^[\p{L}°(]/u.test(t)) text += "*";
       text += t;
     }
     return text;
