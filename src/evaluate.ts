@@ -24,7 +24,7 @@ import { MAX_CALL_DEPTH } from "./limits.ts";
 import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } from "./number.ts";
 import * as op from "./operations.ts";
 import { suggestName } from "./suggest.ts";
-import { ambiguousUnit, hasOffset, lookupUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
+import { ambiguousUnit, hasOffset, lookupUnit, notAUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
 import { describe, Quantity, type Value } from "./value.ts";
 
 export interface UserFunction {
@@ -456,6 +456,8 @@ class Machine {
   private unknownName(name: string, span: Span): CalcError {
     const choices = ambiguousUnit(name);
     if (choices) return this.fail("name", `'${name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, span);
+    const instead = notAUnit(name);
+    if (instead) return this.fail("name", `unknown name ${quoted(name)}: ${instead}`, span);
     const suggestion = suggestName(name, this.valueNames());
     return this.fail("name", `unknown name ${quoted(name)}${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, span);
   }
@@ -510,6 +512,8 @@ class Machine {
   private unknownUnit(ref: UnitRef): CalcError {
     const choices = ambiguousUnit(ref.name);
     if (choices) return this.fail("name", `'${ref.name}' is ambiguous: write ${choices.slice(0, -1).join(", ")} or ${choices.at(-1)}`, ref.span);
+    const instead = notAUnit(ref.name);
+    if (instead) return this.fail("name", `unknown unit ${quoted(ref.name)}: ${instead}`, ref.span);
     const suggestion = suggestName(ref.name, []);
     return this.fail("name", `unknown unit ${quoted(ref.name)}${suggestion ? ` — did you mean '${suggestion}'?` : ""}`, ref.span);
   }

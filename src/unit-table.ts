@@ -303,6 +303,16 @@ export const UNIT_TABLE: readonly UnitRow[] = [
   { symbols: "ppb", names: "", is: "1e-9", source: "ISO 80000-1:2022" },
 ];
 
+/**
+ * Names people write as units that calc has no unit for, and what to write instead: the decibel
+ * is the logarithm of a ratio whose reference depends on what is measured (dBm, dBV, dB SPL), so a
+ * quantity of dB would add where decibels multiply.
+ */
+export const NOT_UNITS: Readonly<Record<string, string>> = {
+  dB: "the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r",
+  decibel: "the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r",
+};
+
 /** Names that mean different units in different places: an error lists the choices. */
 export const AMBIGUOUS: Readonly<Record<string, readonly string[]>> = {
   ton: ["short_ton", "long_ton", "tonne"],

@@ -26,7 +26,7 @@ import type { UnitRef } from "../grammar/ast.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
 import { exactLiteral, ONE, rational, Rational } from "./number.ts";
-import { AMBIGUOUS, BINARY_PREFIXES, NAMES_FOR_PRODUCTS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
+import { AMBIGUOUS, BINARY_PREFIXES, NAMES_FOR_PRODUCTS, NOT_UNITS, SI_PREFIXES, UNIT_TABLE, type UnitRow } from "./unit-table.ts";
 
 /** One row of the table, with its definition worked out. */
 export interface UnitKind {
@@ -211,6 +211,11 @@ export function prefixName(name: string, unit: NamedUnit): string {
   if (found.long) return found.text;
   const table = found.binary ? BINARY_PREFIXES : SI_PREFIXES;
   return table.find(([symbols]) => words(symbols).includes(found.text))?.[1] ?? "";
+}
+
+/** Why a name people write as a unit is none, and what to write instead (dB). */
+export function notAUnit(name: string): string | undefined {
+  return Object.hasOwn(NOT_UNITS, name) ? NOT_UNITS[name] : undefined;
 }
 
 /** The names that mean more than one unit, and what to write instead. */

@@ -556,6 +556,8 @@ describe("issue 18: units written as people write them", () => {
   refusedUnit("fl oz = 3", "^~~~~ 'fl oz' is a unit written in words; a variable's name is one word");
   refusedUnit("0 mpg to L/100km", "         ^~~~~~~ division by zero");
   refusedUnit("30 mpg to L/0km", "          ^~~~~ a unit's scale must be a positive number: 0");
+  refusedUnit("3 dB", "  ^~ unknown name 'dB': the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r");
+  refusedUnit("1 W to dB", "       ^~ unknown unit 'dB': the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r");
   refusedUnit("1 L to miles per gallon", "^~~~~~~~~~~~~~~~~~~~~~~ cannot convert a volume (L) to a fuel economy (miles/gallon)");
 });
 
