@@ -12,7 +12,7 @@ FROM --platform=${BUILDPLATFORM:-linux} ${BUN_IMAGE} AS build
 WORKDIR /app
 # the lockfile before the sources: the dependency layer is reused until the lockfile changes
 COPY package.json bun.lock bunfig.toml ./
-RUN bun install --frozen-lockfile --production
+RUN bun install --frozen-lockfile --production --ignore-scripts
 COPY tsconfig.json ./
 COPY grammar ./grammar
 COPY src ./src

@@ -57,7 +57,11 @@ async function main(): Promise<number> {
     const [{ presentError, presentOutcome, plain, ShadowNotices }, session] = await Promise.all([import("./cli/present.ts"), openSession(options)]);
     const outcome = await session.evaluate(options.expression);
     if (outcome.kind === "error") {
-      await write(2, presentError(outcome.error, options.expression, { json: options.json, out: plain, err: await paint(2, options) }));
+      const err = await paint(2, options);
+      await write(2, presentError(outcome.error, options.expression, { json: options.json, out: plain, err }));
+      // calc 3 * 4 unquoted: the line holds the names of the files here (loaded only when a line fails)
+      const hint = options.json ? undefined : (await import("./cli/shell-expansion.ts")).shellExpansionHint(options.words ?? []);
+      if (hint) await write(2, `${err.dim(hint)}\n`);
       return 1;
     }
     await write(1, presentOutcome(outcome, options.expression, { json: options.json, out: await resultPaint, err: plain }));

@@ -15,6 +15,8 @@ export interface Options {
   json: boolean;
   /** The expression from the arguments, or undefined to read standard input / start the REPL. */
   expression?: string;
+  /** The arguments the expression was joined from (the shell may have expanded a `*` among them). */
+  words?: readonly string[];
   /** `-` was given: read standard input even if it is a terminal. */
   stdin: boolean;
 }
@@ -113,6 +115,7 @@ export function parseArguments(args: readonly string[]): Command {
   if (rest.length > 0) {
     if (options.stdin) return { kind: "usage", message: "give an expression or '-', not both" };
     options.expression = rest.join(" ");
+    options.words = rest;
   }
   return { kind: "run", options };
 }

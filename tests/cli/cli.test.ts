@@ -192,3 +192,21 @@ describe("the source behaves as the binary (npm start runs bun src/main.ts)", ()
     });
   }
 });
+
+describe("calc 3 * 4 unquoted (issue 23)", () => {
+  test("when a one-shot line fails and its arguments are names of files here, the error says to quote the expression", () => {
+    const dir = `${tmpdir()}/calc-glob-${process.pid}`;
+    Bun.spawnSync(["mkdir", "-p", dir]);
+    for (const name of ["notes.txt", "plan.md"]) writeFileSync(`${dir}/${name}`, "");
+    // what the shell makes of `calc 3 * 4` in that directory
+    const glob = Bun.spawnSync(["sh", "-c", `cd ${dir} && ${calc} 3 * 4`], { env: { ...process.env, NO_COLOR: "1" } });
+    expect(glob.exitCode).toBe(1);
+    expect(glob.stderr.toString()).toBe(
+      "3 notes.txt plan.md 4\n       ^ unknown character '.' (U+002E)\n" +
+        "quote the expression: the shell expanded '*' into the names of files here (notes.txt, plan.md); write calc '3 * 4', not calc 3 * 4\n",
+    );
+    // quoted, it is the product; a failing line without file names gets no such hint
+    expect(Bun.spawnSync(["sh", "-c", `cd ${dir} && ${calc} '3 * 4'`]).stdout.toString()).toBe("12\n");
+    expect(Bun.spawnSync(["sh", "-c", `cd ${dir} && ${calc} 3 x 4`]).stderr.toString()).not.toContain("quote");
+  });
+});

@@ -14,7 +14,7 @@ describe("Dockerfile", () => {
   });
 
   test("it installs the runtime dependencies from the lockfile and builds with npm run build's flags", () => {
-    expect(dockerfile).toContain("RUN bun install --frozen-lockfile --production\n");
+    expect(dockerfile).toContain("RUN bun install --frozen-lockfile --production --ignore-scripts\n");
     expect(dockerfile).toContain('bun run build --target="$target"');
     expect(pkg.scripts.build).toMatch(/^bun build --compile .* --outfile dist\/calc src\/main\.ts src\/cli\/worker\.ts$/);
     expect(dockerfile).toContain("COPY --from=build /app/dist/calc /usr/local/bin/calc\n");
