@@ -6,6 +6,7 @@
  */
 import type { SessionPort } from "./protocol.ts";
 import type { Presentation } from "./present.ts";
+import { TOPICS, topicOf } from "./topics.ts";
 
 /**
  * The function and unit tables that help, :units and completion read, loaded when first needed:
@@ -70,7 +71,7 @@ const commands: Record<string, Command> = {
     summary: "the units, by dimension (:units length)",
     run: (arg, _session, style) => listUnits(arg, style),
   },
-  clear: {
+  reset: {
     args: "",
     summary: "forget variables, functions and ans",
     run: async (_, session, style) => {
@@ -78,11 +79,16 @@ const commands: Record<string, Command> = {
       return { out: `${style.out.dim("variables, functions and ans cleared")}\n` };
     },
   },
+  // the screen, as the shell's clear and Ctrl-L do (the session is :reset)
+  clear: { args: "", summary: "clear the screen (also clear, Ctrl-L)", run: () => ({ out: CLEAR_SCREEN }) },
   quit: { args: "", summary: "leave (also quit, exit, Ctrl-D)", run: () => ({ quit: true }) },
 };
 
+/** The cursor home, then the screen erased: what `clear` and readline's Ctrl-L write. */
+const CLEAR_SCREEN = "\x1b[H\x1b[2J";
+
 /** Words that work without the colon. */
-const bare: Record<string, string> = { help: "help", quit: "quit", exit: "quit" };
+const bare: Record<string, string> = { help: "help", quit: "quit", exit: "quit", clear: "clear" };
 
 /** The commands as completion offers them: `:name`, and the bare words. */
 export const colonCommands: readonly string[] = Object.keys(commands).map((name) => `:${name}`);
@@ -103,7 +109,7 @@ export function runCommand(line: string, session: SessionPort, style: Presentati
   const [, colon, word, arg] = match as unknown as [string, string, string, string];
   if (colon === "") {
     const name = bare[word];
-    // `help` takes a name; `quit` and `exit` stand alone (so `exit + 1` stays an expression)
+    // `help` takes a name; `quit`, `exit` and `clear` stand alone (so `exit + 1` stays an expression)
     if (name === undefined || (arg !== "" && name !== "help")) return undefined;
     return commands[name]!.run(arg, session, style);
   }
@@ -140,7 +146,7 @@ async function help(arg: string, session: SessionPort, style: Presentation): Pro
       section("functions", functions, " ") +
       section("constants", constants, " ") +
       section("commands", Object.entries(commands).map(([name, command]) => usage(name, command))) +
-      `${style.out.dim("help NAME says what a function, constant or command does: help log")}\n`,
+      `${style.out.dim("help NAME says what a function, constant, unit, command or operator does: help log, help %, help to")}\n`,
   };
 }
 
@@ -148,6 +154,13 @@ async function describe(name: string, session: SessionPort, style: Presentation)
   const { builtins, aliases, unitNames, closestName } = await tables();
   const builtin = builtins.get(name);
   const lines: string[] = [];
+  // help %, help to, help if: the language's operators and words
+  const topic = topicOf(name);
+  if (topic) {
+    const [what, ...examples] = topic.lines;
+    const title = topic.names.join(" ");
+    lines.push(`${style.out.bold(title)}  ${what}`, ...examples.map((example) => `${" ".repeat(title.length + 2)}${example}`));
+  }
   const also = Object.hasOwn(aliases, name) ? ` (another name for ${aliases[name]})` : "";
   if (builtin?.kind === "function") lines.push(`${style.out.bold(`${name}(${builtin.params})`)}  ${builtin.summary}${also}`);
   if (builtin?.kind === "constant") lines.push(`${style.out.bold(name)}  ${builtin.summary}${also}`);
@@ -161,8 +174,8 @@ async function describe(name: string, session: SessionPort, style: Presentation)
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (command) lines.push(`${style.out.bold(usage(name, command))}  ${command.summary}`);
   if (lines.length > 0) return { out: lines.map((line) => `${line}\n`).join("") };
-  const near = closestName(name, [...builtins.keys(), ...Object.keys(commands), ...unitNames()]);
-  return { err: `no function, constant, unit or command named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
+  const near = closestName(name, [...builtins.keys(), ...Object.keys(commands), ...unitNames(), ...TOPICS.flatMap((t) => t.names)]);
+  return { err: `no function, constant, unit, command or operator named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
 }
 
 /** `:units`: every unit by dimension, or those of one dimension. */

@@ -71,7 +71,7 @@ function jsonOfValue(outcome: PlainValue, input: string, statement?: number): ob
  * `m = 3`): each name once, on stderr, as
  *   (pi is now yours: it hides the constant pi)
  * after `line N: ` for piped input, and as an object with `warning` for --json. A warning, not an
- * error: the exit status stays. The REPL adds how to undo it (` until :clear`).
+ * error: the exit status stays. The REPL adds how to undo it (` until :reset`).
  */
 export class ShadowNotices {
   private readonly told = new Set<string>();

@@ -10,6 +10,7 @@ import * as readline from "node:readline";
 import { NAME } from "../../grammar/names.ts";
 import { bareCommands, colonCommands, runCommand, tables, type CommandReply } from "./commands.ts";
 import { History, HISTORY_SIZE, historyPath } from "./history.ts";
+import { TOPICS } from "./topics.ts";
 import { writeErr, writeOut, writingToTerminal } from "./blocking-write.ts";
 import type { PlainOutcome, RemotePort, SessionPort } from "./protocol.ts";
 import { presentErrorAfterPrompt, presentOutcome, ShadowNotices, type Presentation } from "./present.ts";
@@ -25,7 +26,7 @@ export async function completer(session: SessionPort, line: string): Promise<[st
   const word = partialName.exec(line)?.[0] ?? "";
   if (/^\s*:?help\s+\S*$/.test(line)) {
     const { builtins, unitNames } = await tables();
-    const topics = [...builtins.keys(), ...unitNames(), ...colonCommands.map((name) => name.slice(1))];
+    const topics = [...builtins.keys(), ...unitNames(), ...colonCommands.map((name) => name.slice(1)), ...TOPICS.flatMap((topic) => topic.names)];
     return [matching(topics, word), word];
   }
   // a function completes with its "(", as Python's REPL does
@@ -80,7 +81,7 @@ class Repl {
     private readonly style: Presentation,
     private readonly history: History,
   ) {
-    this.notices = new ShadowNotices(style, " until :clear");
+    this.notices = new ShadowNotices(style, " until :reset");
     this.rl = readline.createInterface({
       input: process.stdin,
       output: process.stdout,

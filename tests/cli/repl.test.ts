@@ -72,7 +72,7 @@ describe("the REPL", () => {
     expect(await enter(terminal, "a = 1; b = 2")).toBe("2");
     expect(await enter(terminal, "y = 1; y + 1; 1/0")).toBe(`${" ".repeat(2 + 15)}^~ division by zero`);
     // a name that hides a constant: said once, with how to undo it
-    expect(await enter(terminal, "pi = 3; 2 pi")).toBe("6\n(pi is now yours: it hides the constant pi until :clear)");
+    expect(await enter(terminal, "pi = 3; 2 pi")).toBe("6\n(pi is now yours: it hides the constant pi until :reset)");
     expect(await enter(terminal, "pi = 4")).toBe("4");
   });
 
@@ -139,7 +139,7 @@ describe("the REPL", () => {
     await terminal.waitFor(/^> help asin$/m);
   });
 
-  test("commands: help, :vars, :funcs, :precision, :clear, and an unknown one", async () => {
+  test("commands: help, :vars, :funcs, :precision, :reset, and an unknown one", async () => {
     const terminal = await repl();
     const help = await enter(terminal, "help");
     for (const part of ["operators", "functions", "sqrt", "constants", "pi", "commands", ":precision [N]"]) {
@@ -156,16 +156,40 @@ describe("the REPL", () => {
     expect(await enter(terminal, ":precision 5")).toBe("precision 5");
     expect(await enter(terminal, "pi")).toBe("3.1416");
     expect(await enter(terminal, ":precision 0")).toBe("precision must be a whole number from 1 to 1000, not '0'");
-    expect(await enter(terminal, ":clear")).toBe("variables, functions and ans cleared");
+    expect(await enter(terminal, ":reset")).toBe("variables, functions and ans cleared");
     expect(await enter(terminal, ":vars")).toBe("no variables");
     expect(await enter(terminal, "a")).toBe("  ^ unknown name 'a'");
     const angles = await enter(terminal, ":units angle");
     expect(angles).toMatch(/^angle\s+rad \(radian\)/);
     expect(angles).toContain("°");
-    expect(await enter(terminal, "help nosuch")).toBe("no function, constant, unit or command named 'nosuch'");
+    expect(await enter(terminal, "help nosuch")).toBe("no function, constant, unit, command or operator named 'nosuch'");
     expect(await enter(terminal, ":bogus")).toBe(
-      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :clear :quit",
+      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :reset :clear :quit",
     );
+  });
+
+  test("help for the language's operators and words: help %, help to, help ->, help if, help units (issue 23)", async () => {
+    const terminal = await repl();
+    expect(await enter(terminal, "help %")).toStartWith("%  a percentage where it ends an operand, else modulo\n   25% → 0.25");
+    for (const name of ["to", "->", "→"]) expect(await enter(terminal, `help ${name}`)).toStartWith("to -> →  EXPR to TARGET");
+    expect(await enter(terminal, "help if")).toStartWith("if then else  if C then A else B");
+    expect(await enter(terminal, "help units")).toContain("60 miles per hour → 60 mi/h");
+  });
+
+  test("clear and Ctrl-L clear the screen; the variables stay (:reset forgets them)", async () => {
+    const terminal = await repl();
+    await enter(terminal, "x = 7");
+    await terminal.type("clear");
+    await terminal.press("Enter");
+    await terminal.waitFor((screen) => screen === ">");
+    expect(await enter(terminal, "x * 6")).toBe("42");
+    await terminal.type("2 +");
+    await terminal.press("C-l");
+    // Ctrl-L keeps the line being typed, at the top of the cleared screen
+    await terminal.waitFor((screen) => screen === "> 2 +");
+    await terminal.type(" 2");
+    await terminal.press("Enter");
+    await terminal.waitFor((screen) => screen === "> 2 + 2\n4\n>");
   });
 
   test("Ctrl-C clears the line; a second Ctrl-C on an empty line leaves, status 0", async () => {
