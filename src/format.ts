@@ -442,3 +442,15 @@ function formatParts(value: Quantity, parts: readonly NotationPart[], ctx: Numbe
   const text = (negative ? "-" : "") + texts.join(negative ? " - " : " + ");
   return { text, exact };
 }
+
+/**
+ * A value as a line reads it back to the same value (what :save writes): an exact number as its
+ * fraction (1/3, -7, 0.25 as 1/4), an approximate one with every digit it holds (it reads back as
+ * that exact decimal), a quantity as its magnitude before its unit (1/3 m, 2.5 kg*m/s^2 as 5/2 kg*m/s^2).
+ */
+export function sourceText(value: Value): string {
+  if (typeof value === "boolean") return String(value);
+  if (value instanceof Quantity) return `${sourceText(value.magnitude)}${joinsWithoutSpace(value.unit) ? "" : " "}${formatUnit(value.unit)}`;
+  if (isExact(value)) return value.den === 1n ? value.num.toString() : `${value.num}/${value.den}`;
+  return value.toString().replace("e+", "e");
+}

@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     // docs/performance.md, "A one-shot run's modules")
     const resultPaint = paint(1, options);
     const [{ presentError, presentOutcome, plain, ShadowNotices }, session] = await Promise.all([import("./cli/present.ts"), openSession(options)]);
+    await readInit(session, options);
     const outcome = await session.evaluate(options.expression);
     if (outcome.kind === "error") {
       const err = await paint(2, options);
@@ -75,6 +76,7 @@ async function main(): Promise<number> {
     // piped output never has colour: it is read by programs; errors may, on a terminal
     const [session, err, { plain }] = await Promise.all([openSession(options), paint(2, options), import("./cli/present.ts")]);
     const style: Presentation = { json: options.json, out: plain, err };
+    await readInit(session, options);
     const { runPiped } = await import("./cli/piped.ts");
     return runPiped(session, style);
   }
@@ -87,7 +89,20 @@ async function main(): Promise<number> {
   ]);
   // the REPL must put the terminal back in order when a signal ends it (PID 1 has the handlers already)
   if (process.pid !== 1) exitOnSignals();
-  return runRepl(new RemoteSession(WORKER, options.precision, true), { json: options.json, out, err }, packageJson.version);
+  return runRepl(new RemoteSession(WORKER, options.precision, true), { json: options.json, out, err }, packageJson.version, options.init);
+}
+
+/**
+ * init.calc's lines, run in the session before the first line (unless --no-init): its errors on
+ * stderr, `init.calc:3: …`. Where there is no file, that is one stat, and nothing more is loaded.
+ */
+async function readInit(session: SessionPort, options: Options): Promise<void> {
+  if (!options.init) return;
+  const { initPath, runInit } = await import("./cli/init.ts");
+  const path = initPath();
+  if (path === undefined || !(await Bun.file(path).exists())) return;
+  const errors = await runInit(session, { json: options.json, out: (await import("./cli/present.ts")).plain, err: await paint(2, options) }, path);
+  if (errors) await write(2, errors);
 }
 
 /** The session's thread's entry point (a second entry point of the build: see package.json). */

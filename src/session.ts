@@ -7,15 +7,15 @@
  * assignments or definitions take effect and `ans` is unchanged.
  */
 import { parseLine } from "./syntax.ts";
-import type { Statement } from "../grammar/ast.ts";
+import type { Expr, Statement } from "../grammar/ast.ts";
 import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
-import { formatValue, isDisplayNotation, type FormattedValue, type Notation } from "./format.ts";
+import { formatValue, isDisplayNotation, sourceText, type FormattedValue, type Notation } from "./format.ts";
 import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
-import { NumberContext } from "./number.ts";
-import { unparseStatement } from "../grammar/unparse.ts";
+import { isExact, NumberContext } from "./number.ts";
+import { unparseExpr, unparseStatement } from "../grammar/unparse.ts";
 import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
 import { convert, siUnit } from "./operations.ts";
@@ -67,6 +67,11 @@ const BATCH_CHARACTERS = 1 << 20;
 export class Session {
   private readonly variables = new Map<string, Value>();
   private readonly functions = new Map<string, UserFunction>();
+  /**
+   * The source of an approximate variable's value, when it uses no name of the user's (r = sqrt(2)):
+   * what :save writes for it, so that it reads back approximate, at the precision of its reader.
+   */
+  private readonly sources = new Map<string, string>();
   private last: Value | undefined;
   private ctx: NumberContext;
 
@@ -102,6 +107,16 @@ export class Session {
 
   listFunctions(): UserFunction[] {
     return [...this.functions.values()];
+  }
+
+  /**
+   * Lines that make the user's variables and functions again, each to the same value (what :save
+   * writes): `x = 1/3`, `r = sqrt(2)`, `f(x) = x^2`. An approximate value computed from names of the
+   * user's is written with every digit it holds, and reads back as that exact decimal.
+   */
+  definitionLines(): string[] {
+    const variables = [...this.variables].map(([name, value]) => `${name} = ${this.sources.get(name) ?? sourceText(value)}`);
+    return [...variables, ...[...this.functions.values()].map((fn) => fn.text)];
   }
 
   /** Every name a line can use now, with what it is: for completion and help. */
@@ -144,6 +159,7 @@ export class Session {
   clear(): void {
     this.variables.clear();
     this.functions.clear();
+    this.sources.clear();
     this.last = undefined;
   }
 
@@ -219,7 +235,7 @@ export class Session {
     const shadows = pending.shadowings();
     if (shadows && outcome.kind !== "empty") outcome = { ...outcome, shadows };
     // every statement succeeded: now the line takes effect
-    pending.commit(this.variables, this.functions);
+    pending.commit(this.variables, this.functions, this.sources);
     this.last = pending.ans();
     return outcome;
   }
@@ -283,10 +299,30 @@ export class Session {
       throw new CalcError("syntax", "a function definition cannot be assigned", statement.value.span);
     }
     const answer = this.assignOrEvaluate(statement.value, line);
-    line.assign(statement.name, answer.value);
+    const { value } = answer;
+    const approximate = typeof value !== "boolean" && !isExact(value instanceof Quantity ? value.magnitude : value);
+    const source = approximate && statement.value.kind === "expression" && usesNoUserName(statement.value.expr, line) ? unparseExpr(statement.value.expr) : undefined;
+    line.assign(statement.name, value, source);
     line.noteShadowing(statement.name);
     return answer;
   }
+}
+
+/** Whether an expression uses no variable or function of the user's, nor ans: its source means the same in any session. */
+function usesNoUserName(expr: Expr, line: LineTransaction): boolean {
+  let closed = true;
+  const visit = (node: unknown): void => {
+    if (!closed || typeof node !== "object" || node === null) return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    // a name, a call, and a unit's name too (a variable of that name is its value: after m = 3, 2 m is 6)
+    const { name } = node as { name?: unknown };
+    if (typeof name === "string") {
+      if (name === RESERVED || line.variable(name) !== undefined || line.userFunction(name) !== undefined) closed = false;
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(expr);
+  return closed;
 }
 
 /** Built-in functions keep their names; constants and units may be hidden by the user's own. */
@@ -329,6 +365,7 @@ class LineTransaction implements Bindings {
   // each made at the line's first assignment or definition: most lines have neither
   private newVariables: Map<string, Value> | undefined;
   private newFunctions: Map<string, UserFunction> | undefined;
+  private newSources: Map<string, string | undefined> | undefined;
   /** Made at the first name that hides something: most lines define nothing. */
   private shadowed: Map<string, string> | undefined;
 
@@ -360,8 +397,10 @@ class LineTransaction implements Bindings {
     yield* this.functions.keys();
   }
 
-  assign(name: string, value: Value): void {
+  /** (With the source of an approximate value that uses no name of the user's: Session.sources.) */
+  assign(name: string, value: Value, source?: string): void {
     (this.newVariables ??= new Map()).set(name, value);
+    (this.newSources ??= new Map()).set(name, source);
   }
 
   define(fn: UserFunction): void {
@@ -382,8 +421,14 @@ class LineTransaction implements Bindings {
     return this.shadowed && [...this.shadowed].map(([name, hidden]) => ({ name, hidden }));
   }
 
-  commit(variables: Map<string, Value>, functions: Map<string, UserFunction>): void {
+  commit(variables: Map<string, Value>, functions: Map<string, UserFunction>, sources: Map<string, string>): void {
     if (this.newVariables) for (const [name, value] of this.newVariables) variables.set(name, value);
+    if (this.newSources) {
+      for (const [name, source] of this.newSources) {
+        if (source === undefined) sources.delete(name);
+        else sources.set(name, source);
+      }
+    }
     if (this.newFunctions) for (const [name, fn] of this.newFunctions) functions.set(name, fn);
   }
 }

@@ -81,6 +81,14 @@ const commands: Record<string, Command> = {
   },
   // the screen, as the shell's clear and Ctrl-L do (the session is :reset)
   clear: { args: "", summary: "clear the screen (also clear, Ctrl-L)", run: () => ({ out: CLEAR_SCREEN }) },
+  save: {
+    args: "",
+    summary: "keep your variables and functions in init.calc, which every session reads first",
+    run: async (_, session) => {
+      const { saveDefinitions } = await import("./init.ts");
+      return saveDefinitions(await session.definitions());
+    },
+  },
   quit: { args: "", summary: "leave (also quit, exit, Ctrl-D)", run: () => ({ quit: true }) },
 };
 

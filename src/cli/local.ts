@@ -23,6 +23,7 @@ export class LocalSession implements SessionPort {
 
   variables = async () => this.answers.variables();
   functions = async () => this.answers.functions();
+  definitions = async () => this.answers.definitions();
   precision = async () => this.answers.precision();
   setPrecision = async (digits: number) => this.answers.setPrecision(digits);
   clear = async () => this.answers.clear();

@@ -19,6 +19,8 @@ export interface Options {
   words?: readonly string[];
   /** `-` was given: read standard input even if it is a terminal. */
   stdin: boolean;
+  /** Whether to read init.calc first (`--no-init` does not). */
+  init: boolean;
 }
 
 export type Command =
@@ -40,6 +42,7 @@ options:
   -p, --precision N   significant digits for results that are not exact (${MIN_PRECISION}–${MAX_PRECISION}, default ${DEFAULT_PRECISION})
       --json          one JSON object per result: {"input":…,"value":…,"exact":…}
       --no-color      no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)
+      --no-init       do not read init.calc (\$XDG_CONFIG_HOME/calc, else ~/.config/calc)
   -h, --help          this help
   -V, --version       the version
   --                  end of options: calc -- -x
@@ -51,7 +54,7 @@ expression, so calc -pi, calc -sin(pi/2) and calc -p 5 -1/3 work; an unknown
 
 exit status: 0 all good, 1 an expression failed, 2 usage error`;
 
-type Flag = "help" | "version" | "json" | "no-color" | "precision";
+type Flag = "help" | "version" | "json" | "no-color" | "no-init" | "precision";
 
 /** Every option, by each of its spellings. */
 const OPTIONS: ReadonlyMap<string, Flag> = new Map([
@@ -62,12 +65,13 @@ const OPTIONS: ReadonlyMap<string, Flag> = new Map([
   ["--json", "json"],
   ["--no-color", "no-color"],
   ["--no-colour", "no-color"],
+  ["--no-init", "no-init"],
   ["-p", "precision"],
   ["--precision", "precision"],
 ]);
 
 export function parseArguments(args: readonly string[]): Command {
-  const options: Options = { color: true, json: false, stdin: false };
+  const options: Options = { color: true, json: false, stdin: false, init: true };
   let i = 0;
   for (; i < args.length; i++) {
     const arg = args[i]!;
@@ -98,6 +102,9 @@ export function parseArguments(args: readonly string[]): Command {
         break;
       case "no-color":
         options.color = false;
+        break;
+      case "no-init":
+        options.init = false;
         break;
       case "precision": {
         const value = args[++i];

@@ -75,6 +75,8 @@ export interface SessionPort {
   evaluate(line: string): Promise<PlainOutcome>;
   variables(): Promise<{ name: string; text: string }[]>;
   functions(): Promise<string[]>;
+  /** Lines that make the user's variables and functions again (what :save writes): Session.definitionLines. */
+  definitions(): Promise<string[]>;
   precision(): Promise<number>;
   /** Resolves to an error message if the precision is not allowed. */
   setPrecision(digits: number): Promise<string | undefined>;
@@ -104,6 +106,7 @@ export function answer(session: Session) {
     evaluate: (lines: string[]) => session.evaluateLines(lines).map(toPlain),
     variables: () => session.listVariables(),
     functions: () => session.listFunctions().map((fn) => fn.text),
+    definitions: () => session.definitionLines(),
     precision: () => session.precision,
     setPrecision: (digits: number) => {
       try {

@@ -72,6 +72,7 @@ export class RemoteSession implements RemotePort {
 
   variables = () => this.request<ReturnType<Answers["variables"]>>("variables");
   functions = () => this.request<string[]>("functions");
+  definitions = () => this.request<string[]>("definitions");
   precision = () => this.request<number>("precision");
   setPrecision = (digits: number) => this.request<string | undefined>("setPrecision", digits);
   clear = () => this.request<void>("clear");

@@ -42,12 +42,12 @@ function matching(names: readonly string[], prefix: string): string[] {
 }
 
 /** Greets, then answers lines until the session ends (Ctrl-D, :quit, a second Ctrl-C); resolves to the exit status. */
-export async function runRepl(session: RemotePort, style: Presentation, version: string): Promise<number> {
+export async function runRepl(session: RemotePort, style: Presentation, version: string, init = true): Promise<number> {
   writingToTerminal();
   const history = new History(historyPath());
   writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
   tellHistoryProblem(history, style);
-  return new Repl(session, style, history).run();
+  return new Repl(session, style, history, init).run();
 }
 
 /** Says why the history is not kept, if it is not (once: History.notice). */
@@ -80,6 +80,8 @@ class Repl {
     private readonly session: RemotePort,
     private readonly style: Presentation,
     private readonly history: History,
+    /** Whether to run init.calc before the first line (not with --no-init). */
+    private readonly init: boolean,
   ) {
     this.notices = new ShadowNotices(style, " until :reset");
     this.rl = readline.createInterface({
@@ -111,6 +113,7 @@ class Repl {
       this.rl.prompt();
       // the session's thread starts once the prompt is up (a line typed before it is ready waits)
       setTimeout(() => this.session.start(), 0);
+      if (this.init) this.readInit();
     });
   }
 
@@ -128,6 +131,24 @@ class Repl {
         if (--this.pending === 0) this.session.resume();
       }
       if (!this.closed) this.rl.prompt();
+    });
+  }
+
+  /** init.calc, run before the first line typed (a line typed meanwhile waits in the queue); its errors above the prompt. */
+  private readInit(): void {
+    this.pending++;
+    this.queue = this.queue.then(async () => {
+      try {
+        const { runInit } = await import("./init.ts");
+        const errors = await runInit(this.session, this.style);
+        if (errors && !this.closed) {
+          // the prompt is up already: the errors take its place, and it is drawn again under them
+          writeErr(`\r\x1b[K${errors}`);
+          this.rl.prompt(true);
+        }
+      } finally {
+        if (--this.pending === 0) this.session.resume();
+      }
     });
   }
 

@@ -20,9 +20,15 @@ export interface Run {
   readonly code: number;
 }
 
+/**
+ * The environment the tests run calc in: no colour, and no init.calc of the machine's user (a
+ * config directory that does not exist; tests/cli/init.test.ts makes its own).
+ */
+export const testEnv = { ...process.env, NO_COLOR: "1", XDG_CONFIG_HOME: "/nonexistent/calc-tests-config" };
+
 /** One run of dist/calc, without colour: its output, errors and status. */
 export function run(args: readonly string[], input?: string): Run {
-  const proc = Bun.spawnSync([calc, ...args], { stdin: input === undefined ? "ignore" : Buffer.from(input), env: { ...process.env, NO_COLOR: "1" } });
+  const proc = Bun.spawnSync([calc, ...args], { stdin: input === undefined ? "ignore" : Buffer.from(input), env: testEnv });
   return { out: proc.stdout.toString(), err: proc.stderr.toString(), code: proc.exitCode ?? -1 };
 }
 

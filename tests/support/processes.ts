@@ -35,7 +35,7 @@ export class LineProcess {
     readonly command: string[],
     env: Record<string, string> = {},
   ) {
-    this.proc = Bun.spawn(command, { stdin: "pipe", stdout: "pipe", stderr: "inherit", env: { ...process.env, ...env } });
+    this.proc = Bun.spawn(command, { stdin: "pipe", stdout: "pipe", stderr: "inherit", env: { ...process.env, XDG_CONFIG_HOME: "/nonexistent/calc-tests-config", ...env } });
     this.reader = defaultReader(this.proc.stdout);
     processes.push(this);
   }
