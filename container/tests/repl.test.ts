@@ -65,6 +65,10 @@ describe("docker run -it --rm calc: the REPL", () => {
     await terminal.press("Enter");
     await terminal.waitFor(/^42\n>$/m);
     expect(terminal.screen().split("\n").filter((line) => line === IN_MEMORY)).toHaveLength(1);
+    // :save on a read-only home says why, and changes nothing (issue 23)
+    expect(await enter(terminal, ":save")).toBe(
+      "cannot save to /home/nonroot/.config/calc/init.calc: read-only file system; nothing changed",
+    );
     await terminal.press("C-d");
     expect(await terminal.exitStatus(20_000)).toBe(0);
   });
