@@ -163,9 +163,9 @@ describe("the REPL", () => {
     expect(angles).toMatch(/^angle\s+rad \(radian\)/);
     expect(angles).toContain("°");
     expect(await enter(terminal, "help nosuch")).toBe("no function, constant, unit, command or operator named 'nosuch'");
-    // (wider than the terminal: read without the line break)
-    expect((await enter(terminal, ":bogus")).replaceAll("\n", "")).toBe(
-      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :reset :clear :save :quit",
+    // (wider than the terminal, which breaks it at a space and drops that space: read it as words)
+    expect((await enter(terminal, ":bogus")).split(/\s+/)).toEqual(
+      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :reset :clear :save :quit".split(" "),
     );
   });
 
