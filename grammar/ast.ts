@@ -75,7 +75,7 @@ export interface UnitPart {
 }
 
 /** Ways a result can be written: `to hex`, `to fraction`, `to %`, … */
-export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent" | "sci" | "eng";
+export type Format = "hex" | "bin" | "oct" | "dec" | "fraction" | "mixed" | "percent" | "sci" | "eng" | "polar";
 
 /**
  * The formats a `to` target names (a target that is one of these names is the format, not a unit);
@@ -90,12 +90,14 @@ export const FORMAT_NAMES: Readonly<Record<string, Format>> = {
   mixed: "mixed",
   sci: "sci",
   eng: "eng",
+  polar: "polar",
 };
 
 /** What `to` converts to: a unit (`to km/h`), a sum of units (`to ft + in`) or a format. */
 export type Target =
   | { readonly kind: "units"; readonly parts: readonly UnitPart[]; readonly span: Span }
-  | { readonly kind: "format"; readonly format: Format; readonly span: Span };
+  /** (`to polar deg`: the angle's unit after the format) */
+  | { readonly kind: "format"; readonly format: Format; readonly angle?: UnitPart; readonly span: Span };
 
 export type Statement =
   | { readonly kind: "expression"; readonly expr: Expr; readonly span: Span }

@@ -677,6 +677,12 @@ export class CalcParser extends EmbeddedActionsParser {
           const span = { start: parts[0]!.span.start, end: parts.at(-1)!.span.end };
           const only = parts.length === 1 && parts[0]!.factors.length === 1 ? parts[0]!.factors[0]! : undefined;
           if (only && only.power === 1 && Object.hasOwn(FORMAT_NAMES, only.name)) return { kind: "format", format: FORMAT_NAMES[only.name]!, span };
+          // to polar deg: the polar form, its angle in a unit
+          const [first, ...angle] = parts.length === 1 ? parts[0]!.factors : [];
+          if (first?.name === "polar" && first.power === 1 && angle.length > 0) {
+            const text = this.writtenUnit({ start: angle[0]!.span.start, end: span.end });
+            return { kind: "format", format: "polar", angle: { refs: angle, text }, span };
+          }
           return { kind: "units", parts: parts.map((part) => ({ refs: part.factors, text: this.writtenUnit(part.span) })), span };
         });
       },

@@ -5,9 +5,11 @@
 import type Decimal from "decimal.js";
 import { decimalJs } from "./decimal.ts";
 import * as elementary from "./elementary.ts";
-import { add, divide, magnitudeOf, mapMagnitude, multiply, negate, order, power, toReal } from "./operations.ts";
+import * as C from "./complex.ts";
+import { Complex, type Scalar } from "./complex.ts";
+import { add, divide, magnitudeOf, mapMagnitude, multiply, negate, order, power, realMagnitude, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
-import { Quantity, type Value } from "./value.ts";
+import { isReal, Quantity, type Numeric, type Value } from "./value.ts";
 import {
   approximateChoose,
   approximateFactorial,
@@ -80,7 +82,7 @@ function physical(summary: string, definition: string): Constant {
 function reduced(summary: string, of: string, times: number): Constant {
   return constant(`${summary}: ${of}/(${times}*pi)`, (ctx) => {
     const base = (table[of] as Constant).value(ctx) as Quantity;
-    return new Quantity(ctx.divide(base.magnitude, ctx.multiply(new Rational(BigInt(times), 1n), ctx.pi())), base.unit);
+    return new Quantity(ctx.divide(base.magnitude as Real, ctx.multiply(new Rational(BigInt(times), 1n), ctx.pi())), base.unit);
   });
 }
 
@@ -151,6 +153,44 @@ function trig(f: (x: Decimal, digits: number) => Decimal) {
   };
 }
 
+/**
+ * A function of real numbers that takes complex ones too: `complexCase` for a complex argument, and
+ * for a real one `outside` says is outside the real function's domain (ln(-1) is iπ).
+ */
+function alsoComplex(
+  name: string,
+  realFunction: BuiltinFunction,
+  complexCase: (z: Scalar, ctx: NumberContext) => Value,
+  outside?: (x: Real, ctx: NumberContext) => boolean,
+): BuiltinFunction {
+  return builtinFunction(realFunction.params, realFunction.summary, "value", (args, ctx) => {
+    const [x] = args;
+    if (x instanceof Complex) return complexCase(x, ctx);
+    const reals = realFunction.takes === "real" ? args.map((a) => toReal(a, name, ctx)) : args;
+    if (outside && isReal(reals[0]!) && outside(reals[0] as Real, ctx)) return complexCase(reals[0] as Real, ctx);
+    return realFunction.apply(reals, ctx);
+  });
+}
+
+/** log(x, base), log2 and log10 of a complex or negative number: ln x / ln base. */
+function complexLog(x: Scalar, base: Scalar, ctx: NumberContext): Scalar {
+  return C.divide(C.ln(x, ctx), C.ln(base, ctx), ctx);
+}
+
+/**
+ * asin and acos of a real number beyond ±1. Below -1 every convention agrees (C99, Python's cmath,
+ * mpmath); above 1, on the branch cut, they give opposite signs to the imaginary part, so calc
+ * refuses rather than pick one.
+ */
+function inverseSineBeyond(name: string, f: (z: Scalar, ctx: NumberContext) => Scalar) {
+  return (z: Scalar, ctx: NumberContext): Scalar => {
+    if (!(z instanceof Complex) && sign(z) > 0) {
+      throw domain(`${name} of a real number above 1 is on its branch cut, where the conventions disagree on the sign of the imaginary part: give it, ${name}(x + 0.1i) or ${name}(x - 0.1i), or see docs/language.md`);
+    }
+    return f(z, ctx);
+  };
+}
+
 /** An integer argument: exact, or approximate but within noise of an integer. */
 function toBigInt(value: Real, ctx: NumberContext, what: string): bigint {
   const n = isExact(value) ? value : ctx.toExact(ctx.settle(value));
@@ -160,7 +200,7 @@ function toBigInt(value: Real, ctx: NumberContext, what: string): bigint {
 }
 
 /** A value that is a number or a quantity, not a boolean. */
-function numeric(value: Value, name: string): Real | Quantity {
+function numeric(value: Value, name: string): Numeric {
   if (typeof value === "boolean") throw new ArithmeticError("type", `${name} needs a number, not a boolean`);
   return value;
 }
@@ -169,12 +209,17 @@ function numeric(value: Value, name: string): Real | Quantity {
 function rootOf(x: Value, n: bigint, ctx: NumberContext): Value {
   if (x instanceof Quantity) {
     if (n <= 0n) throw domain("the root's degree must be a positive integer");
-    if (sign(x.magnitude) < 0) {
+    if (!(x.magnitude instanceof Complex) && sign(x.magnitude) < 0) {
       // an odd root of a negative quantity is real, as of a negative number: cbrt(-8 m^3) is -2 m
       if (n % 2n === 0n) throw domain("an even root of a negative number is not real");
       return negate(power(negate(x, ctx), rational(1n, n), ctx), ctx);
     }
     return power(x, rational(1n, n), ctx);
+  }
+  // the square root of a negative or complex number is the principal one (sqrt(-9) is 3i); an odd
+  // root of a negative number stays real (cbrt(-8) is -2), of a complex one it is the principal one
+  if (x instanceof Complex || (n === 2n && isReal(x) && sign(x) < 0)) {
+    return n === 2n ? C.sqrt(x as Scalar, ctx, (r) => sqrt(r, ctx)) : C.power(x as Scalar, rational(1n, n), ctx);
   }
   const r = toReal(x, n === 2n ? "sqrt" : n === 3n ? "cbrt" : "root", ctx);
   return n === 2n ? sqrt(r, ctx) : nthRoot(r, n, ctx);
@@ -350,16 +395,20 @@ const table: Record<string, Builtin> = {
     // an integer degree is a root, odd ones real for negative quantities too; any other a power
     return isExact(degree) && degree.den === 1n ? rootOf(x, degree.num, ctx) : power(x, ctx.divide(ONE, degree), ctx);
   }),
-  abs: valueFn("x", "absolute value", ([x], ctx) => mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(r) : r))),
-  sign: valueFn("x", "-1, 0 or 1", ([x]) => integer(sign(magnitudeOf(numeric(x!, "sign"))))),
-  floor: valueFn("x", "largest integer ≤ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.floor(r))),
-  ceil: valueFn("x", "smallest integer ≥ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.negate(ctx.floor(ctx.negate(r))))),
+  abs: valueFn("x", "absolute value; of a complex number its modulus: abs(3+4i) is 5", ([x], ctx) => {
+    const value = numeric(x!, "abs");
+    const modulus = C.modulus(magnitudeOf(value), ctx);
+    return value instanceof Quantity ? new Quantity(modulus, value.unit) : modulus;
+  }),
+  sign: valueFn("x", "-1, 0 or 1", ([x]) => integer(sign(realMagnitude(numeric(x!, "sign"), "sign")))),
+  floor: valueFn("x", "largest integer ≤ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.floor(r), "floor")),
+  ceil: valueFn("x", "smallest integer ≥ x", ([x], ctx) => mapMagnitude(x!, (r) => ctx.negate(ctx.floor(ctx.negate(r))), "ceil")),
   trunc: valueFn("x", "x without its fraction", ([x], ctx) =>
-    mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(ctx.floor(ctx.negate(r))) : ctx.floor(r))),
+    mapMagnitude(x!, (r) => (sign(r) < 0 ? ctx.negate(ctx.floor(ctx.negate(r))) : ctx.floor(r)), "trunc"),
   ),
   round: valueFn("x[, digits]", "round half away from zero, to digits decimal places", ([x, places], ctx) => {
     const digits = places ? toBigInt(toReal(places, "round", ctx), ctx, "the number of digits") : 0n;
-    return mapMagnitude(x!, (r) => roundHalfAway(r, digits, ctx));
+    return mapMagnitude(x!, (r) => roundHalfAway(r, digits, ctx), "round");
   }),
   exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
   pow: valueFn("x, y", "x^y", ([x, y], ctx) => power(x!, y!, ctx)),
@@ -423,9 +472,58 @@ const table: Record<string, Builtin> = {
     return divide(add(sorted[middle - 1]!, sorted[middle]!, ctx), integer(2), ctx);
   }),
   hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
-    rootOf(args.map((a) => numeric(a, "hypot")).map((a) => multiply(a, a, ctx)).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
+    rootOf(args.map((a) => numeric(a, "hypot")).map((a) => (realMagnitude(a, "hypot"), multiply(a, a, ctx))).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
   ),
+
+  // complex numbers (src/complex.ts)
+  i: constant("the imaginary unit, i² = -1", () => C.I),
+  re: valueFn("z", "the real part", ([z]) => mapScalar(numeric(z!, "re"), C.re)),
+  im: valueFn("z", "the imaginary part", ([z]) => mapScalar(numeric(z!, "im"), C.im)),
+  conj: valueFn("z", "the complex conjugate", ([z], ctx) => mapScalar(numeric(z!, "conj"), (x) => C.conjugate(x, ctx))),
+  arg: valueFn("z", "the argument (angle) of z, in (-pi, pi]", ([z], ctx) => C.argument(magnitudeOf(numeric(z!, "arg")), ctx)),
+  cis: valueFn("x", "cos x + i sin x = e^(ix); r * cis(x) is the polar form", ([x], ctx) => {
+    const value = numeric(x!, "cis");
+    return C.cis(value instanceof Quantity ? toReal(value, "cis", ctx) : value, ctx);
+  }),
 };
+
+/** f of a value's magnitude, its unit kept: re, im, conj of a quantity. */
+function mapScalar(value: Numeric, f: (z: Scalar) => Scalar): Value {
+  return value instanceof Quantity ? new Quantity(f(value.magnitude), value.unit) : f(value);
+}
+
+// exp, ln, the logarithms and the trigonometric functions take complex numbers too (complex.ts
+// says how, docs/language.md where their cuts are)
+for (const [name, f, outside] of [
+  ["exp", C.exp],
+  ["ln", C.ln, (x: Real) => sign(x) < 0],
+  ["log2", (z: Scalar, ctx: NumberContext) => complexLog(z, integer(2), ctx), (x: Real) => sign(x) < 0],
+  ["log10", (z: Scalar, ctx: NumberContext) => complexLog(z, integer(10), ctx), (x: Real) => sign(x) < 0],
+  ["sin", C.sin],
+  ["cos", C.cos],
+  ["tan", C.tan],
+  ["sinh", C.sinh],
+  ["cosh", C.cosh],
+  ["tanh", C.tanh],
+  ["asin", inverseSineBeyond("asin", C.asin), beyondOne],
+  ["acos", inverseSineBeyond("acos", C.acos), beyondOne],
+  ["atan", C.atan],
+] as const) {
+  table[name] = alsoComplex(name, table[name] as BuiltinFunction, f, outside);
+}
+
+/** Whether |x| > 1 by more than noise (asin of an approximate 1.000…01, sin(pi/2) computed, is asin(1)). */
+function beyondOne(x: Real, ctx: NumberContext): boolean {
+  return isExact(x) ? x.num > x.den || -x.num > x.den : x.abs().sub(1).gt(ctx.noise);
+}
+
+// log(x, base) of a complex or negative x or base
+table.log = builtinFunction("x[, base]", (table.log as BuiltinFunction).summary, "value", (args, ctx) => {
+  const [x, base] = args.map((a) => (a instanceof Complex ? a : toReal(a, "log", ctx)));
+  const b = base ?? integer(10);
+  if (x instanceof Complex || b instanceof Complex || sign(x!) < 0 || sign(b) < 0) return complexLog(x!, b, ctx);
+  return log(x as Real, b, ctx);
+});
 
 /**
  * Other names of an entry: the Greek letters, and the names people type for a function that calc

@@ -25,6 +25,7 @@ import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } 
 import * as op from "./operations.ts";
 import { suggestName } from "./suggest.ts";
 import { ambiguousUnit, hasOffset, lookupUnit, notAUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
+import { Complex } from "./complex.ts";
 import { describe, Quantity, type Value } from "./value.ts";
 
 export interface UserFunction {
@@ -420,7 +421,9 @@ class Machine {
    * an approximate one has only the digits it was computed with, and the line's answer needs more.
    */
   private fresh(name: string, value: Value, span: Span): Value {
-    const magnitude = value instanceof Quantity ? value.magnitude : value;
+    const whole = value instanceof Quantity ? value.magnitude : value;
+    // (a complex number's digits are held in its parts: the real one says how many)
+    const magnitude = whole instanceof Complex ? (isExact(whole.re) ? whole.im : whole.re) : whole;
     if (typeof magnitude === "boolean" || isExact(magnitude) || this.locals?.has(name)) return value;
     const held = (magnitude.constructor as unknown as { precision: number }).precision;
     if (held >= this.ctx.workingDigits) return value;
@@ -527,7 +530,7 @@ class Machine {
     const { target } = expr;
     const notation: Notation =
       target.kind === "format"
-        ? { kind: "format", format: target.format }
+        ? { kind: "format", format: target.format, ...(target.angle && { angle: { unit: this.resolveUnit(target.angle.refs), text: target.angle.text } }) }
         : { kind: "parts", parts: target.parts.map((part) => ({ unit: this.resolveUnit(part.refs), text: part.text })) };
     this.arithmetic(() => checkNotation(value, notation, this.ctx), target.span);
     if (notation.kind === "format") return { value, notation };

@@ -11,13 +11,15 @@
  */
 import type Decimal from "decimal.js";
 import type { Format } from "../grammar/ast.ts";
-import { dimensionName } from "./dimension.ts";
+import { dimensionName, isNone } from "./dimension.ts";
 import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import { scaleReal } from "./operations.ts";
-import { compatibleUnits, dimensionOf, formatUnit, hasOffset, inSymbols, joinsWithoutSpace, productName, ratio, scaleOf, type Unit } from "./units.ts";
+import { compatibleUnits, dimensionOf, formatUnit, hasOffset, inSymbols, joinsWithoutSpace, lookupUnit, productName, ratio, scaleOf, type Unit } from "./units.ts";
+import * as C from "./complex.ts";
+import { Complex, type Scalar } from "./complex.ts";
 import { describe, isReal, Quantity, type Value } from "./value.ts";
 
 export interface Formatted {
@@ -227,7 +229,8 @@ function positional({ negative, significand, exponent }: Significant): string {
  * `to J/g/K`, is not a notation but part of the quantity: Quantity.written, which a variable keeps.)
  */
 export type Notation =
-  | { readonly kind: "format"; readonly format: Format }
+  /** (`to polar deg`: the angle's unit) */
+  | { readonly kind: "format"; readonly format: Format; readonly angle?: NotationPart }
   /** The units of a sum, largest first, as written; the value is in the first. */
   | { readonly kind: "parts"; readonly parts: readonly NotationPart[] };
 
@@ -251,16 +254,23 @@ export function isDisplayNotation(notation: Notation | undefined): boolean {
  * before the value is converted to its first unit; a format, on the value as it is.
  */
 export function checkNotation(value: Value, notation: Notation, ctx: NumberContext): void {
-  if (notation.kind === "parts") return checkParts(notation.parts);
+  const magnitude = value instanceof Quantity ? value.magnitude : value;
+  if (notation.kind === "parts") {
+    if (magnitude instanceof Complex && notation.parts.length > 1) throw new ArithmeticError("type", "a sum of units needs a real value, not a complex number");
+    return checkParts(notation.parts);
+  }
   const { format } = notation;
+  if (format === "polar") return checkPolar(value, notation.angle);
+  if (magnitude instanceof Complex && format !== "sci" && format !== "eng") {
+    throw new ArithmeticError("type", `to ${format === "percent" ? "%" : format} needs a real number, not a complex number`);
+  }
   if (format === "sci" || format === "eng") {
     if (typeof value === "boolean") throw new ArithmeticError("type", `${format} needs a number, not a boolean`);
     return;
   }
   if (format === "fraction" || format === "mixed") {
-    const magnitude = value instanceof Quantity ? value.magnitude : value;
     if (typeof magnitude === "boolean") throw new ArithmeticError("type", `${format} needs a number, not a boolean`);
-    if (!isExact(magnitude)) {
+    if (!isExact(magnitude as Real)) {
       throw new ArithmeticError("domain", `to ${format} needs an exact value, and this one is approximate (rounded to the precision)`);
     }
     return;
@@ -271,6 +281,19 @@ export function checkNotation(value: Value, notation: Notation, ctx: NumberConte
   }
   const refusal = format === "hex" || format === "bin" || format === "oct" ? refusalInBase(value, ctx) : undefined;
   if (refusal) throw new ArithmeticError("limit", refusal);
+}
+
+/** `to polar` writes a plain number, real or complex; its angle in a unit of angle, if one is given. */
+function checkPolar(value: Value, angle: NotationPart | undefined): void {
+  if (typeof value === "boolean" || value instanceof Quantity) throw new ArithmeticError("type", `polar is for plain numbers, not ${describe(value)}`);
+  if (angle && (!compatibleUnits(angle.unit, radians()) || isNone(dimensionOf(angle.unit)))) {
+    throw new ArithmeticError("dimension", `the polar form's angle needs a unit of angle, not ${angle.text}`);
+  }
+}
+
+let radianUnit: Unit | undefined;
+function radians(): Unit {
+  return (radianUnit ??= [{ unit: lookupUnit("rad")!, power: 1 }]);
 }
 
 /** The parts of a sum of units share one dimension, and none is a temperature scale. */
@@ -290,6 +313,8 @@ const ONE = new Rational(1n, 1n);
 export interface FormattedValue extends Formatted {
   /** For a quantity: its number, its unit and the unit's dimension, as written. */
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+  /** For a complex number: its parts, each exact (3/2) or as the precision writes it. */
+  readonly complex?: { readonly re: string; readonly im: string };
 }
 
 /** The one way a value is written: in its notation (checked by checkNotation), or the default one. */
@@ -297,13 +322,56 @@ export function formatValue(value: Value, notation: Notation | undefined, ctx: N
   if (typeof value === "boolean") return { text: String(value), exact: true };
   // (a single unit is the quantity's own spelling, below)
   if (notation?.kind === "parts" && notation.parts.length > 1 && value instanceof Quantity) return formatParts(value, notation.parts, ctx);
+  if (notation?.kind === "format" && notation.format === "polar") return formatPolar(value as Scalar, notation.angle, ctx);
   const magnitude = value instanceof Quantity ? value.magnitude : value;
-  const number = formatMagnitude(magnitude, notation?.kind === "format" ? notation.format : undefined, ctx);
-  if (!(value instanceof Quantity)) return number;
+  const format = notation?.kind === "format" ? notation.format : undefined;
+  const number = magnitude instanceof Complex ? formatComplex(magnitude, format, ctx) : formatMagnitude(magnitude, format, ctx);
+  const parts = magnitude instanceof Complex ? { complex: { re: partText(magnitude.re, ctx), im: partText(magnitude.im, ctx) } } : {};
+  if (!(value instanceof Quantity)) return { ...number, ...parts };
   // a product of units is printed in the named unit that is exactly it, if there is one (2300 W, not 2300 V*A)
   const unit = value.written ?? formatUnit(productName(value.unit) ?? inSymbols(value.unit));
-  const text = `${number.text}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
-  return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) } };
+  // (6 + 8i) V: a complex magnitude of two parts in parentheses
+  const shown = number.text.includes(" ") ? `(${number.text})` : number.text;
+  const text = `${shown}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
+  return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) }, ...parts };
+}
+
+/**
+ * a + bi, a - bi, bi, i, -i: each part written as a real number is (every digit of an exact value
+ * whose expansion ends, else the precision's digits), in `to sci` and `to eng` too.
+ */
+function formatComplex(z: Complex, format: Format | undefined, ctx: NumberContext): Formatted {
+  const negativeImaginary = sign(z.im) < 0;
+  const real = formatMagnitude(z.re, format, ctx);
+  const imaginary = formatMagnitude(negativeImaginary ? ctx.negate(z.im) : z.im, format, ctx);
+  const i = imaginary.text === "1" ? "i" : `${imaginary.text}i`;
+  const exact = real.exact && imaginary.exact;
+  if (real.text === "0") return { text: negativeImaginary ? `-${i}` : i, exact };
+  return { text: `${real.text} ${negativeImaginary ? "-" : "+"} ${i}`, exact };
+}
+
+/** A part of a complex number for --json: exact as a fraction (3/2), else as the precision writes it. */
+function partText(x: Real, ctx: NumberContext): string {
+  return isExact(x) ? fraction(x, false) : formatNumber(x, ctx.digits).text;
+}
+
+/** `to polar`: r * cis(θ), θ the argument in (-π, π], in radians or in the unit asked for (cis(45°)). */
+function formatPolar(z: Scalar, angle: NotationPart | undefined, ctx: NumberContext): FormattedValue {
+  const r = formatNumber(C.modulus(z, ctx), ctx.digits);
+  const theta = C.argument(z, ctx);
+  let text: string;
+  let exact: boolean;
+  if (angle) {
+    const converted = scaleReal(theta, ratio(scaleOf(radians()), scaleOf(angle.unit)), ctx);
+    const number = formatNumber(converted, ctx.digits);
+    // the degree however it was asked for (deg, degrees): cis(45°), as the issue and engineers write it
+    const degree = angle.unit.length === 1 && angle.unit[0]!.power === 1 && angle.unit[0]!.unit.kind === lookupUnit("°")!.kind;
+    text = degree ? `${number.text}°` : `${number.text}${joinsWithoutSpace(angle.unit) ? "" : " "}${angle.text}`;
+    exact = number.exact;
+  } else {
+    ({ text, exact } = formatNumber(theta, ctx.digits));
+  }
+  return { text: `${r.text} * cis(${text})`, exact: r.exact && exact };
 }
 
 function formatMagnitude(x: Real, format: Format | undefined, ctx: NumberContext): Formatted {
@@ -411,8 +479,10 @@ function lastPart(rest: Decimal, whole: Decimal, ctx: NumberContext): Decimal {
  * last is a whole number (toward zero); the last carries the rest.
  */
 function formatParts(value: Quantity, parts: readonly NotationPart[], ctx: NumberContext): FormattedValue {
-  const negative = sign(value.magnitude) < 0;
-  let rest: Real = negative ? ctx.negate(value.magnitude) : value.magnitude;
+  // (a complex magnitude is refused by checkNotation)
+  const magnitude = value.magnitude as Real;
+  const negative = sign(magnitude) < 0;
+  let rest: Real = negative ? ctx.negate(magnitude) : magnitude;
   let exact = isExact(rest);
   const approximate = !exact;
   // an approximate value in each part's unit, whose size sets the error of every part
@@ -450,7 +520,15 @@ function formatParts(value: Quantity, parts: readonly NotationPart[], ctx: Numbe
  */
 export function sourceText(value: Value): string {
   if (typeof value === "boolean") return String(value);
-  if (value instanceof Quantity) return `${sourceText(value.magnitude)}${joinsWithoutSpace(value.unit) ? "" : " "}${formatUnit(value.unit)}`;
+  if (value instanceof Quantity) {
+    const magnitude = sourceText(value.magnitude);
+    return `${value.magnitude instanceof Complex ? `(${magnitude})` : magnitude}${joinsWithoutSpace(value.unit) ? "" : " "}${formatUnit(value.unit)}`;
+  }
+  if (value instanceof Complex) {
+    const negative = sign(value.im) < 0;
+    const im = isExact(value.im) ? new Rational(negative ? -value.im.num : value.im.num, value.im.den) : value.im.abs();
+    return `${sourceText(value.re)} ${negative ? "-" : "+"} ${sourceText(im)}i`;
+  }
   if (isExact(value)) return value.den === 1n ? value.num.toString() : `${value.num}/${value.den}`;
   return value.toString().replace("e+", "e");
 }

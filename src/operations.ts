@@ -17,7 +17,9 @@ import type { CompareOp } from "../grammar/ast.ts";
 import { decimalJs } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_UNIT_POWER } from "./limits.ts";
-import { isExact, Rational, type NumberContext, type Real } from "./number.ts";
+import * as C from "./complex.ts";
+import { Complex, type Scalar } from "./complex.ts";
+import { isExact, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import {
   compatibleUnits,
   dimensionOf,
@@ -35,7 +37,7 @@ import {
   type Scale,
   type Unit,
 } from "./units.ts";
-import { describe, isReal, Quantity, type Value } from "./value.ts";
+import { describe, isReal, Quantity, type Numeric, type Value } from "./value.ts";
 
 const NO_UNIT: Unit = [];
 
@@ -47,25 +49,42 @@ function typeError(value: Value, what = "a number"): ArithmeticError {
   return new ArithmeticError("type", `expected ${what}, found ${describe(value)}`);
 }
 
-export function unitOf(value: Real | Quantity): Unit {
+export function unitOf(value: Numeric): Unit {
   return value instanceof Quantity ? value.unit : NO_UNIT;
 }
 
-export function magnitudeOf(value: Real | Quantity): Real {
+export function magnitudeOf(value: Numeric): Scalar {
   return value instanceof Quantity ? value.magnitude : value;
 }
 
-/** A real or a quantity, else a type error. */
-function numeric(value: Value): Real | Quantity {
+/** A number (real or complex) or a quantity, else a type error. */
+function numeric(value: Value): Numeric {
   if (typeof value === "boolean") throw typeError(value);
   return value;
 }
 
+/** The magnitude of a value, which must be real: `what` names what needs it in the error. */
+export function realMagnitude(value: Numeric, what: string): Real {
+  const magnitude = magnitudeOf(value);
+  if (magnitude instanceof Complex) throw notReal(what);
+  return magnitude;
+}
+
+/** "floor needs a real number, not a complex number". */
+export function notReal(what: string): ArithmeticError {
+  return new ArithmeticError("type", `${what} needs a real number, not a complex number`);
+}
+
 /** magnitude × unit; a unit with no dimension left (1 km / 1 m, 25 %) makes a plain number. */
-export function quantity(magnitude: Real, unit: Unit, ctx: NumberContext): Real | Quantity {
+export function quantity(magnitude: Scalar, unit: Unit, ctx: NumberContext): Numeric {
   if (unit.length === 0) return magnitude;
-  if (isNone(dimensionOf(unit))) return scaleReal(magnitude, scaleOf(unit), ctx);
+  if (isNone(dimensionOf(unit))) return scaleScalar(magnitude, scaleOf(unit), ctx);
   return new Quantity(magnitude, unit);
+}
+
+/** z × factor × pi^piPower, part by part for a complex z. */
+export function scaleScalar(z: Scalar, scale: Scale, ctx: NumberContext): Scalar {
+  return z instanceof Complex ? C.complex(scaleReal(z.re, scale, ctx), scaleReal(z.im, scale, ctx)) : scaleReal(z, scale, ctx);
 }
 
 /** x × factor × pi^piPower. */
@@ -92,8 +111,11 @@ export function subtract(a: Value, b: Value, ctx: NumberContext): Value {
 function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
   const a = numeric(left);
   const b = numeric(right);
-  const combine = (x: Real, y: Real) => (sign > 0 ? ctx.add(x, y) : ctx.subtract(x, y));
-  if (isReal(a) && isReal(b)) return combine(a, b);
+  const combine = (x: Scalar, y: Scalar): Scalar => {
+    if (x instanceof Complex || y instanceof Complex) return sign > 0 ? C.add(x, y, ctx) : C.subtract(x, y, ctx);
+    return sign > 0 ? ctx.add(x, y) : ctx.subtract(x, y);
+  };
+  if (!(a instanceof Quantity) && !(b instanceof Quantity)) return combine(a, b);
   const unitA = unitOf(a);
   const unitB = unitOf(b);
   if (!compatibleUnits(unitA, unitB)) {
@@ -108,7 +130,7 @@ function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value
   }
   if (scaleA) {
     // a temperature plus a difference (K): the difference in degrees of a's scale
-    const steps = scaleReal(magnitudeOf(b), ratio(scaleOf(unitB), scaleOf(unitA)), ctx);
+    const steps = scaleReal(realMagnitude(b, "a temperature difference"), ratio(scaleOf(unitB), scaleOf(unitA)), ctx);
     return new Quantity(combine(magnitudeOf(a), steps), unitA);
   }
   return quantity(combine(magnitudeOf(a), convertMagnitude(b, unitA, ctx)), unitA, ctx);
@@ -129,14 +151,17 @@ export function divide(a: Value, b: Value, ctx: NumberContext): Value {
 function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
   const a = numeric(left);
   const b = numeric(right);
-  const combine = (x: Real, y: Real) => (sign > 0 ? ctx.multiply(x, y) : ctx.divide(x, y));
-  if (isReal(a) && isReal(b)) return combine(a, b);
+  const combine = (x: Scalar, y: Scalar): Scalar => {
+    if (x instanceof Complex || y instanceof Complex) return sign > 0 ? C.multiply(x, y, ctx) : C.divide(x, y, ctx);
+    return sign > 0 ? ctx.multiply(x, y) : ctx.divide(x, y);
+  };
+  if (!(a instanceof Quantity) && !(b instanceof Quantity)) return combine(a, b);
   for (const value of [a, b]) if (hasOffset(unitOf(value))) throw offsetError(sign > 0 ? "multiply a temperature" : "divide a temperature", value);
   const magnitude = combine(magnitudeOf(a), magnitudeOf(b));
   if (!(b instanceof Quantity)) return new Quantity(magnitude, unitOf(a));
   if (!(a instanceof Quantity)) return quantity(magnitude, sign > 0 ? b.unit : raiseUnit(b.unit, -1), ctx);
   const { unit, scale } = multiplyUnits(a.unit, b.unit, sign);
-  return quantity(scaleReal(magnitude, scale, ctx), unit, ctx);
+  return quantity(scaleScalar(magnitude, scale, ctx), unit, ctx);
 }
 
 /** Floored modulo; of quantities, in the left one's unit. */
@@ -144,25 +169,27 @@ export function modulo(left: Value, right: Value, ctx: NumberContext): Value {
   const a = numeric(left);
   const b = numeric(right);
   if (isReal(a) && isReal(b)) return ctx.modulo(a, b);
+  for (const value of [a, b]) realMagnitude(value, "mod");
   if (!compatibleUnits(unitOf(a), unitOf(b))) throw dimensionError(`cannot take ${describe(a)} modulo ${describe(b)}`);
   for (const value of [a, b]) if (hasOffset(unitOf(value))) throw offsetError("take a temperature modulo anything", value);
-  return quantity(ctx.modulo(magnitudeOf(a), convertMagnitude(b, unitOf(a), ctx)), unitOf(a), ctx);
+  return quantity(ctx.modulo(realMagnitude(a, "mod"), realMagnitude(convertMagnitude(b, unitOf(a), ctx), "mod")), unitOf(a), ctx);
 }
 
 export function floorDivide(a: Value, b: Value, ctx: NumberContext): Value {
-  return mapMagnitude(divide(a, b, ctx), (x) => ctx.floor(x));
+  return mapMagnitude(divide(a, b, ctx), (x) => ctx.floor(x), "//");
 }
 
 export function negate(a: Value, ctx: NumberContext): Value {
   if (a instanceof Rational) return ctx.negate(a);
   const value = numeric(a);
-  return value instanceof Quantity ? new Quantity(ctx.negate(value.magnitude), value.unit) : ctx.negate(value);
+  return value instanceof Quantity ? new Quantity(C.negate(value.magnitude, ctx), value.unit) : C.negate(value, ctx);
 }
 
-/** f applied to the magnitude, the unit kept: abs, floor, round, … of a quantity. */
-export function mapMagnitude(value: Value, f: (x: Real) => Real): Value {
+/** f applied to the magnitude, which must be real (`name` says who needs it), the unit kept: floor, round, … of a quantity. */
+export function mapMagnitude(value: Value, f: (x: Real) => Real, name: string): Value {
   const a = numeric(value);
-  return a instanceof Quantity ? new Quantity(f(a.magnitude), a.unit) : f(a);
+  const magnitude = realMagnitude(a, name);
+  return a instanceof Quantity ? new Quantity(f(magnitude), a.unit) : f(magnitude);
 }
 
 // ---- powers -------------------------------------------------------------------
@@ -171,11 +198,21 @@ export function power(left: Value, right: Value, ctx: NumberContext): Value {
   const base = numeric(left);
   const exponent = numeric(right);
   if (exponent instanceof Quantity) throw dimensionError(`an exponent must be a plain number, not ${describe(exponent)}`);
-  if (!(base instanceof Quantity)) return ctx.power(base, exponent);
+  if (!(base instanceof Quantity)) {
+    // a complex base or exponent, or a negative number to a power that is not an integer: the principal value
+    if (base instanceof Complex || exponent instanceof Complex || (sign(base) < 0 && !isIntegral(exponent, ctx))) return C.power(base, exponent, ctx);
+    return ctx.power(base, exponent);
+  }
   if (hasOffset(base.unit)) throw offsetError("raise a temperature to a power", base);
+  if (exponent instanceof Complex) throw dimensionError(`a quantity's exponent must be real: ${formatUnit(base.unit)} to a complex power has no unit`);
   const p = exactExponent(exponent, ctx);
   if (p === undefined) throw dimensionError(`a quantity's exponent must be exact: ${formatUnit(base.unit)} to an approximate power has no unit`);
   return rationalPower(base, p, ctx);
+}
+
+/** Whether an exponent is an integer (an approximate one within noise of one). */
+function isIntegral(exponent: Real, ctx: NumberContext): boolean {
+  return isExact(exponent) ? exponent.den === 1n : ctx.settle(exponent).isInteger();
 }
 
 /** An exponent as an exact rational, if it is one (or an approximate whole number). */
@@ -190,7 +227,7 @@ function exactExponent(exponent: Real, ctx: NumberContext): Rational | undefined
  * else, if the dimension's exponents are, the quantity is first written in
  * the SI base units (sqrt(1 ha) is 100 m).
  */
-function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | Quantity {
+function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Numeric {
   // each unit's exponent times p, exactly: in doubles 2.0000000000000001 was 2, 1/10^309 was 0 and
   // 2*10^308 was Infinity
   const scaled = (power: number, name: string): number | undefined => {
@@ -205,7 +242,7 @@ function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | 
   const powers = base.unit.map(({ unit, power }) => scaled(power, unit.name));
   if (powers.every((power) => power !== undefined)) {
     const unit = boundedPowers(base.unit.map(({ unit }, i) => ({ unit, power: powers[i]! })));
-    return quantity(ctx.power(base.magnitude, p), unit, ctx);
+    return quantity(base.magnitude instanceof Complex ? C.power(base.magnitude, p, ctx) : ctx.power(base.magnitude, p), unit, ctx);
   }
   const dimension = dimensionOf(base.unit);
   const si = siUnit(dimension);
@@ -214,7 +251,8 @@ function rationalPower(base: Quantity, p: Rational, ctx: NumberContext): Real | 
   }
   // (whole: scaled() has just found them so)
   const unit = si.map(({ unit, power }) => ({ unit, power: scaled(power, unit.name)! }));
-  return quantity(ctx.power(convertMagnitude(base, si, ctx), p), unit, ctx);
+  const magnitude = convertMagnitude(base, si, ctx);
+  return quantity(magnitude instanceof Complex ? C.power(magnitude, p, ctx) : ctx.power(magnitude, p), unit, ctx);
 }
 
 /** p/q as an exponent reads in a message: 1/3, or the integer. */
@@ -252,12 +290,12 @@ export function siUnit(dimension: Dimension): Unit {
  * The value in `target` (a unit of the same dimension): `1 mi to km`. The
  * result keeps the target even when it has no dimension (1% to ppm is 10000 ppm).
  */
-export function convert(value: Value, target: Unit, ctx: NumberContext, written?: string): Real | Quantity {
+export function convert(value: Value, target: Unit, ctx: NumberContext, written?: string): Numeric {
   let source = numeric(value);
   let unit = unitOf(source);
   // 30 mpg to L/100km: a target of the inverse dimension asks for the reciprocal (only a `to` does)
   if (!compatibleUnits(unit, target) && isReciprocal(unit, target)) {
-    source = divide(new Rational(1n, 1n), source, ctx) as Real | Quantity;
+    source = divide(new Rational(1n, 1n), source, ctx) as Numeric;
     unit = unitOf(source);
   }
   if (!compatibleUnits(unit, target)) {
@@ -300,20 +338,20 @@ function describeUnit(unit: Unit): string {
 }
 
 /** The magnitude of `value` in `target`, which must be compatible with its unit. */
-export function convertMagnitude(value: Real | Quantity, target: Unit, ctx: NumberContext): Real {
+export function convertMagnitude(value: Numeric, target: Unit, ctx: NumberContext): Scalar {
   const unit = unitOf(value);
   const from = offsetScale(unit);
   const to = offsetScale(target);
   if (from || to) {
-    const kelvin = from ? toKelvin(value as Quantity, from, ctx) : scaleReal(magnitudeOf(value), scaleOf(unit), ctx);
+    const kelvin = from ? toKelvin(value as Quantity, from, ctx) : scaleReal(realMagnitude(value, "a temperature"), scaleOf(unit), ctx);
     return to ? ctx.subtract(ctx.divide(kelvin, to.factor), to.kind.offset!) : scaleReal(kelvin, ratio(UNITY, scaleOf(target)), ctx);
   }
-  return scaleReal(magnitudeOf(value), ratio(scaleOf(unit), scaleOf(target)), ctx);
+  return scaleScalar(magnitudeOf(value), ratio(scaleOf(unit), scaleOf(target)), ctx);
 }
 
 /** A Celsius or Fahrenheit temperature in kelvin: (value + offset) × factor. */
 function toKelvin(value: Quantity, scale: NamedUnit, ctx: NumberContext): Real {
-  return ctx.multiply(ctx.add(value.magnitude, scale.kind.offset!), scale.factor);
+  return ctx.multiply(ctx.add(realMagnitude(value, "a temperature"), scale.kind.offset!), scale.factor);
 }
 
 let kelvinUnit: Unit | undefined;
@@ -333,7 +371,8 @@ function offsetError(what: string, value: Value): ArithmeticError {
  */
 export function toReal(value: Value, name: string, ctx: NumberContext): Real {
   if (isReal(value)) return value;
-  if (value instanceof Quantity && isDimensionless(dimensionOf(value.unit))) return convertMagnitude(value, NO_UNIT, ctx);
+  if (value instanceof Complex) throw notReal(name);
+  if (value instanceof Quantity && isDimensionless(dimensionOf(value.unit))) return realMagnitude(convertMagnitude(value, NO_UNIT, ctx), name);
   throw new ArithmeticError(
     typeof value === "boolean" ? "type" : "dimension",
     `${name} needs a plain number${ANGLE_FUNCTIONS.has(name) ? " or an angle" : ""}, not ${describe(value)}`,
@@ -365,14 +404,28 @@ export function compare(operator: CompareOp, a: Value, b: Value, ctx: NumberCont
     if (operator !== "==" && operator !== "!=") throw new ArithmeticError("type", `booleans are equal or not, never ${operator} one another`);
     return COMPARISONS[operator](a === b ? 0 : 1);
   }
+  if (operator === "==" || operator === "!=") {
+    // complex numbers are equal or not, part by part
+    const [x, y] = magnitudes(a, b, ctx);
+    if (x instanceof Complex || y instanceof Complex) return COMPARISONS[operator](orderReal(C.re(x), C.re(y), ctx) === 0 && orderReal(C.im(x), C.im(y), ctx) === 0 ? 0 : 1);
+  }
   return COMPARISONS[operator](order(a, b, ctx));
 }
 
-/** -1, 0 or 1: a against b, which must have compatible dimensions. */
-export function order(a: Real | Quantity, b: Real | Quantity, ctx: NumberContext): number {
+/** a's and b's magnitudes in a's unit, which must be compatible with b's. */
+function magnitudes(a: Numeric, b: Numeric, ctx: NumberContext): [Scalar, Scalar] {
   if (!compatibleUnits(unitOf(a), unitOf(b))) throw dimensionError(`cannot compare ${describe(a)} and ${describe(b)}`);
-  const x = magnitudeOf(a);
-  const y = a instanceof Quantity || b instanceof Quantity ? convertMagnitude(b, unitOf(a), ctx) : magnitudeOf(b);
+  return [magnitudeOf(a), a instanceof Quantity || b instanceof Quantity ? convertMagnitude(b, unitOf(a), ctx) : magnitudeOf(b)];
+}
+
+/** -1, 0 or 1: a against b, which must have compatible dimensions and be real. */
+export function order(a: Numeric, b: Numeric, ctx: NumberContext): number {
+  const [x, y] = magnitudes(a, b, ctx);
+  if (x instanceof Complex || y instanceof Complex) throw new ArithmeticError("type", "complex numbers are not ordered");
+  return orderReal(x, y, ctx);
+}
+
+function orderReal(x: Real, y: Real, ctx: NumberContext): number {
   if (isExact(x) && isExact(y)) {
     const d = x.num * y.den - y.num * x.den;
     return d > 0n ? 1 : d < 0n ? -1 : 0;

@@ -14,7 +14,8 @@ import { evaluate, type Answer, type Bindings, type UserFunction } from "./evalu
 import { formatValue, isDisplayNotation, sourceText, type FormattedValue, type Notation } from "./format.ts";
 import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
-import { isExact, NumberContext } from "./number.ts";
+import { NumberContext } from "./number.ts";
+import { isExactScalar } from "./complex.ts";
 import { unparseExpr, unparseStatement } from "../grammar/unparse.ts";
 import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
@@ -250,13 +251,14 @@ export class Session {
         const shown = this.formatStatement(answer, statement);
         const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
         const { text, exact } = shown;
-        const { quantity } = fields;
+        const { quantity, complex } = fields;
         return {
           kind: "value",
           value,
           text,
           exact,
           ...(quantity && { quantity }),
+          ...(complex && { complex }),
           ...(fields !== shown && { valueText: fields.text }),
         };
       }
@@ -300,7 +302,7 @@ export class Session {
     }
     const answer = this.assignOrEvaluate(statement.value, line);
     const { value } = answer;
-    const approximate = typeof value !== "boolean" && !isExact(value instanceof Quantity ? value.magnitude : value);
+    const approximate = typeof value !== "boolean" && !isExactScalar(value instanceof Quantity ? value.magnitude : value);
     const source = approximate && statement.value.kind === "expression" && usesNoUserName(statement.value.expr, line) ? unparseExpr(statement.value.expr) : undefined;
     line.assign(statement.name, value, source);
     line.noteShadowing(statement.name);

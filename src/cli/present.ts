@@ -55,13 +55,14 @@ export function presentOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>
  * answers (from 1).
  */
 function jsonOfValue(outcome: PlainValue, input: string, statement?: number): object {
-  const { text, valueText, exact, quantity } = outcome;
+  const { text, valueText, exact, quantity, complex } = outcome;
   return {
     input: input.trim(),
     ...(statement !== undefined && { statement }),
     value: valueText ?? text,
     exact,
     ...quantity,
+    ...complex,
     ...(valueText !== undefined && { text }),
   };
 }

@@ -21,6 +21,8 @@ export interface PlainValue {
   readonly text: string;
   readonly exact: boolean;
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+  /** A complex number's parts, each exact (3/2) or as the precision writes it. */
+  readonly complex?: { readonly re: string; readonly im: string };
   readonly valueText?: string;
 }
 
@@ -51,8 +53,8 @@ export function toPlain(outcome: Outcome): PlainOutcome {
   }
 }
 
-function plainValue({ text, exact, quantity, valueText }: ValueAnswer): PlainValue {
-  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(valueText !== undefined && { valueText }) };
+function plainValue({ text, exact, quantity, complex, valueText }: ValueAnswer): PlainValue {
+  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(complex && { complex }), ...(valueText !== undefined && { valueText }) };
 }
 
 export interface UnitDescription {

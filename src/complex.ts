@@ -1,0 +1,291 @@
+/**
+ * Complex numbers: two real parts, each exact (a Rational) or approximate (a Decimal) as real
+ * values are (src/number.ts). A result whose imaginary part is zero is a real number again, so
+ * real arithmetic never sees a complex number unless a line makes one. Gaussian rationals stay
+ * exact under + - * / and integer powers; the transcendental functions are computed with more
+ * digits than the working ones and rounded to them.
+ *
+ * An approximate complex number is correct to the working precision relative to its modulus: a
+ * part smaller than that (the 1.2e-40 left in e^(iπ) by rounding π) cannot be told from zero and
+ * is zero. An exact part is never dropped.
+ */
+import type Decimal from "decimal.js";
+import * as elementary from "./elementary.ts";
+import { ArithmeticError } from "./errors.ts";
+import { exactRoot, isExact, isZero, Rational, sign, type NumberContext, type Real } from "./number.ts";
+
+export class Complex {
+  /** Use `complex()`, which gives a real number when the imaginary part is zero. */
+  constructor(
+    readonly re: Real,
+    readonly im: Real,
+  ) {}
+}
+
+/** A real or a complex number. */
+export type Scalar = Real | Complex;
+
+const ZERO = Rational.small(0, 1);
+const ONE = Rational.small(1, 1);
+const TWO = Rational.small(2, 1);
+const HALF = Rational.small(1, 2);
+
+/** The imaginary unit. */
+export const I = new Complex(ZERO, ONE);
+
+/** re + im·i: a real number when im is zero. */
+export function complex(re: Real, im: Real): Scalar {
+  return isZero(im) ? re : new Complex(re, im);
+}
+
+export function re(z: Scalar): Real {
+  return z instanceof Complex ? z.re : z;
+}
+
+export function im(z: Scalar): Real {
+  return z instanceof Complex ? z.im : ZERO;
+}
+
+/** Whether both parts are exact. */
+export function isExactScalar(z: Scalar): boolean {
+  return z instanceof Complex ? isExact(z.re) && isExact(z.im) : isExact(z);
+}
+
+/**
+ * An approximate result's parts, each dropped that is below the rounding of the modulus (see the
+ * module's comment); an exact part is kept as it is.
+ */
+function settled(x: Real, y: Real, ctx: NumberContext): Scalar {
+  if (isExact(x) && isExact(y)) return complex(x, y);
+  const a = ctx.decimal(x).abs();
+  const b = ctx.decimal(y).abs();
+  const floor = (a.gt(b) ? a : b).mul(ctx.noise);
+  const keep = (part: Real, size: Decimal) => (isExact(part) || size.gte(floor) ? part : ZERO);
+  return complex(keep(x, a), keep(y, b));
+}
+
+// ---- arithmetic -------------------------------------------------------------------
+
+export function add(a: Scalar, b: Scalar, ctx: NumberContext): Scalar {
+  return settled(ctx.add(re(a), re(b)), ctx.add(im(a), im(b)), ctx);
+}
+
+export function subtract(a: Scalar, b: Scalar, ctx: NumberContext): Scalar {
+  return settled(ctx.subtract(re(a), re(b)), ctx.subtract(im(a), im(b)), ctx);
+}
+
+export function negate(z: Scalar, ctx: NumberContext): Scalar {
+  return z instanceof Complex ? new Complex(ctx.negate(z.re), ctx.negate(z.im)) : ctx.negate(z);
+}
+
+export function conjugate(z: Scalar, ctx: NumberContext): Scalar {
+  return z instanceof Complex ? new Complex(z.re, ctx.negate(z.im)) : z;
+}
+
+export function multiply(a: Scalar, b: Scalar, ctx: NumberContext): Scalar {
+  if (!(a instanceof Complex) && !(b instanceof Complex)) return ctx.multiply(a, b);
+  // (a + bi)(c + di) = (ac - bd) + (ad + bc)i
+  const [p, q, r, s] = [re(a), im(a), re(b), im(b)];
+  return settled(ctx.subtract(ctx.multiply(p, r), ctx.multiply(q, s)), ctx.add(ctx.multiply(p, s), ctx.multiply(q, r)), ctx);
+}
+
+export function divide(a: Scalar, b: Scalar, ctx: NumberContext): Scalar {
+  if (!(b instanceof Complex)) return a instanceof Complex ? settled(ctx.divide(a.re, b), ctx.divide(a.im, b), ctx) : ctx.divide(a, b);
+  // (a + bi)/(c + di) = (a + bi)(c - di) / (c² + d²)
+  const norm = ctx.add(ctx.multiply(b.re, b.re), ctx.multiply(b.im, b.im));
+  const top = multiply(a, conjugate(b, ctx), ctx);
+  return settled(ctx.divide(re(top), norm), ctx.divide(im(top), norm), ctx);
+}
+
+/** Whether two numbers are equal (exact ones exactly; approximate ones as they print, part by part). */
+export function equal(a: Scalar, b: Scalar, equalReal: (x: Real, y: Real) => boolean): boolean {
+  return equalReal(re(a), re(b)) && equalReal(im(a), im(b));
+}
+
+// ---- modulus and argument -----------------------------------------------------------
+
+/** |z|: exact when re² + im² is the square of a rational (|3 + 4i| = 5). */
+export function modulus(z: Scalar, ctx: NumberContext): Real {
+  if (!(z instanceof Complex)) return sign(z) < 0 ? ctx.negate(z) : z;
+  const norm = ctx.add(ctx.multiply(z.re, z.re), ctx.multiply(z.im, z.im));
+  if (isExact(norm)) return exactRoot(norm, 2n) ?? ctx.approx(ctx.decimal(norm).sqrt());
+  return ctx.approx(norm.sqrt());
+}
+
+/** arg z, in (-π, π]: atan2(im, re); 0 for zero and the positive reals, π for the negative ones. */
+export function argument(z: Scalar, ctx: NumberContext): Real {
+  if (!(z instanceof Complex)) return sign(z) < 0 ? ctx.pi() : ZERO;
+  return ctx.approx(elementary.atan2(ctx.decimal(z.im), ctx.decimal(z.re), ctx.workingDigits));
+}
+
+// ---- the transcendental functions ---------------------------------------------------
+
+/** Extra digits the complex functions carry: their formulas combine several rounded values. */
+const EXTRA = 10;
+
+/** A computation in a context with EXTRA more working digits, its parts rounded back to this one's. */
+function wider(ctx: NumberContext, f: (w: NumberContext) => Scalar): Scalar {
+  const w = ctx.at(ctx.digits, ctx.workingDigits + EXTRA);
+  const z = f(w);
+  // (a Decimal made from one of another precision keeps all its digits: rounded here)
+  const back = (x: Real): Real => (isExact(x) ? x : ctx.approx(new ctx.D(x).toSignificantDigits(ctx.workingDigits)));
+  return settled(back(re(z)), back(im(z)), ctx);
+}
+
+/** The parts as Decimals of a context. */
+function parts(z: Scalar, w: NumberContext): [Decimal, Decimal] {
+  return [w.decimal(re(z)), w.decimal(im(z))];
+}
+
+export function exp(z: Scalar, ctx: NumberContext): Scalar {
+  return wider(ctx, (w) => {
+    const [x, y] = parts(z, w);
+    const r = elementary.exp(x, w.workingDigits);
+    return complex(w.approx(r.mul(elementary.cos(y, w.workingDigits))), w.approx(r.mul(elementary.sin(y, w.workingDigits))));
+  });
+}
+
+/** e^(ix) = cos x + i sin x, for a real x; for a complex one, e^(i·x). */
+export function cis(x: Scalar, ctx: NumberContext): Scalar {
+  if (isZero(re(x)) && isZero(im(x))) return ONE;
+  return exp(multiply(I, x, ctx), ctx);
+}
+
+/** The principal logarithm: ln|z| + i·arg z, the cut along the negative real axis (arg in (-π, π]). */
+export function ln(z: Scalar, ctx: NumberContext): Scalar {
+  if (isZero(re(z)) && isZero(im(z))) throw new ArithmeticError("domain", "ln is undefined at zero");
+  return wider(ctx, (w) => {
+    const norm = w.add(w.multiply(re(z), re(z)), w.multiply(im(z), im(z)));
+    const lnModulus = elementary.ln(w.decimal(norm), w.workingDigits).div(2);
+    return complex(w.approx(lnModulus), argument(z, w));
+  });
+}
+
+/** z^w for a complex base or exponent: exact for an integer power of an exact base, else e^(w ln z). */
+export function power(base: Scalar, exponent: Scalar, ctx: NumberContext): Scalar {
+  if (!(exponent instanceof Complex) && isExact(exponent) && exponent.den === 1n) return integerPower(base, exponent.num, ctx);
+  if (isZero(re(base)) && isZero(im(base))) {
+    if (sign(re(exponent)) > 0) return ZERO;
+    throw new ArithmeticError("domain", "0 to a power whose real part is not positive is undefined");
+  }
+  // a negative real to a rational power: |x|^(p/q)·e^(iπp/q), exact where both factors are ((-9)^(1/2) = 3i)
+  if (!(base instanceof Complex) && !(exponent instanceof Complex) && isExact(exponent) && sign(base) < 0) {
+    const magnitude = ctx.power(ctx.negate(base), exponent);
+    return multiply(magnitude, unitAtPiTimes(exponent, ctx), ctx);
+  }
+  return exp(multiply(exponent, ln(base, ctx), ctx), ctx);
+}
+
+/** e^(iπr) for a rational r: exact at the multiples of π/2, else approximate. */
+function unitAtPiTimes(r: Rational, ctx: NumberContext): Scalar {
+  const twice = ctx.multiply(r, TWO) as Rational;
+  if (twice.den === 1n) {
+    const quarter = Number(((twice.num % 4n) + 4n) % 4n);
+    return [ONE, I, Rational.small(-1, 1), new Complex(ZERO, Rational.small(-1, 1))][quarter]!;
+  }
+  return cis(ctx.multiply(r, ctx.pi()), ctx);
+}
+
+/** The largest integer power computed exactly by squaring; past it, e^(k ln z). */
+const EXACT_POWER_LIMIT = 1n << 16n;
+
+function integerPower(base: Scalar, k: bigint, ctx: NumberContext): Scalar {
+  if (!(base instanceof Complex)) return ctx.power(base, new Rational(k, 1n));
+  if (k < 0n) return divide(ONE, integerPower(base, -k, ctx), ctx);
+  if (k > EXACT_POWER_LIMIT) return exp(multiply(new Rational(k, 1n), ln(base, ctx), ctx), ctx);
+  let result: Scalar = ONE;
+  let square: Scalar = base;
+  for (let n = k; n > 0n; n >>= 1n) {
+    if (n & 1n) result = multiply(result, square, ctx);
+    if (n > 1n) square = multiply(square, square, ctx);
+  }
+  return result;
+}
+
+/**
+ * The principal square root, its real part ≥ 0 (the cut along the negative real axis, where the
+ * root is i·sqrt|x|): exact when it is a Gaussian rational (sqrt(3 + 4i) = 2 + i, sqrt(-9) = 3i).
+ */
+export function sqrt(z: Scalar, ctx: NumberContext, realRoot: (x: Real) => Real): Scalar {
+  if (!(z instanceof Complex)) return sign(z) < 0 ? complex(ZERO, realRoot(ctx.negate(z))) : realRoot(z);
+  // sqrt(x + iy) = sqrt((|z| + x)/2) + i·sign(y)·sqrt((|z| - x)/2)
+  const m = modulus(z, ctx);
+  if (isExact(m) && isExact(z.re)) {
+    const a = exactRoot(ctx.multiply(ctx.add(m, z.re), HALF) as Rational, 2n);
+    const b = exactRoot(ctx.multiply(ctx.subtract(m, z.re), HALF) as Rational, 2n);
+    if (a && b) return complex(a, sign(z.im) < 0 ? ctx.negate(b) : b);
+  }
+  return power(z, HALF, ctx);
+}
+
+export function sin(z: Scalar, ctx: NumberContext): Scalar {
+  // sin(x + iy) = sin x cosh y + i cos x sinh y
+  return wider(ctx, (w) => {
+    const [x, y] = parts(z, w);
+    const d = w.workingDigits;
+    return complex(w.approx(elementary.sin(x, d).mul(elementary.cosh(y, d))), w.approx(elementary.cos(x, d).mul(elementary.sinh(y, d))));
+  });
+}
+
+export function cos(z: Scalar, ctx: NumberContext): Scalar {
+  // cos(x + iy) = cos x cosh y - i sin x sinh y
+  return wider(ctx, (w) => {
+    const [x, y] = parts(z, w);
+    const d = w.workingDigits;
+    return complex(w.approx(elementary.cos(x, d).mul(elementary.cosh(y, d))), w.approx(elementary.sin(x, d).mul(elementary.sinh(y, d)).neg()));
+  });
+}
+
+export function tan(z: Scalar, ctx: NumberContext): Scalar {
+  return wider(ctx, (w) => divide(sin(z, w), cos(z, w), w));
+}
+
+export function sinh(z: Scalar, ctx: NumberContext): Scalar {
+  // sinh(x + iy) = sinh x cos y + i cosh x sin y
+  return wider(ctx, (w) => {
+    const [x, y] = parts(z, w);
+    const d = w.workingDigits;
+    return complex(w.approx(elementary.sinh(x, d).mul(elementary.cos(y, d))), w.approx(elementary.cosh(x, d).mul(elementary.sin(y, d))));
+  });
+}
+
+export function cosh(z: Scalar, ctx: NumberContext): Scalar {
+  // cosh(x + iy) = cosh x cos y + i sinh x sin y
+  return wider(ctx, (w) => {
+    const [x, y] = parts(z, w);
+    const d = w.workingDigits;
+    return complex(w.approx(elementary.cosh(x, d).mul(elementary.cos(y, d))), w.approx(elementary.sinh(x, d).mul(elementary.sin(y, d))));
+  });
+}
+
+export function tanh(z: Scalar, ctx: NumberContext): Scalar {
+  return wider(ctx, (w) => divide(sinh(z, w), cosh(z, w), w));
+}
+
+/**
+ * asin z = -i·ln(iz + sqrt(1 - z²)), the cuts along the real axis beyond ±1 (values there as C99,
+ * Python's cmath and mpmath agree on them: below -1 only; see builtins.ts).
+ */
+export function asin(z: Scalar, ctx: NumberContext): Scalar {
+  return wider(ctx, (w) => {
+    const root = sqrt(subtract(ONE, multiply(z, z, w), w), w, (x) => w.approx(w.decimal(x).sqrt()));
+    return multiply(new Complex(ZERO, Rational.small(-1, 1)), ln(add(multiply(I, z, w), root, w), w), w);
+  });
+}
+
+/** acos z = π/2 - asin z. */
+export function acos(z: Scalar, ctx: NumberContext): Scalar {
+  return wider(ctx, (w) => subtract(w.approx(w.pi().div(2)), asin(z, w), w));
+}
+
+/** atan z = (i/2)·(ln(1 - iz) - ln(1 + iz)), the cuts along the imaginary axis beyond ±i. */
+export function atan(z: Scalar, ctx: NumberContext): Scalar {
+  const iz = multiply(I, z, ctx);
+  if (!(iz instanceof Complex) && isExact(iz) && iz.den === 1n && (iz.num === 1n || iz.num === -1n)) {
+    throw new ArithmeticError("domain", "atan is undefined at i and -i");
+  }
+  return wider(ctx, (w) => {
+    const difference = subtract(ln(subtract(ONE, iz, w), w), ln(add(ONE, iz, w), w), w);
+    return multiply(new Complex(ZERO, HALF), difference, w);
+  });
+}
