@@ -125,7 +125,9 @@ const EXTRA = 10;
 
 /** A computation in a context with EXTRA more working digits, its parts rounded back to this one's. */
 function wider(ctx: NumberContext, f: (w: NumberContext) => Scalar): Scalar {
-  const w = ctx.at(ctx.digits, ctx.workingDigits + EXTRA);
+  // (its parts are shown to EXTRA more digits too, so that only the result's own parts are dropped
+  // beside its modulus, not an intermediate's: asin(i·5^-24) is made of square roots near 1)
+  const w = ctx.at(ctx.digits + EXTRA, ctx.workingDigits + EXTRA);
   const z = f(w);
   // (a Decimal made from one of another precision keeps all its digits: rounded here)
   const back = (x: Real): Real => (isExact(x) ? x : ctx.approx(new ctx.D(x).toSignificantDigits(ctx.workingDigits)));
@@ -263,19 +265,46 @@ export function tanh(z: Scalar, ctx: NumberContext): Scalar {
 }
 
 /**
- * asin z = -i·ln(iz + sqrt(1 - z²)), the cuts along the real axis beyond ±1 (values there as C99,
- * Python's cmath and mpmath agree on them: below -1 only; see builtins.ts).
+ * asin and acos by Kahan's formulas ("Branch cuts for complex elementary functions", 1987), which
+ * take their products of square roots where no digits cancel (asin(-3^18) would lose them all as
+ * -i·ln(iz + sqrt(1 - z²))), with the cuts along the real axis beyond ±1:
+ *   asin z = atan2(re z, re(√(1-z)·√(1+z))) + i·asinh(im(conj(√(1-z))·√(1+z)))
+ *   acos z = 2·atan2(re √(1-z), re √(1+z)) + i·asinh(im(conj(√(1+z))·√(1-z)))
+ * (On the cut above 1 C99, Python's cmath and mpmath disagree: builtins.ts refuses those.)
  */
 export function asin(z: Scalar, ctx: NumberContext): Scalar {
   return wider(ctx, (w) => {
-    const root = sqrt(subtract(ONE, multiply(z, z, w), w), w, (x) => w.approx(w.decimal(x).sqrt()));
-    return multiply(new Complex(ZERO, Rational.small(-1, 1)), ln(add(multiply(I, z, w), root, w), w), w);
+    const [below, above] = rootsAround(z, w);
+    const x = atan2(re(z), re(multiply(below, above, w)), w);
+    return complex(x, asinh(im(multiply(conjugate(below, w), above, w)), w));
   });
 }
 
-/** acos z = π/2 - asin z. */
 export function acos(z: Scalar, ctx: NumberContext): Scalar {
-  return wider(ctx, (w) => subtract(w.approx(w.pi().div(2)), asin(z, w), w));
+  return wider(ctx, (w) => {
+    const [below, above] = rootsAround(z, w);
+    const x = w.multiply(TWO, atan2(re(below), re(above), w));
+    return complex(x, asinh(im(multiply(conjugate(above, w), below, w)), w));
+  });
+}
+
+/** √(1 - z) and √(1 + z), principal. */
+function rootsAround(z: Scalar, w: NumberContext): [Scalar, Scalar] {
+  const root = (x: Real) => (isExact(x) ? (exactRoot(x, 2n) ?? w.approx(w.decimal(x).sqrt())) : w.approx(x.sqrt()));
+  return [sqrt(subtract(ONE, z, w), w, root), sqrt(add(ONE, z, w), w, root)];
+}
+
+function atan2(y: Real, x: Real, w: NumberContext): Real {
+  if (isZero(y) && isExact(y) && sign(x) >= 0) return ZERO;
+  return w.approx(elementary.atan2(w.decimal(y), w.decimal(x), w.workingDigits));
+}
+
+/** asinh x = sign(x)·ln(|x| + √(x² + 1)), for a real x. */
+function asinh(x: Real, w: NumberContext): Real {
+  if (isZero(x)) return ZERO;
+  const d = w.decimal(x);
+  const magnitude = elementary.ln(d.abs().add(d.mul(d).add(1).sqrt()), w.workingDigits);
+  return w.approx(d.isNeg() ? magnitude.neg() : magnitude);
 }
 
 /** atan z = (i/2)·(ln(1 - iz) - ln(1 + iz)), the cuts along the imaginary axis beyond ±i. */

@@ -36,9 +36,13 @@ function checkMessage(message: string, context: string): void {
   });
 }
 
+// a complex number (issue 20): 3 + 4i, -2.5i, i, (6 + 8i) V
+const NUMBER = String.raw`\d+(\.\d+)?(e-?\d+)?`;
+const COMPLEX = new RegExp(String.raw`^\(?-?(${NUMBER} [-+] )?(${NUMBER})?i\)?( [^\s\d][^\s]*)?$`);
+
 /** stdout of a successful one-shot or piped text run: a value or a definition per line. */
 function checkResultLine(line: string, context: string): void {
-  const ok = VALUE.test(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
+  const ok = VALUE.test(line) || COMPLEX.test(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
   expect({ context, line, ok, internal: INTERNAL.test(line) }).toEqual({ context, line, ok: true, internal: false });
 }
 
