@@ -339,7 +339,9 @@ export class NumberContext {
   /** Zero if `d` is below the noise of the operands it came from. */
   snap(d: Decimal, ...scale: Decimal[]): Decimal {
     if (d.isZero()) return d;
-    let magnitude = new this.D(1);
+    // relative to the largest operand given (sqrt(2)^2 - 2 is zero, sqrt(2)·10^-20 + sqrt(2)·10^-20
+    // is not), or to 1 if none is
+    let magnitude = new this.D(scale.length === 0 ? 1 : 0);
     for (const s of scale) if (s.abs().gt(magnitude)) magnitude = s.abs();
     return d.abs().lt(magnitude.mul(this.noise)) ? new this.D(0) : d;
   }

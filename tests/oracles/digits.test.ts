@@ -160,6 +160,15 @@ describe("Ctrl-C inside one long operation", () => {
   }, 30_000);
 });
 
+describe("a sum of small approximate numbers keeps its digits: only cancellation beside the operands is zero", () => {
+  againstMpmath([
+    [["sqrt(2)*1e-20 + sqrt(2)*1e-20"], "sqrt(2)*mpf('1e-20') * 2", 12],
+    [["sqrt(2)*1e-20 - sqrt(2)*1e-21"], "sqrt(2)*mpf('1e-20') - sqrt(2)*mpf('1e-21')", 12],
+    [["pi * 10^-30 + e * 10^-30"], "(pi + exp(1)) * mpf(10)**-30", 12],
+  ]);
+  test("sqrt(2)^2 - 2 is still zero", () => expect(run(["sqrt(2)^2 - 2"]).out).toBe("0\n"));
+});
+
 describe("ħ (hbar) is the Planck constant over 2π, to the last digit of any precision", () => {
   for (const precision of [12, 30, 100]) {
     test(`-p ${precision}`, () => {

@@ -324,7 +324,7 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
     let text = "";
     for (const [i, t] of parts.entries()) {
       const scale = i > 1 && isNumber(parts[i - 1]) && /^[/÷]$/.test(parts[i - 2]!);
-      if (i > 0 && !scale && /[\p{L}\d°)]$/u.test(parts[i - 1]!) && /^[\p{L}°(]/u.test(t)) text += "*";
+      if (i > 0 && !scale && /[\p{L}\d°)⁰¹²³⁴⁵⁶⁷⁸⁹]$/u.test(parts[i - 1]!) && /^[\p{L}°(]/u.test(t)) text += "*";
       text += t;
     }
     return text;
