@@ -134,16 +134,24 @@ function wider(ctx: NumberContext, f: (w: NumberContext) => Scalar): Scalar {
   return settled(back(re(z)), back(im(z)), ctx);
 }
 
-/** The parts as Decimals of a context. */
+/**
+ * The parts as Decimals of a context, as a function's arguments: an exact part with as many digits
+ * after its point as the working ones (w.argument: exp(10^15 i) keeps them); an approximate part
+ * with digits before its point makes the result lose as many (exp, sin and the others multiply its
+ * error by its size), which the line is then computed again with (ctx.amplifies).
+ */
 function parts(z: Scalar, w: NumberContext): [Decimal, Decimal] {
-  return [w.decimal(re(z)), w.decimal(im(z))];
+  const [x, y] = [re(z), im(z)];
+  for (const part of [x, y]) if (!isExact(part)) w.amplifies(Math.max(0, part.e + 1), "a complex function of a number this large");
+  return [w.argument(x), w.argument(y)];
 }
 
 export function exp(z: Scalar, ctx: NumberContext): Scalar {
   return wider(ctx, (w) => {
     const [x, y] = parts(z, w);
     const r = elementary.exp(x, w.workingDigits);
-    return complex(w.approx(r.mul(elementary.cos(y, w.workingDigits))), w.approx(r.mul(elementary.sin(y, w.workingDigits))));
+    const exact = isExact(im(z));
+    return complex(w.approx(r.mul(cosOf(y, w, exact))), w.approx(r.mul(sinOf(y, w, exact))));
   });
 }
 
@@ -220,12 +228,27 @@ export function sqrt(z: Scalar, ctx: NumberContext, realRoot: (x: Real) => Real)
   return power(z, HALF, ctx);
 }
 
+/**
+ * sin and cos of a real part, zero where they are below the rounding error of an approximate
+ * argument (its size times the precision it was computed to), as for real numbers: sinh(iπ) is 0.
+ */
+function sinOf(y: Decimal, w: NumberContext, exact: boolean): Decimal {
+  const value = elementary.sin(y, w.workingDigits);
+  return exact || value.abs().gte(y.abs().mul(w.rounding)) ? value : new w.D(0);
+}
+
+function cosOf(y: Decimal, w: NumberContext, exact: boolean): Decimal {
+  const value = elementary.cos(y, w.workingDigits);
+  return exact || value.abs().gte(y.abs().mul(w.rounding)) ? value : new w.D(0);
+}
+
 export function sin(z: Scalar, ctx: NumberContext): Scalar {
   // sin(x + iy) = sin x cosh y + i cos x sinh y
   return wider(ctx, (w) => {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
-    return complex(w.approx(elementary.sin(x, d).mul(elementary.cosh(y, d))), w.approx(elementary.cos(x, d).mul(elementary.sinh(y, d))));
+    const exact = isExact(re(z));
+    return complex(w.approx(sinOf(x, w, exact).mul(elementary.cosh(y, d))), w.approx(cosOf(x, w, exact).mul(elementary.sinh(y, d))));
   });
 }
 
@@ -234,12 +257,14 @@ export function cos(z: Scalar, ctx: NumberContext): Scalar {
   return wider(ctx, (w) => {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
-    return complex(w.approx(elementary.cos(x, d).mul(elementary.cosh(y, d))), w.approx(elementary.sin(x, d).mul(elementary.sinh(y, d)).neg()));
+    const exact = isExact(re(z));
+    return complex(w.approx(cosOf(x, w, exact).mul(elementary.cosh(y, d))), w.approx(sinOf(x, w, exact).mul(elementary.sinh(y, d)).neg()));
   });
 }
 
+/** tan z = -i·tanh(iz). */
 export function tan(z: Scalar, ctx: NumberContext): Scalar {
-  return wider(ctx, (w) => divide(sin(z, w), cos(z, w), w));
+  return multiply(new Complex(ZERO, Rational.small(-1, 1)), tanh(multiply(I, z, ctx), ctx), ctx);
 }
 
 export function sinh(z: Scalar, ctx: NumberContext): Scalar {
@@ -247,7 +272,8 @@ export function sinh(z: Scalar, ctx: NumberContext): Scalar {
   return wider(ctx, (w) => {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
-    return complex(w.approx(elementary.sinh(x, d).mul(elementary.cos(y, d))), w.approx(elementary.cosh(x, d).mul(elementary.sin(y, d))));
+    const exact = isExact(im(z));
+    return complex(w.approx(elementary.sinh(x, d).mul(cosOf(y, w, exact))), w.approx(elementary.cosh(x, d).mul(sinOf(y, w, exact))));
   });
 }
 
@@ -256,12 +282,30 @@ export function cosh(z: Scalar, ctx: NumberContext): Scalar {
   return wider(ctx, (w) => {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
-    return complex(w.approx(elementary.cosh(x, d).mul(elementary.cos(y, d))), w.approx(elementary.sinh(x, d).mul(elementary.sin(y, d))));
+    const exact = isExact(im(z));
+    return complex(w.approx(elementary.cosh(x, d).mul(cosOf(y, w, exact))), w.approx(elementary.sinh(x, d).mul(sinOf(y, w, exact))));
   });
 }
 
+/**
+ * tanh(x + iy) = (sinh 2x + i sin 2y) / (cosh 2x + cos 2y); far from the imaginary axis, where
+ * cosh 2x is beyond every digit carried (and beyond the range), it is sign(x) + 2i·sin(2y)·e^(-2|x|).
+ */
 export function tanh(z: Scalar, ctx: NumberContext): Scalar {
-  return wider(ctx, (w) => divide(sinh(z, w), cosh(z, w), w));
+  return wider(ctx, (w) => {
+    const [x, y] = parts(z, w);
+    const d = w.workingDigits;
+    const exact = isExact(im(z));
+    const x2 = x.mul(2);
+    const y2 = y.mul(2);
+    if (x.abs().gt(d * 1.2 + 10)) {
+      const tail = elementary.exp(x2.abs().neg(), d).mul(sinOf(y2, w, exact)).mul(2);
+      return complex(Rational.small(x.isNeg() ? -1 : 1, 1), w.approx(tail));
+    }
+    const denominator = elementary.cosh(x2, d).add(cosOf(y2, w, exact));
+    if (denominator.isZero()) throw new ArithmeticError("domain", "tanh is undefined where cosh is zero (tan at odd multiples of pi/2)");
+    return complex(w.approx(elementary.sinh(x2, d).div(denominator)), w.approx(sinOf(y2, w, exact).div(denominator)));
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 // Random complex expressions for tests/oracles/complex.test.ts: Gaussian rationals (3, -1/2, 2i,
 // (3 - 4i), i), + - * / and unary minus, integer powers, and the functions of complex numbers.
 // Functions with branch cuts (sqrt, ln, log10, arg, asin, acos, atan, a power that is not an
-// integer) take only exact operands, whose side of a cut is known exactly; the others take any.
+// integer) take only exact operands, whose side of a cut is known exactly, and so do re and im;
+// the others take any.
 // Written as calc source by a printer of our own, and as JSON for tests/oracles/complex_oracle.py.
 import fc from "fast-check";
 
@@ -14,8 +15,10 @@ export type CTree =
   | { op: "fn"; name: string; a: CTree };
 
 /** The functions continuous everywhere they are defined, and those with cuts (exact operands only). */
-const SMOOTH = ["exp", "sin", "cos", "tan", "sinh", "cosh", "tanh", "abs", "conj", "re", "im"];
-const CUT = ["sqrt", "ln", "log10", "arg", "asin", "acos", "atan"];
+// (re and im take exact operands too: an approximate number is correct to the precision beside its
+// modulus, so a part much smaller than the other is not, to its own digits: docs/language.md)
+const SMOOTH = ["exp", "sin", "cos", "tan", "sinh", "cosh", "tanh", "abs", "conj"];
+const CUT = ["sqrt", "ln", "log10", "arg", "asin", "acos", "atan", "re", "im"];
 
 const fraction = fc.tuple(fc.integer({ min: -9, max: 9 }), fc.constantFrom(1, 1, 1, 2, 3, 4));
 const literal: fc.Arbitrary<CTree> = fc
