@@ -28,6 +28,7 @@ import {
   integer,
   isExact,
   isZero,
+  log10Abs,
   ONE,
   POW_EXPONENT_DIGITS,
   Rational,
@@ -263,7 +264,19 @@ function root(x: Real, degree: Real, ctx: NumberContext): Real {
 function ln(x: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
   if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
-  return logarithmOf(x, ctx.approx(elementary.ln(ctx.decimal(x), ctx.workingDigits)), ctx);
+  return logarithmOf(x, ctx.approx(elementary.ln(logArgument(x, ctx), ctx.workingDigits)), ctx);
+}
+
+/**
+ * A logarithm's argument as a Decimal: an exact one near 1 with as many more digits as it has zeros
+ * after "1.", since ln(1 + ε) is about ε and needs all of ε's digits (ln(1 + 10^-30) is 10^-30, not 0).
+ */
+function logArgument(x: Real, ctx: NumberContext): Decimal {
+  if (!isExact(x)) return ctx.decimal(x);
+  const distance = x.num - x.den;
+  if (distance === 0n) return ctx.decimal(x);
+  const zeros = log10Abs(x.den) - log10Abs(distance < 0n ? -distance : distance);
+  return zeros > 0 ? ctx.decimalWith(x, Math.ceil(zeros) + 1) : ctx.decimal(x);
 }
 
 /**
@@ -283,7 +296,7 @@ function log(x: Real, base: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("log is undefined for zero and negative numbers");
   if (sign(base) <= 0 || (isExact(base) && equalExact(base, ONE))) throw domain("a logarithm's base must be positive and not 1");
   const ratio = ctx.approx(
-    elementary.ln(ctx.decimal(x), ctx.workingDigits).div(elementary.ln(ctx.decimal(base), ctx.workingDigits)),
+    elementary.ln(logArgument(x, ctx), ctx.workingDigits).div(elementary.ln(logArgument(base, ctx), ctx.workingDigits)),
   );
   if (isExact(x) && isExact(base)) {
     for (let q = 1; q <= 12; q++) {

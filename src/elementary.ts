@@ -178,8 +178,10 @@ export function ln(x: Decimal, digits: number): Decimal {
   if (x.eq(1)) return new D(0);
   const work = digits + 12;
   const W = decimalAt(work);
-  const mantissa = Number(x.toExponential(14).split("e")[0]);
-  const k = Math.round((x.e + Math.log10(mantissa)) / LOG10_2);
+  // (the exponent of the same rounded text: 0.999…9 rounds to 1.00000000000000e+0, whose exponent is
+  // 0, not x.e = -1, which made k = -3 and ln(1 - 10^-40) all cancellation)
+  const [mantissa, exponent] = x.toExponential(14).split("e") as [string, string];
+  const k = Math.round((Number(exponent) + Math.log10(Number(mantissa))) / LOG10_2);
   const m = new W(x).div(powerOfTwo(k, work));
   const z = m.sub(1).div(m.add(1)); // |z| ≤ 0.18: each term is 30 times smaller than the last
   let lnM = new W(0);

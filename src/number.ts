@@ -575,8 +575,10 @@ function exponentSize(log10Y: number, x: Decimal): number {
 /** log10 |x| for x ≠ 0, to about 15 digits, however large or small x is. */
 function log10Of(x: Decimal): number {
   if (x.isZero()) return -Infinity;
-  const [mantissa] = x.abs().toSignificantDigits(15).toExponential().split("e") as [string];
-  return x.e + Math.log10(Number(mantissa));
+  // the exponent of the rounded value (0.999…9 to 15 digits is 1, whose exponent is x.e + 1)
+  const rounded = x.abs().toSignificantDigits(15);
+  const [mantissa] = rounded.toExponential().split("e") as [string];
+  return rounded.e + Math.log10(Number(mantissa));
 }
 
 /** Decimal digits of |k| (0 for 0). */

@@ -169,6 +169,16 @@ describe("a sum of small approximate numbers keeps its digits: only cancellation
   test("sqrt(2)^2 - 2 is still zero", () => expect(run(["sqrt(2)^2 - 2"]).out).toBe("0\n"));
 });
 
+describe("a logarithm of an exact number near 1 keeps every digit of its distance from 1", () => {
+  againstMpmath([
+    [["ln(1 + 3^-27)"], "log(1 + mpf(3)**-27)", 12],
+    [["ln(1 + 10^-30)"], "log(1 + mpf(10)**-30)", 12],
+    [["ln(1 - 10^-40)"], "log(1 - mpf(10)**-40)", 20],
+    [["log10(1 + 3^-27)"], "log10(1 + mpf(3)**-27)", 12],
+    [["log(2, 1 + 10^-25)"], "log(2) / log(1 + mpf(10)**-25)", 12],
+  ]);
+});
+
 describe("ħ (hbar) is the Planck constant over 2π, to the last digit of any precision", () => {
   for (const precision of [12, 30, 100]) {
     test(`-p ${precision}`, () => {
