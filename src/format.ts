@@ -331,7 +331,7 @@ export function formatValue(value: Value, notation: Notation | undefined, ctx: N
   // a product of units is printed in the named unit that is exactly it, if there is one (2300 W, not 2300 V*A)
   const unit = value.written ?? formatUnit(productName(value.unit) ?? inSymbols(value.unit));
   // (6 + 8i) V: a complex magnitude of two parts in parentheses
-  const shown = number.text.includes(" ") ? `(${number.text})` : number.text;
+  const shown = magnitude instanceof Complex && number.text.includes(" ") ? `(${number.text})` : number.text;
   const text = `${shown}${joinsWithoutSpace(value.unit) ? "" : " "}${unit}`;
   return { text, exact: number.exact, quantity: { number: number.text, unit, dimension: dimensionName(dimensionOf(value.unit)) }, ...parts };
 }

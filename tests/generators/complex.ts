@@ -11,7 +11,7 @@ export type CTree =
   | { op: "neg"; a: CTree }
   | { op: "add" | "sub" | "mul" | "div"; a: CTree; b: CTree }
   | { op: "pow"; a: CTree; k: number }
-  | { op: "root"; a: CTree }
+  | { op: "root"; a: CTree; q: number }
   | { op: "fn"; name: string; a: CTree };
 
 /** The functions continuous everywhere they are defined, and those with cuts (exact operands only). */
@@ -62,7 +62,7 @@ export const complexExpression: fc.Arbitrary<CTree> = fc.letrec<{ tree: CTree }>
     fc.record({ op: fc.constant("pow" as const), a: tie("tree"), k: fc.integer({ min: -3, max: 5 }) }),
     fc.record({ op: fc.constant("fn" as const), name: fc.constantFrom(...SMOOTH), a: tie("tree") }),
     fc.record({ op: fc.constant("fn" as const), name: fc.constantFrom(...CUT), a: exactTree }),
-    fc.record({ op: fc.constant("root" as const), a: exactTree }),
+    fc.record({ op: fc.constant("root" as const), a: exactTree, q: fc.constantFrom(2, 3) }),
   ),
 })).tree;
 
@@ -93,7 +93,7 @@ export function renderComplex(tree: CTree): string {
     case "pow":
       return `(${renderComplex(tree.a)}^${tree.k < 0 ? `(${tree.k})` : tree.k})`;
     case "root":
-      return `(${renderComplex(tree.a)}^(1/2))`;
+      return `(${renderComplex(tree.a)}^(1/${tree.q}))`;
     case "fn":
       return `${tree.name}(${renderComplex(tree.a)})`;
   }

@@ -624,3 +624,56 @@ describe("issue 18: every answer of a line", () => {
     expect(run(["--json"], "1\nf(m) = m; m(x) = x\n").err).toBe('{"line":2,"input":"f(m) = m; m(x) = x","warning":"m is now yours: it hides the unit metre"}\n');
   });
 });
+
+describe("issue 20: complex numbers, exact where the parts are", () => {
+  pinned([
+    ["sqrt(-9)", "3i"],
+    ["(3+4i)*(2-i)", "10 + 5i"],
+    ["e^(i*pi)", "-1"],
+    ["(2+i)/(1-i)", "0.5 + 1.5i"],
+    ["cbrt(-8)", "-2"],
+    ["(-8)^(1/3)", "1 + 1.73205080757i"],
+    [["-p", "20", "(-8)^(1/3)"], "1 + 1.7320508075688772935i"],
+    ["(1-2i)^3", "-11 + 2i"],
+    ["sqrt(3+4i)", "2 + i"],
+    ["abs(3+4i)", "5"],
+    ["1+i to polar", "1.41421356237 * cis(0.785398163397)"],
+    ["1+i to polar deg", "1.41421356237 * cis(45°)"],
+    ["exp(i*pi/2)", "i"],
+    ["(3+4i) ohm * 2 A", "(6 + 8i) V"],
+    ["abs((3+4i) ohm)", "5 ohm"],
+    // written a + bi, a - bi, bi, i, -i, and read back in
+    ["i", "i"],
+    ["-i", "-i"],
+    ["conj(3+4i)", "3 - 4i"],
+    ["0.5 + 1.5i", "0.5 + 1.5i"],
+    ["i^2", "-1"],
+    ["re(3+4i); im(3+4i); arg(-1)", "3\n4\n3.14159265359"],
+    ["2 * cis(pi/3)", "1 + 1.73205080757i"],
+    ["1 + i == 1 + i; 1 + i != 1 - i", "true\ntrue"],
+    // a part within the precision of the modulus is noise; an exact part never is
+    ["exp(i*pi) + 10^-20 i", "-1 + 0.00000000000000000001i"],
+  ]);
+
+  function refused(line: string, caret: string): void {
+    test(`${line} → ${caret.trim()}`, () => {
+      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
+    });
+  }
+  refused("1+i < 2", "^~~~~~~ complex numbers are not ordered");
+  refused("max(2i, 1)", "^~~~~~~~~~ complex numbers are not ordered");
+  refused("floor(1+i)", "^~~~~~~~~~ floor needs a real number, not a complex number");
+  refused("(1+i)!", "^~~~~~ ! needs a real number, not a complex number");
+  refused("gcd(2i, 4)", "^~~~~~~~~~ gcd needs a real number, not a complex number");
+  refused("(1+i) mod 2", "^~~~~~~~~~~ mod needs a real number, not a complex number");
+  refused("255i to hex", "        ^~~ to hex needs a real number, not a complex number");
+
+  test("a variable i hides the imaginary unit, with the warning any constant gets", () => {
+    expect(run(["i = 5; i * 2"])).toEqual({ out: "10\n", err: "(i is now yours: it hides the constant i)\n", code: 0 });
+  });
+
+  test("--json gives each part exactly, and the text", () => {
+    expect(JSON.parse(run(["--json", "(1+2i)/2"]).out)).toEqual({ input: "(1+2i)/2", value: "0.5 + i", exact: true, re: "1/2", im: "1" });
+    expect(JSON.parse(run(["--json", "(3+4i) ohm"]).out)).toMatchObject({ value: "(3 + 4i) ohm", re: "3", im: "4", unit: "ohm" });
+  });
+});

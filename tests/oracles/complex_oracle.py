@@ -5,7 +5,7 @@ Python Fractions while only + - * / and integer powers are applied, mpmath's pri
 
 One JSON request a line: {"tree": TREE, "precision": P, "answer": calc's text or null, "error": calc's error or null}.
   TREE  {"op": "lit", "re": [n, d], "im": [n, d]} | {"op": "neg", "a": T} | {"op": "add"|"sub"|"mul"|"div", "a": T, "b": T}
-        | {"op": "pow", "a": T, "k": k} | {"op": "root", "a": T} | {"op": "fn", "name": f, "a": T}
+        | {"op": "pow", "a": T, "k": k} | {"op": "root", "a": T, "q": 2 or 3} | {"op": "fn", "name": f, "a": T}
 One JSON answer a line: {"ok": true} or {"ok": false, "expected": text}.
 
 An exact value must be calc's text word for word (each part as fractions_oracle.write writes it);
@@ -96,7 +96,8 @@ def evaluate(t):
             raise Undefined("division by zero")
         return to_mpc(a) ** t["k"]
     if op == "root":
-        return mpmath.sqrt(to_mpc(evaluate(t["a"])))
+        z = to_mpc(evaluate(t["a"]))
+        return mpc(0) if z == 0 else z ** (mpf(1) / t["q"])  # the principal root
     if op == "fn":
         name = t["name"]
         a = evaluate(t["a"])
