@@ -13,7 +13,9 @@ export function shellExpansionHint(words: readonly string[]): string | undefined
   return `quote the expression: the shell expanded '*' into the names of files here (${shown}); write calc '3 * 4', not calc 3 * 4`;
 }
 
+/** A name the shell's `*` makes: a file or directory here (no slash; not . or ..). */
 function isFile(word: string): boolean {
+  if (word === "" || word.includes("/") || word === "." || word === "..") return false;
   try {
     statSync(word);
     return true;
