@@ -186,7 +186,7 @@ function complexLog(x: Scalar, base: Scalar, ctx: NumberContext): Scalar {
 function inverseSineBeyond(name: string, f: (z: Scalar, ctx: NumberContext) => Scalar) {
   return (z: Scalar, ctx: NumberContext): Scalar => {
     if (!(z instanceof Complex) && sign(z) > 0) {
-      throw domain(`${name} of a real number above 1 is on its branch cut, where the conventions disagree on the sign of the imaginary part: give it, ${name}(x + 0.1i) or ${name}(x - 0.1i), or see docs/language.md`);
+      throw domain(`${name} of a real number above 1 lies on its branch cut, where calculators disagree on the sign of the imaginary part: add a small imaginary part to choose a side`);
     }
     return f(z, ctx);
   };

@@ -72,7 +72,7 @@ const cases: [string, { kind: ErrorKind; message: string; span: string }][] = [
     "asin(2)",
     {
       kind: "domain",
-      message: "asin of a real number above 1 is on its branch cut, where the conventions disagree on the sign of the imaginary part: give it, asin(x + 0.1i) or asin(x - 0.1i), or see docs/language.md",
+      message: "asin of a real number above 1 lies on its branch cut, where calculators disagree on the sign of the imaginary part: add a small imaginary part to choose a side",
       span: "asin(2)",
     },
   ],
