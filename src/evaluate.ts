@@ -25,7 +25,9 @@ import { ArithmeticError, isExact, parseLiteral, Rational, type NumberContext } 
 import * as op from "./operations.ts";
 import { suggestName } from "./suggest.ts";
 import { ambiguousUnit, hasOffset, lookupUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
-import { describe, Quantity, type Value } from "./value.ts";
+import type { Clock } from "./clock.ts";
+import { dates } from "./load-dates.ts";
+import { describe, Moment, Quantity, type Value } from "./value.ts";
 
 export interface UserFunction {
   readonly name: string;
@@ -48,6 +50,7 @@ export interface Bindings {
 export interface Environment {
   readonly ctx: NumberContext;
   readonly bindings: Bindings;
+  readonly clock?: Clock;
 }
 
 type Node<K extends Expr["kind"]> = Extract<Expr, { kind: K }>;
@@ -107,6 +110,8 @@ class Machine {
   /** The session's stop request, if it has one (src/interrupt.ts), from its context. */
   private interrupt: Interrupt | undefined;
   private bindings!: Bindings;
+  /** What `now` and `today` read, if the session has a clock. */
+  private clock: Clock | undefined;
   private readonly frames: Frame[] = [];
   /** The parameters of the function being run, if any. */
   private locals: ReadonlyMap<string, Value> | undefined;
@@ -116,6 +121,7 @@ class Machine {
     this.ctx = env.ctx;
     this.interrupt = env.ctx.interrupt;
     this.bindings = env.bindings;
+    this.clock = env.clock;
     // (an error may have left calls on the stack; emptying an empty array is not free)
     if (this.frames.length > 0) this.frames.length = 0;
     this.locals = undefined;
@@ -134,6 +140,8 @@ class Machine {
         return this.literal(expr);
       case "boolean":
         return expr.value;
+      case "datetime":
+        return this.literal(expr);
       case "name":
         return this.lookup(expr.name, expr.span);
       case "quantity":
@@ -231,7 +239,7 @@ class Machine {
           stack.push(operand as Value);
           break;
         case C.LITERAL:
-          stack.push(this.literal(operand as Node<"number">));
+          stack.push(this.literal(operand as Node<"number" | "datetime">));
           break;
         case C.LOAD: {
           const node = operand as Node<"name">;
@@ -318,7 +326,8 @@ class Machine {
 
   // ---- operations, shared by the walk and the machine ----------------------------------
 
-  private literal(node: Node<"number">): Value {
+  private literal(node: Node<"number" | "datetime">): Value {
+    if (node.kind === "datetime") return this.arithmetic(() => dates().readMoment(node.text), node.span);
     return this.arithmetic(() => parseLiteral(node.text, this.ctx), node.span);
   }
 
@@ -421,7 +430,7 @@ class Machine {
    */
   private fresh(name: string, value: Value, span: Span): Value {
     const magnitude = value instanceof Quantity ? value.magnitude : value;
-    if (typeof magnitude === "boolean" || isExact(magnitude) || this.locals?.has(name)) return value;
+    if (typeof magnitude === "boolean" || magnitude instanceof Moment || isExact(magnitude) || this.locals?.has(name)) return value;
     const held = (magnitude.constructor as unknown as { precision: number }).precision;
     if (held >= this.ctx.workingDigits) return value;
     throw this.fail(
@@ -439,7 +448,7 @@ class Machine {
     const value = this.userValue(name);
     if (value !== undefined) return this.ctx.widened ? this.fresh(name, value, span) : value;
     const builtin = builtins.get(name);
-    if (builtin?.kind === "constant") return builtin.value(this.ctx);
+    if (builtin?.kind === "constant") return this.arithmetic(() => builtin.value(this.ctx, this.clock), span);
     // a bare `min` is the minute (min(…) is the function); a user's function hides a unit
     if (!this.bindings.userFunction(name) && lookupUnit(name)) return this.unitQuantity([{ name, power: 1, span }]);
     if (name === "ans") {
@@ -521,6 +530,11 @@ class Machine {
    */
   private convert(expr: Node<"convert">, value: Value): Answer {
     const { target } = expr;
+    // a date or time converts to a zone (to Europe/Berlin), to UTC, unixtime, date or time, never to a unit
+    if (target.kind === "units" && target.parts.length === 1 && (value instanceof Moment || MOMENT_WORDS.has(target.parts[0]!.text))) {
+      const text = target.parts[0]!.text;
+      return { value: this.arithmetic(() => dates().convertMoment(value, text), target.span) };
+    }
     const notation: Notation =
       target.kind === "format"
         ? { kind: "format", format: target.format }
@@ -569,4 +583,6 @@ class Machine {
 }
 
 const HUNDRED = new Rational(100n, 1n);
+/** The targets that only a date or time has (a zone name is one too, but only a Moment is converted to it). */
+const MOMENT_WORDS = new Set(["date", "time", "unixtime", "UTC"]);
 const ONE = new Rational(1n, 1n);

@@ -18,7 +18,8 @@ import { MAX_EXACT_DIGITS } from "./limits.ts";
 import { isExact, log10Abs, Rational, sign, type NumberContext, type Real } from "./number.ts";
 import { scaleReal } from "./operations.ts";
 import { compatibleUnits, dimensionOf, formatUnit, hasOffset, joinsWithoutSpace, productName, ratio, scaleOf, type Unit } from "./units.ts";
-import { describe, isReal, Quantity, type Value } from "./value.ts";
+import { dates } from "./load-dates.ts";
+import { describe, isReal, Moment, Quantity, type MomentKind, type Value } from "./value.ts";
 
 export interface Formatted {
   readonly text: string;
@@ -253,6 +254,7 @@ export function isDisplayNotation(notation: Notation | undefined): boolean {
 export function checkNotation(value: Value, notation: Notation, ctx: NumberContext): void {
   if (notation.kind === "parts") return checkParts(notation.parts);
   const { format } = notation;
+  if (value instanceof Moment) throw new ArithmeticError("type", `${format === "percent" ? "%" : format} is for numbers, not ${describe(value)}`);
   if (format === "sci" || format === "eng") {
     if (typeof value === "boolean") throw new ArithmeticError("type", `${format} needs a number, not a boolean`);
     return;
@@ -290,11 +292,14 @@ const ONE = new Rational(1n, 1n);
 export interface FormattedValue extends Formatted {
   /** For a quantity: its number, its unit and the unit's dimension, as written. */
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+  /** For a date or time: which it is (date, time, datetime, instant, zoned, weekday), --json's `kind`. */
+  readonly moment?: MomentKind;
 }
 
 /** The one way a value is written: in its notation (checked by checkNotation), or the default one. */
 export function formatValue(value: Value, notation: Notation | undefined, ctx: NumberContext): FormattedValue {
   if (typeof value === "boolean") return { text: String(value), exact: true };
+  if (value instanceof Moment) return { text: dates().formatMoment(value), exact: true, moment: value.kind };
   // (a single unit is the quantity's own spelling, below)
   if (notation?.kind === "parts" && notation.parts.length > 1 && value instanceof Quantity) return formatParts(value, notation.parts, ctx);
   const magnitude = value instanceof Quantity ? value.magnitude : value;

@@ -12,6 +12,7 @@ import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, isDisplayNotation, type FormattedValue, type Notation } from "./format.ts";
+import type { Clock } from "./clock.ts";
 import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
@@ -75,9 +76,13 @@ export class Session {
    * (the REPL's Ctrl-C): the line ends with an "interrupted" error, and so does every line while
    * it is raised.
    */
-  constructor({ interrupt }: { readonly interrupt?: Interrupt } = {}) {
+  constructor({ interrupt, clock }: { readonly interrupt?: Interrupt; readonly clock?: Clock } = {}) {
     this.ctx = new NumberContext(DEFAULT_PRECISION, undefined, interrupt);
+    this.clock = clock;
   }
+
+  /** What `now` and `today` read (src/clock.ts): the front ends give the system's, tests a fixed one. */
+  private readonly clock: Clock | undefined;
 
   get precision(): number {
     return this.ctx.digits;
@@ -274,7 +279,7 @@ export class Session {
 
   /** The statement's answer; an assignment's is its value's (`x = 1.75 m to ft + in` is written in feet and inches). */
   private assignOrEvaluate(statement: Exclude<Statement, { kind: "define" }>, line: LineTransaction): Answer {
-    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line });
+    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line, clock: this.clock });
     checkDefinable(statement.name, statement.nameSpan);
     if (line.userFunction(statement.name)) {
       throw new CalcError("name", `'${statement.name}' is a function; a variable needs another name`, statement.nameSpan);

@@ -55,13 +55,15 @@ export function presentOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>
  * answers (from 1).
  */
 function jsonOfValue(outcome: PlainValue, input: string, statement?: number): object {
-  const { text, valueText, exact, quantity } = outcome;
+  const { text, valueText, exact, quantity, moment } = outcome;
   return {
     input: input.trim(),
     ...(statement !== undefined && { statement }),
     value: valueText ?? text,
     exact,
     ...quantity,
+    // a date or time: its ISO text is the value, and which it is
+    ...(moment !== undefined && { kind: moment }),
     ...(valueText !== undefined && { text }),
   };
 }

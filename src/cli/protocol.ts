@@ -21,6 +21,8 @@ export interface PlainValue {
   readonly text: string;
   readonly exact: boolean;
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
+  /** A date or time's kind (date, time, datetime, instant, zoned, weekday). */
+  readonly moment?: string;
   readonly valueText?: string;
 }
 
@@ -51,8 +53,8 @@ export function toPlain(outcome: Outcome): PlainOutcome {
   }
 }
 
-function plainValue({ text, exact, quantity, valueText }: ValueAnswer): PlainValue {
-  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(valueText !== undefined && { valueText }) };
+function plainValue({ text, exact, quantity, valueText, moment }: ValueAnswer): PlainValue {
+  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(valueText !== undefined && { valueText }), ...(moment && { moment }) };
 }
 
 export interface UnitDescription {
