@@ -239,13 +239,14 @@ export class Session {
         const shown = this.formatStatement(answer, statement);
         const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
         const { text, exact } = shown;
-        const { quantity } = fields;
+        const { quantity, moment } = fields;
         return {
           kind: "value",
           value,
           text,
           exact,
           ...(quantity && { quantity }),
+          ...(moment && { moment }),
           ...(fields !== shown && { valueText: fields.text }),
         };
       }
