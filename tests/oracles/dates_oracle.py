@@ -26,7 +26,8 @@ def offset_text(offset: timedelta) -> str:
 
 
 def zoned_text(moment: datetime, zone: str) -> str:
-    local = moment.astimezone(ZoneInfo(zone))
+    # (through UTC: astimezone to a datetime's own zone would keep a wall time the zone skips)
+    local = moment.astimezone(UTC).astimezone(ZoneInfo(zone))
     return f"{local.replace(tzinfo=None).isoformat()}{offset_text(local.utcoffset())}[{zone}]"
 
 
