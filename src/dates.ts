@@ -88,8 +88,10 @@ export function readMoment(text: string): Moment {
 
 /**
  * A wall-clock time in a zone. One the clocks skip (the spring gap) or pass twice (the autumn
- * fold) is refused, naming what each reading would be: calc does not guess (Temporal's
- * `compatible` would take the later time in a gap and the earlier in a fold).
+ * fold) is refused, naming what it could be: calc does not guess where the user wrote a time that
+ * is not, or not one, time (Temporal's `compatible` would take the later reading in a gap, which
+ * the message names, and the earlier in a fold). Arithmetic that lands in a gap or a fold
+ * (zoned + 1 day) does take `compatible`'s reading, as Temporal, java.time and Python do.
  */
 function wallClockIn(dateTime: Temporal.PlainDateTime, zone: string): Temporal.ZonedDateTime {
   const earlier = inRange(() => dateTime.toZonedDateTime(zone, { disambiguation: "earlier" }));
@@ -99,7 +101,7 @@ function wallClockIn(dateTime: Temporal.PlainDateTime, zone: string): Temporal.Z
   if (earlier.toPlainDateTime().equals(dateTime)) {
     throw error("domain", `${wall} is ambiguous in ${zone}, where the clocks go back over it: write ${earlier.toString()} or ${later.toString()}`);
   }
-  throw error("domain", `${wall} does not exist in ${zone}, where the clocks skip it (Temporal's compatible reading would be ${later.toString()})`);
+  throw error("domain", `${wall} does not exist in ${zone}, where the clocks skip it (moved past the gap it would be ${later.toString()})`);
 }
 
 // ---- zones ------------------------------------------------------------------------------
