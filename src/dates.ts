@@ -73,6 +73,9 @@ export function readMoment(text: string): Moment {
   checkDate(date.year, date.month, date.day);
   if (hour === undefined) return new Moment("date", Temporal.PlainDate.from(date));
   const dateTime = Temporal.PlainDateTime.from({ ...date, ...clockFields(hour, minute!, second, fraction) });
+  if (offset !== undefined && offset !== "Z" && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59)) {
+    throw error("domain", `there is no offset ${offset}: offsets go from -23:59 to +23:59`);
+  }
   if (offset !== undefined) {
     if (bracketZone === undefined) return new Moment("instant", inRange(() => Temporal.Instant.from(`${dateTime.toString()}${offset}`)));
     const zone = resolveZone(bracketZone);
@@ -349,7 +352,9 @@ export function convertMoment(value: Value, target: string): Value {
   try {
     zone = resolveZone(target);
   } catch (e) {
-    if (!lookupUnit(target) && !/[*^]/.test(target)) throw e;
+    // km/h, m*s: a unit, not a zone that does not exist
+    const unitLike = target.split(/[*^/]/).every((part) => part === "" || /^-?\d+$/.test(part) || lookupUnit(part) !== undefined);
+    if (!unitLike) throw e;
     throw error("type", `cannot convert ${describe(value)} to ${target}: it converts to a time zone (to Europe/Berlin), to UTC, unixtime, date or time`);
   }
   if (point === undefined) return needsPoint();

@@ -535,6 +535,10 @@ class Machine {
       const text = target.parts[0]!.text;
       return { value: this.arithmetic(() => dates().convertMoment(value, text), target.span) };
     }
+    // `5 to Europe/Berlin`: a zone, for a number; said so rather than "unknown unit 'Europe'"
+    if (target.kind === "units" && target.parts.length === 1 && ZONE_LIKE.test(target.parts[0]!.text) && dates().isZoneName(target.parts[0]!.text)) {
+      throw this.fail("type", `to ${target.parts[0]!.text} converts an instant or a zoned date-time, not ${describe(value)}`, target.span);
+    }
     const notation: Notation =
       target.kind === "format"
         ? { kind: "format", format: target.format }
@@ -585,4 +589,6 @@ class Machine {
 const HUNDRED = new Rational(100n, 1n);
 /** The targets that only a date or time has (a zone name is one too, but only a Moment is converted to it). */
 const MOMENT_WORDS = new Set(["date", "time", "unixtime", "UTC"]);
+/** What a zone name looks like (Europe/Berlin), before the dates module is asked whether it is one. */
+const ZONE_LIKE = /^[A-Z][\w+-]*\//;
 const ONE = new Rational(1n, 1n);

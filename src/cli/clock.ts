@@ -5,11 +5,17 @@
  * The zone is the system's: the TZ environment variable, else /etc/localtime.
  */
 import type { Clock } from "../clock.ts";
+import { ArithmeticError } from "../errors.ts";
 
 export const systemClock: Clock = {
   now(): bigint {
     const fixed = process.env.CALC_TEST_NOW;
-    return fixed ? Temporal.Instant.from(fixed).epochNanoseconds : Temporal.Now.instant().epochNanoseconds;
+    if (!fixed) return Temporal.Now.instant().epochNanoseconds;
+    try {
+      return Temporal.Instant.from(fixed).epochNanoseconds;
+    } catch {
+      throw new ArithmeticError("domain", `CALC_TEST_NOW (the tests' fixed clock) is not an instant: '${fixed}'`);
+    }
   },
   timeZone(): string {
     return Temporal.Now.timeZoneId();
