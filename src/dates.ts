@@ -18,8 +18,6 @@ import { closestName } from "./suggest.ts";
 import { compatibleUnits, lookupUnit, type Unit } from "./units.ts";
 import { describe, Moment, Quantity, type Value } from "./value.ts";
 
-type Kind = Moment["kind"];
-
 const NS_PER_SECOND = 1_000_000_000n;
 const NS_PER_DAY = 86_400n * NS_PER_SECOND;
 
@@ -165,13 +163,20 @@ const CALENDAR_MONTHS: Readonly<Record<string, bigint>> = { month: 1n, year: 12n
 /** Days in each unit a zoned value takes as calendar days (the wall clock kept across a DST change). */
 const CALENDAR_DAYS: Readonly<Record<string, bigint>> = { day: 1n, week: 7n, fortnight: 14n };
 
+/** Such a table by the units' kinds (rows of the unit table), whatever spelling a quantity was written with. */
+const byKind = new Map<Readonly<Record<string, bigint>>, Map<unknown, bigint>>();
+
 /** The quantity's unit, if it is one of `table`'s alone (no prefix, power 1), with its multiple. */
 function calendarUnit(q: Quantity, table: Readonly<Record<string, bigint>>): bigint | undefined {
   if (q.unit.length !== 1) return undefined;
   const [{ unit, power }] = q.unit as [Unit[number]];
   if (power !== 1 || unit.prefix) return undefined;
-  const name = unit.kind.row.symbols.split(" ")[0]!;
-  return Object.hasOwn(table, name) ? table[name] : undefined;
+  let kinds = byKind.get(table);
+  if (!kinds) {
+    kinds = new Map(Object.entries(table).map(([name, multiple]) => [lookupUnit(name)!.kind, multiple]));
+    byKind.set(table, kinds);
+  }
+  return kinds.get(unit.kind);
 }
 
 /** magnitude × multiple as a whole number, or an error saying that `what` moves by whole ones. */
@@ -197,7 +202,7 @@ function field(n: bigint): number {
   return Number(n);
 }
 
-const seconds$ = (ns: bigint): Quantity => new Quantity(rational(ns, NS_PER_SECOND), seconds());
+const inSeconds = (ns: bigint): Quantity => new Quantity(rational(ns, NS_PER_SECOND), seconds());
 
 // ---- arithmetic ------------------------------------------------------------------------------
 
@@ -283,15 +288,15 @@ function difference(a: Moment, b: Moment): Quantity {
     case "date":
       return new Quantity(Rational.small((b.temporal as Temporal.PlainDate).until(a.temporal as Temporal.PlainDate).days, 1), days());
     case "time":
-      return seconds$(BigInt((b.temporal as Temporal.PlainTime).until(a.temporal as Temporal.PlainTime).total("nanoseconds")));
+      return inSeconds(BigInt((b.temporal as Temporal.PlainTime).until(a.temporal as Temporal.PlainTime).total("nanoseconds")));
     case "datetime": {
       const utc = (m: Moment) => (m.temporal as Temporal.PlainDateTime).toZonedDateTime("UTC").epochNanoseconds;
-      return seconds$(utc(a) - utc(b));
+      return inSeconds(utc(a) - utc(b));
     }
     case "weekday":
       throw error("type", "cannot subtract two weekdays");
     default:
-      return seconds$(epoch(a)! - epoch(b)!);
+      return inSeconds(epoch(a)! - epoch(b)!);
   }
 }
 
@@ -317,9 +322,6 @@ export function compareMoments(operator: CompareOp, a: Value, b: Value): number 
 }
 
 // ---- conversions ------------------------------------------------------------------------------
-
-/** The words `to` takes for a Moment besides a zone name. */
-export const MOMENT_TARGETS = ["date", "time", "unixtime", "UTC"] as const;
 
 /** `x to Europe/Berlin`, `to UTC`, `to unixtime`, `to date`, `to time`. */
 export function convertMoment(value: Value, target: string): Value {
@@ -395,6 +397,3 @@ export function weekday(value: Value): Moment {
   const t = value.kind === "instant" ? (value.temporal as Temporal.Instant).toZonedDateTimeISO("UTC") : (value.temporal as Temporal.PlainDate);
   return new Moment("weekday", t.dayOfWeek);
 }
-
-export { MONTHS };
-export type { Kind };
