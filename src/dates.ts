@@ -181,7 +181,7 @@ function calendarUnit(q: Quantity, table: Readonly<Record<string, bigint>>): big
 
 /** magnitude × multiple as a whole number, or an error saying that `what` moves by whole ones. */
 function whole(magnitude: Real, multiple: bigint, what: string, q: string): bigint {
-  if (!isExact(magnitude)) throw error("domain", `${what} needs an exact duration, and ${q} is approximate`);
+  if (!isExact(magnitude)) throw error("domain", `${what}: ${q} is approximate`);
   const n = magnitude.num * multiple;
   if (n % magnitude.den !== 0n) throw error("domain", `${what}: ${q} is not a whole number of them`);
   return n / magnitude.den;
