@@ -21,6 +21,8 @@ export interface UnitRef {
 export type Expr =
   | { readonly kind: "number"; readonly text: string; readonly span: Span }
   | { readonly kind: "boolean"; readonly value: boolean; readonly span: Span }
+  /** A date, clock time, date-time, instant or zoned date-time as written: `2026-12-04`, `09:15` (src/dates.ts reads it). */
+  | { readonly kind: "datetime"; readonly text: string; readonly span: Span }
   | { readonly kind: "name"; readonly name: string; readonly span: Span }
   | {
       // a number written directly before a unit: one operand (`5 m / 2 s` is (5 m)/(2 s))

@@ -17,7 +17,7 @@
  *   power       := postfix (('^' | '**') unary)?         right-assoc
  *   postfix     := primary ('!' | '%' ('of' unary)? | superscript)*
  *                  ('%' is a percentage unless an operand follows it: then it is modulo)
- *   primary     := quantity | number | 'true' | 'false' | name ('(' arguments? ')')? | '(' expression ')'
+ *   primary     := quantity | number | datetime | 'true' | 'false' | name ('(' arguments? ')')? | '(' expression ')'
  *                  | ('√' | '∛') unary                  √16, 2√3, √(x): sqrt and cbrt of what follows, as '-' takes it
  *   quantity    := magnitude unit (number unit)*        5 m, 1/2 in, 5 ft 3 in (a sum)
  *   magnitude   := number | integer '/' integer          (the ratio only before a unit)
@@ -113,7 +113,7 @@ const unitEnds = new Set<TokenType>([T.Identifier, T.RParen, T.Superscript, T.Nu
 const unitStarts = new Set<TokenType>([T.Identifier, T.LParen]);
 
 /** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */
-const operandStarts = new Set<TokenType>([T.NumberLiteral, T.Identifier, T.LParen, T.True, T.False, T.Radical]);
+const operandStarts = new Set<TokenType>([T.NumberLiteral, T.DateTimeLiteral, T.Identifier, T.LParen, T.True, T.False, T.Radical]);
 
 /**
  * The token indexes that are a `type`: its own, and those of its category's members. (A table
@@ -371,13 +371,13 @@ export class CalcParser extends EmbeddedActionsParser {
     return this.ACTION(() => chain(first, rest));
   });
 
-  // `2 3` is not a product: implicit multiplication never takes a number on its right
-  private readonly noNumberNext = () => this.LA(1).tokenType !== T.NumberLiteral;
+  // `2 3` is not a product: implicit multiplication never takes a number (or a date) on its right
+  private readonly noNumberNext = () => this.LA(1).tokenType !== T.NumberLiteral && this.LA(1).tokenType !== T.DateTimeLiteral;
 
   /** An operator of `term`, or an operand (implicit multiplication), is next: see `next`. */
   private productAhead(): boolean {
     const { tokenType } = this.LA(1);
-    return (tokenType !== T.NumberLiteral && operandStarts.has(tokenType)) || this.next(T.MultiplicativeOp);
+    return (tokenType !== T.NumberLiteral && tokenType !== T.DateTimeLiteral && operandStarts.has(tokenType)) || this.next(T.MultiplicativeOp);
   }
 
   // Alternatives of OR are kept in fields, not written inline: chevrotain's performance guide
@@ -530,6 +530,13 @@ export class CalcParser extends EmbeddedActionsParser {
           const nameSpan = this.tokenSpan(radical);
           return { kind: "call", name: radical.image === "∛" ? "cbrt" : "sqrt", nameSpan, args: [operand], span: { start: nameSpan.start, end: operand.span.end } };
         });
+      },
+    },
+    {
+      // 2026-12-04, 09:15, 2026-12-04T10:00:00Z: read by the core (src/dates.ts), which knows the calendar
+      ALT: (): Expr => {
+        const token = this.CONSUME(T.DateTimeLiteral);
+        return this.ACTION((): Expr => ({ kind: "datetime", text: token.image, span: this.tokenSpan(token) }));
       },
     },
     {

@@ -46,6 +46,21 @@ export const NumberLiteral = createToken({
   start_chars_hint: [...DIGITS, ".", ...VULGAR_FRACTIONS],
 });
 
+// Dates and clock times (issue 19): 2026-12-04, 09:15:30.25, 2026-12-04 15:24 or 2026-12-04T15:24:00,
+// with an offset (Z, +01:00) an instant, with a zone after a space or in brackets a zoned date-time
+// (2024-07-31 15:24 Europe/Berlin, 2025-01-15T09:30:00+01:00[Europe/Berlin]). Written without spaces
+// inside the date, so `2026 - 12 - 4` is still subtraction. Before NumberLiteral, which would take
+// the year or the hour; whether the date is real is the evaluator's to say (src/dates.ts), with its span.
+const CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?";
+const ZONE = "[A-Z][A-Za-z0-9_+\\-]*(?:/[A-Za-z0-9_+\\-]+)*";
+export const DateTimeLiteral = createToken({
+  name: "DateTimeLiteral",
+  pattern: new RegExp(
+    `\\d{4}-\\d{2}-\\d{2}(?:[T ]${CLOCK}(?:(?:Z|[+-]\\d{2}:\\d{2})(?:\\[${ZONE}\\])?| ${ZONE})?)?(?![\\w:])|${CLOCK}(?![\\w:.])`,
+  ),
+  start_chars_hint: DIGITS,
+});
+
 // a name (names.ts says what it is made of); the hint lists the same first characters
 export const Identifier = createToken({
   name: "Identifier",
@@ -131,6 +146,7 @@ export const Equals = createToken({ name: "Equals", pattern: "=" });
 export const allTokens: TokenType[] = [
   WhiteSpace,
   Comment,
+  DateTimeLiteral,
   NumberLiteral,
   Mod,
   ConvertOp,
@@ -177,6 +193,7 @@ export const allTokens: TokenType[] = [
 /** How an error message names a token type it expected. */
 export const tokenDescriptions = new Map<TokenType, string>([
   [NumberLiteral, "a number"],
+  [DateTimeLiteral, "a date or time"],
   [Identifier, "a name"],
   [LParen, "'('"],
   [Radical, "'√'"],

@@ -75,6 +75,8 @@ export function unparseExpr(expr: Expr): string {
       return expr.text.replaceAll("_", "");
     case "boolean":
       return String(expr.value);
+    case "datetime":
+      return expr.text;
     case "name":
       return expr.name;
     case "quantity":
@@ -116,6 +118,7 @@ export function unparseParenthesised(expr: Expr): string {
   switch (expr.kind) {
     case "number":
     case "boolean":
+    case "datetime":
     case "name":
       return unparseExpr(expr);
     case "quantity":

@@ -9,7 +9,9 @@ import * as C from "./complex.ts";
 import { Complex, type Scalar } from "./complex.ts";
 import { add, divide, magnitudeOf, mapMagnitude, multiply, negate, order, power, realMagnitude, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
-import { isReal, Quantity, type Numeric, type Value } from "./value.ts";
+import { describe, isReal, Moment, Quantity, type Numeric, type Value } from "./value.ts";
+import type { Clock } from "./clock.ts";
+import { dates } from "./load-dates.ts";
 import {
   approximateChoose,
   approximateFactorial,
@@ -42,7 +44,8 @@ import {
 export interface Constant {
   readonly kind: "constant";
   readonly summary: string;
-  value(ctx: NumberContext): Value;
+  /** (`clock`: the session's, which `now` and `today` read.) */
+  value(ctx: NumberContext, clock?: Clock): Value;
 }
 
 export interface BuiltinFunction {
@@ -65,7 +68,7 @@ export type Builtin = Constant | BuiltinFunction;
 
 const domain = (message: string) => new ArithmeticError("domain", message);
 
-const constant = (summary: string, value: (ctx: NumberContext) => Value): Constant => ({ kind: "constant", summary, value });
+const constant = (summary: string, value: (ctx: NumberContext, clock?: Clock) => Value): Constant => ({ kind: "constant", summary, value });
 
 /** A constant of nature with its unit, defined as the unit table defines units: "299792458 m/s". */
 function physical(summary: string, definition: string): Constant {
@@ -202,7 +205,7 @@ function toBigInt(value: Real, ctx: NumberContext, what: string): bigint {
 
 /** A value that is a number or a quantity, not a boolean. */
 function numeric(value: Value, name: string): Numeric {
-  if (typeof value === "boolean") throw new ArithmeticError("type", `${name} needs a number, not a boolean`);
+  if (typeof value === "boolean" || value instanceof Moment) throw new ArithmeticError("type", `${name} needs a number, not ${describe(value)}`);
   return value;
 }
 
@@ -484,6 +487,11 @@ const table: Record<string, Builtin> = {
     if (sorted.length % 2 === 1) return sorted[middle]!;
     return divide(add(sorted[middle - 1]!, sorted[middle]!, ctx), integer(2), ctx);
   }),
+  // dates and times (issue 19; src/dates.ts)
+  now: constant("the current instant, from the system clock", (_, clock) => dates().now(clock)),
+  today: constant("today's date in the local time zone (TZ)", (_, clock) => dates().today(clock)),
+  from_unixtime: fn("n", "the instant n seconds after 1970-01-01T00:00:00Z, exactly", ([n]) => dates().fromUnixtime(n!)),
+  weekday: valueFn("d", "the day of the week of a date: Monday … Sunday", ([d]) => dates().weekday(d!)),
   hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
     rootOf(args.map((a) => numeric(a, "hypot")).map((a) => (realMagnitude(a, "hypot"), multiply(a, a, ctx))).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
   ),

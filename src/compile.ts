@@ -92,6 +92,9 @@ function emitExpr(code: Building, expr: Expr): void {
     case "boolean":
       emit(code, CONST, expr.value satisfies Value);
       return;
+    case "datetime":
+      emit(code, LITERAL, expr);
+      return;
     case "name":
       emit(code, LOAD, expr);
       return;

@@ -39,7 +39,7 @@ export class CalcError extends LocatedError<ErrorKind> {
 /** A failure of arithmetic itself, before any span is known; the evaluator gives it one. */
 export class ArithmeticError extends Error {
   constructor(
-    readonly kind: "domain" | "limit" | "dimension" | "type" | "interrupted",
+    readonly kind: "domain" | "limit" | "dimension" | "type" | "name" | "interrupted",
     message: string,
   ) {
     super(message);

@@ -26,7 +26,9 @@ import * as op from "./operations.ts";
 import { suggestName } from "./suggest.ts";
 import { ambiguousUnit, hasOffset, lookupUnit, notAUnit, offsetScale, unitOfRefs, type Unit } from "./units.ts";
 import { Complex } from "./complex.ts";
-import { describe, Quantity, type Value } from "./value.ts";
+import type { Clock } from "./clock.ts";
+import { dates } from "./load-dates.ts";
+import { describe, Moment, Quantity, type Value } from "./value.ts";
 
 export interface UserFunction {
   readonly name: string;
@@ -49,6 +51,7 @@ export interface Bindings {
 export interface Environment {
   readonly ctx: NumberContext;
   readonly bindings: Bindings;
+  readonly clock?: Clock;
 }
 
 type Node<K extends Expr["kind"]> = Extract<Expr, { kind: K }>;
@@ -108,6 +111,8 @@ class Machine {
   /** The session's stop request, if it has one (src/interrupt.ts), from its context. */
   private interrupt: Interrupt | undefined;
   private bindings!: Bindings;
+  /** What `now` and `today` read, if the session has a clock. */
+  private clock: Clock | undefined;
   private readonly frames: Frame[] = [];
   /** The parameters of the function being run, if any. */
   private locals: ReadonlyMap<string, Value> | undefined;
@@ -117,6 +122,7 @@ class Machine {
     this.ctx = env.ctx;
     this.interrupt = env.ctx.interrupt;
     this.bindings = env.bindings;
+    this.clock = env.clock;
     // (an error may have left calls on the stack; emptying an empty array is not free)
     if (this.frames.length > 0) this.frames.length = 0;
     this.locals = undefined;
@@ -135,6 +141,8 @@ class Machine {
         return this.literal(expr);
       case "boolean":
         return expr.value;
+      case "datetime":
+        return this.literal(expr);
       case "name":
         return this.lookup(expr.name, expr.span);
       case "quantity":
@@ -232,7 +240,7 @@ class Machine {
           stack.push(operand as Value);
           break;
         case C.LITERAL:
-          stack.push(this.literal(operand as Node<"number">));
+          stack.push(this.literal(operand as Node<"number" | "datetime">));
           break;
         case C.LOAD: {
           const node = operand as Node<"name">;
@@ -319,7 +327,8 @@ class Machine {
 
   // ---- operations, shared by the walk and the machine ----------------------------------
 
-  private literal(node: Node<"number">): Value {
+  private literal(node: Node<"number" | "datetime">): Value {
+    if (node.kind === "datetime") return this.arithmetic(() => dates().readMoment(node.text), node.span);
     return this.arithmetic(() => parseLiteral(node.text, this.ctx), node.span);
   }
 
@@ -424,7 +433,7 @@ class Machine {
     const whole = value instanceof Quantity ? value.magnitude : value;
     // (a complex number's digits are held in its parts: the real one says how many)
     const magnitude = whole instanceof Complex ? (isExact(whole.re) ? whole.im : whole.re) : whole;
-    if (typeof magnitude === "boolean" || isExact(magnitude) || this.locals?.has(name)) return value;
+    if (typeof magnitude === "boolean" || magnitude instanceof Moment || isExact(magnitude) || this.locals?.has(name)) return value;
     const held = (magnitude.constructor as unknown as { precision: number }).precision;
     if (held >= this.ctx.workingDigits) return value;
     throw this.fail(
@@ -442,7 +451,7 @@ class Machine {
     const value = this.userValue(name);
     if (value !== undefined) return this.ctx.widened ? this.fresh(name, value, span) : value;
     const builtin = builtins.get(name);
-    if (builtin?.kind === "constant") return builtin.value(this.ctx);
+    if (builtin?.kind === "constant") return this.arithmetic(() => builtin.value(this.ctx, this.clock), span);
     // a bare `min` is the minute (min(…) is the function); a user's function hides a unit
     if (!this.bindings.userFunction(name) && lookupUnit(name)) return this.unitQuantity([{ name, power: 1, span }]);
     if (name === "ans") {
@@ -528,6 +537,15 @@ class Machine {
    */
   private convert(expr: Node<"convert">, value: Value): Answer {
     const { target } = expr;
+    // a date or time converts to a zone (to Europe/Berlin), to UTC, unixtime, date or time, never to a unit
+    if (target.kind === "units" && target.parts.length === 1 && (value instanceof Moment || MOMENT_WORDS.has(target.parts[0]!.text))) {
+      const text = target.parts[0]!.text;
+      return { value: this.arithmetic(() => dates().convertMoment(value, text), target.span) };
+    }
+    // `5 to Europe/Berlin`: a zone, for a number; said so rather than "unknown unit 'Europe'"
+    if (target.kind === "units" && target.parts.length === 1 && ZONE_LIKE.test(target.parts[0]!.text) && dates().isZoneName(target.parts[0]!.text)) {
+      throw this.fail("type", `to ${target.parts[0]!.text} converts an instant or a zoned date-time, not ${describe(value)}`, target.span);
+    }
     const notation: Notation =
       target.kind === "format"
         ? { kind: "format", format: target.format, ...(target.angle && { angle: { unit: this.resolveUnit(target.angle.refs), text: target.angle.text } }) }
@@ -576,4 +594,8 @@ class Machine {
 }
 
 const HUNDRED = new Rational(100n, 1n);
+/** The targets that only a date or time has (a zone name is one too, but only a Moment is converted to it). */
+const MOMENT_WORDS = new Set(["date", "time", "unixtime", "UTC"]);
+/** What a zone name looks like (Europe/Berlin), before the dates module is asked whether it is one. */
+const ZONE_LIKE = /^[A-Z][\w+-]*\//;
 const ONE = new Rational(1n, 1n);

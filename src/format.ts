@@ -20,7 +20,8 @@ import { scaleReal } from "./operations.ts";
 import { compatibleUnits, dimensionOf, formatUnit, hasOffset, inSymbols, joinsWithoutSpace, lookupUnit, productName, ratio, scaleOf, type Unit } from "./units.ts";
 import * as C from "./complex.ts";
 import { Complex, type Scalar } from "./complex.ts";
-import { describe, isReal, Quantity, type Value } from "./value.ts";
+import { dates } from "./load-dates.ts";
+import { describe, isReal, Moment, Quantity, type MomentKind, type Value } from "./value.ts";
 
 export interface Formatted {
   readonly text: string;
@@ -260,6 +261,7 @@ export function checkNotation(value: Value, notation: Notation, ctx: NumberConte
     return checkParts(notation.parts);
   }
   const { format } = notation;
+  if (value instanceof Moment) throw new ArithmeticError("type", `${format === "percent" ? "%" : format} is for numbers, not ${describe(value)}`);
   if (format === "polar") return checkPolar(value, notation.angle);
   if (magnitude instanceof Complex && format !== "sci" && format !== "eng") {
     throw new ArithmeticError("type", `to ${format === "percent" ? "%" : format} needs a real number, not a complex number`);
@@ -315,11 +317,14 @@ export interface FormattedValue extends Formatted {
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
   /** For a complex number: its parts, each exact (3/2) or as the precision writes it. */
   readonly complex?: { readonly re: string; readonly im: string };
+  /** For a date or time: which it is (date, time, datetime, instant, zoned, weekday), --json's `kind`. */
+  readonly moment?: MomentKind;
 }
 
 /** The one way a value is written: in its notation (checked by checkNotation), or the default one. */
 export function formatValue(value: Value, notation: Notation | undefined, ctx: NumberContext): FormattedValue {
   if (typeof value === "boolean") return { text: String(value), exact: true };
+  if (value instanceof Moment) return { text: dates().formatMoment(value), exact: true, moment: value.kind };
   // (a single unit is the quantity's own spelling, below)
   if (notation?.kind === "parts" && notation.parts.length > 1 && value instanceof Quantity) return formatParts(value, notation.parts, ctx);
   if (notation?.kind === "format" && notation.format === "polar") return formatPolar(value as Scalar, notation.angle, ctx);
@@ -529,6 +534,8 @@ export function sourceText(value: Value): string {
     const im = isExact(value.im) ? new Rational(negative ? -value.im.num : value.im.num, value.im.den) : value.im.abs();
     return `${sourceText(value.re)} ${negative ? "-" : "+"} ${sourceText(im)}i`;
   }
+  // a date or time as it prints, which reads back in
+  if (value instanceof Moment) return dates().formatMoment(value);
   if (isExact(value)) return value.den === 1n ? value.num.toString() : `${value.num}/${value.den}`;
   return value.toString().replace("e+", "e");
 }

@@ -4,6 +4,7 @@
  * (one-shot); standard input that is not a terminal is a script (piped);
  * otherwise an interactive session (the REPL).
  */
+import { systemClock } from "./cli/clock.ts";
 import packageJson from "../package.json" with { type: "json" };
 import { LocalSession } from "./cli/local.ts";
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
@@ -126,7 +127,7 @@ async function openSession(options: Options): Promise<SessionPort> {
     // (the port is loaded with this module: a chunk of its own, loaded after it, cost a one-shot
     // run a tenth of a millisecond, and it is a few lines that load nothing)
     const { Session } = await import("./session.ts");
-    const session = new Session();
+    const session = new Session({ clock: systemClock });
     if (options.precision !== undefined) session.precision = options.precision;
     opened = new LocalSession(session);
   }

@@ -37,7 +37,8 @@ import {
   type Scale,
   type Unit,
 } from "./units.ts";
-import { describe, isReal, Quantity, type Numeric, type Value } from "./value.ts";
+import { dates } from "./load-dates.ts";
+import { describe, isReal, Moment, Quantity, type Numeric, type Value } from "./value.ts";
 
 const NO_UNIT: Unit = [];
 
@@ -59,8 +60,13 @@ export function magnitudeOf(value: Numeric): Scalar {
 
 /** A number (real or complex) or a quantity, else a type error. */
 function numeric(value: Value): Numeric {
-  if (typeof value === "boolean") throw typeError(value);
+  if (typeof value === "boolean" || value instanceof Moment) throw typeError(value);
   return value;
+}
+
+/** `2026-12-04 * 2`: a date or time is only added to, subtracted from, compared and converted. */
+function refuseMoments(a: Value, b: Value, verb: string): void {
+  if (a instanceof Moment || b instanceof Moment) throw new ArithmeticError("type", `cannot ${verb} ${describe(a)} and ${describe(b)}`);
 }
 
 /** The magnitude of a value, which must be real: `what` names what needs it in the error. */
@@ -109,6 +115,7 @@ export function subtract(a: Value, b: Value, ctx: NumberContext): Value {
 
 /** a ± b, in a's unit. */
 function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
+  if (left instanceof Moment || right instanceof Moment) return dates().addMoments(left, right, sign, ctx);
   const a = numeric(left);
   const b = numeric(right);
   const combine = (x: Scalar, y: Scalar): Scalar => {
@@ -149,6 +156,7 @@ export function divide(a: Value, b: Value, ctx: NumberContext): Value {
 }
 
 function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
+  refuseMoments(left, right, sign > 0 ? "multiply" : "divide");
   const a = numeric(left);
   const b = numeric(right);
   const combine = (x: Scalar, y: Scalar): Scalar => {
@@ -166,6 +174,7 @@ function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): V
 
 /** Floored modulo; of quantities, in the left one's unit. */
 export function modulo(left: Value, right: Value, ctx: NumberContext): Value {
+  if (left instanceof Moment || right instanceof Moment) throw new ArithmeticError("type", `cannot take ${describe(left)} modulo ${describe(right)}`);
   const a = numeric(left);
   const b = numeric(right);
   if (isReal(a) && isReal(b)) return ctx.modulo(a, b);
@@ -195,6 +204,7 @@ export function mapMagnitude(value: Value, f: (x: Real) => Real, name: string): 
 // ---- powers -------------------------------------------------------------------
 
 export function power(left: Value, right: Value, ctx: NumberContext): Value {
+  if (left instanceof Moment || right instanceof Moment) throw new ArithmeticError("type", `cannot raise ${describe(left)} to the power ${describe(right)}`);
   const base = numeric(left);
   const exponent = numeric(right);
   if (exponent instanceof Quantity) throw dimensionError(`an exponent must be a plain number, not ${describe(exponent)}`);
@@ -374,7 +384,7 @@ export function toReal(value: Value, name: string, ctx: NumberContext): Real {
   if (value instanceof Complex) throw notReal(name);
   if (value instanceof Quantity && isDimensionless(dimensionOf(value.unit))) return realMagnitude(convertMagnitude(value, NO_UNIT, ctx), name);
   throw new ArithmeticError(
-    typeof value === "boolean" ? "type" : "dimension",
+    value instanceof Quantity ? "dimension" : "type",
     `${name} needs a plain number${ANGLE_FUNCTIONS.has(name) ? " or an angle" : ""}, not ${describe(value)}`,
   );
 }
@@ -399,6 +409,7 @@ const COMPARISONS: Readonly<Record<CompareOp, (order: number) => boolean>> = {
  * both are compared as they print, rounded to the precision: sqrt(2)^2 == 2.
  */
 export function compare(operator: CompareOp, a: Value, b: Value, ctx: NumberContext): boolean {
+  if (a instanceof Moment || b instanceof Moment) return COMPARISONS[operator](dates().compareMoments(operator, a, b));
   if (typeof a === "boolean" || typeof b === "boolean") {
     if (typeof a !== typeof b) throw new ArithmeticError("type", `cannot compare ${describe(a)} and ${describe(b)}`);
     if (operator !== "==" && operator !== "!=") throw new ArithmeticError("type", `booleans are equal or not, never ${operator} one another`);

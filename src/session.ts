@@ -12,6 +12,7 @@ import { builtins } from "./builtins.ts";
 import { ArithmeticError, CalcError, lineTooLong, PrecisionShortfall, type Span } from "./errors.ts";
 import { evaluate, type Answer, type Bindings, type UserFunction } from "./evaluate.ts";
 import { formatValue, isDisplayNotation, sourceText, type FormattedValue, type Notation } from "./format.ts";
+import type { Clock } from "./clock.ts";
 import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
@@ -21,7 +22,7 @@ import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
 import { convert, siUnit } from "./operations.ts";
 import { dimensionOf, lookupUnit, prefixName, unitNames } from "./units.ts";
-import { Quantity, type Value } from "./value.ts";
+import { Moment, Quantity, type Value } from "./value.ts";
 
 export type NameKind = "function" | "constant" | "unit" | "variable" | "user function";
 
@@ -81,9 +82,13 @@ export class Session {
    * (the REPL's Ctrl-C): the line ends with an "interrupted" error, and so does every line while
    * it is raised.
    */
-  constructor({ interrupt }: { readonly interrupt?: Interrupt } = {}) {
+  constructor({ interrupt, clock }: { readonly interrupt?: Interrupt; readonly clock?: Clock } = {}) {
     this.ctx = new NumberContext(DEFAULT_PRECISION, undefined, interrupt);
+    this.clock = clock;
   }
+
+  /** What `now` and `today` read (src/clock.ts): the front ends give the system's, tests a fixed one. */
+  private readonly clock: Clock | undefined;
 
   get precision(): number {
     return this.ctx.digits;
@@ -251,7 +256,7 @@ export class Session {
         const shown = this.formatStatement(answer, statement);
         const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
         const { text, exact } = shown;
-        const { quantity, complex } = fields;
+        const { quantity, complex, moment } = fields;
         return {
           kind: "value",
           value,
@@ -259,6 +264,7 @@ export class Session {
           exact,
           ...(quantity && { quantity }),
           ...(complex && { complex }),
+          ...(moment && { moment }),
           ...(fields !== shown && { valueText: fields.text }),
         };
       }
@@ -292,7 +298,7 @@ export class Session {
 
   /** The statement's answer; an assignment's is its value's (`x = 1.75 m to ft + in` is written in feet and inches). */
   private assignOrEvaluate(statement: Exclude<Statement, { kind: "define" }>, line: LineTransaction): Answer {
-    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line });
+    if (statement.kind === "expression") return evaluate(statement.expr, { ctx: this.ctx, bindings: line, clock: this.clock });
     checkDefinable(statement.name, statement.nameSpan);
     if (line.userFunction(statement.name)) {
       throw new CalcError("name", `'${statement.name}' is a function; a variable needs another name`, statement.nameSpan);
@@ -302,7 +308,7 @@ export class Session {
     }
     const answer = this.assignOrEvaluate(statement.value, line);
     const { value } = answer;
-    const approximate = typeof value !== "boolean" && !isExactScalar(value instanceof Quantity ? value.magnitude : value);
+    const approximate = typeof value !== "boolean" && !(value instanceof Moment) && !isExactScalar(value instanceof Quantity ? value.magnitude : value);
     const source = approximate && statement.value.kind === "expression" && usesNoUserName(statement.value.expr, line) ? unparseExpr(statement.value.expr) : undefined;
     line.assign(statement.name, value, source);
     line.noteShadowing(statement.name);

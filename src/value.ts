@@ -1,8 +1,9 @@
 /**
  * The values of the language. A value is a real number (src/number.ts: an
  * exact Rational or an approximate Decimal), a complex number (src/complex.ts), a quantity — a magnitude
- * times a unit — or a boolean. A plain number is never wrapped: most lines
- * are plain arithmetic, and they stay as fast as they were.
+ * times a unit — a boolean, or a point on the calendar or the clock (a Moment).
+ * A plain number is never wrapped: most lines are plain arithmetic, and they
+ * stay as fast as they were.
  */
 import { dimensionName, withArticle } from "./dimension.ts";
 import { ArithmeticError } from "./errors.ts";
@@ -20,19 +21,49 @@ export class Quantity {
   ) {}
 }
 
-export type Value = Real | Complex | Quantity | boolean;
+/**
+ * What a Moment is (issue 19): a calendar date (2026-12-04), a clock time (09:15), a date-time
+ * without a zone (2026-12-04T15:24:00), an instant (2026-12-04T10:00:00Z), a date-time in a time
+ * zone (2025-01-15T09:30:00+01:00[Europe/Berlin]), or a day of the week (what weekday() answers).
+ */
+export type MomentKind = "date" | "time" | "datetime" | "instant" | "zoned" | "weekday";
+
+/**
+ * A date or a time: its kind and the Temporal object that holds it (Temporal.PlainDate,
+ * PlainTime, PlainDateTime, Instant, ZonedDateTime; a weekday is its ISO number, 1 for Monday).
+ * Typed loosely here so that this module, which every line loads, loads nothing of the dates:
+ * src/dates.ts does all that is done with them, loaded at a line's first date.
+ */
+export class Moment {
+  constructor(
+    readonly kind: MomentKind,
+    readonly temporal: unknown,
+  ) {}
+}
+
+export type Value = Real | Complex | Quantity | boolean | Moment;
 
 /** A number or a quantity: what arithmetic takes. */
 export type Numeric = Scalar | Quantity;
 
 export function isReal(value: Value): value is Real {
-  return value instanceof Rational || (typeof value === "object" && !(value instanceof Quantity) && !(value instanceof Complex));
+  return value instanceof Rational || (typeof value === "object" && !(value instanceof Quantity) && !(value instanceof Complex) && !(value instanceof Moment));
 }
+
+const MOMENT_NAMES: Readonly<Record<MomentKind, string>> = {
+  date: "a date",
+  time: "a clock time",
+  datetime: "a date-time",
+  instant: "an instant",
+  zoned: "a zoned date-time",
+  weekday: "a weekday",
+};
 
 /** What a value is, for messages: "a number", "a boolean", "a length (m)", "an area (ft^2)". */
 export function describe(value: Value): string {
   if (typeof value === "boolean") return "a boolean";
   if (value instanceof Complex) return "a complex number";
+  if (value instanceof Moment) return MOMENT_NAMES[value.kind];
   if (!(value instanceof Quantity)) return "a number";
   return `${withArticle(dimensionName(dimensionOf(value.unit)))} (${formatUnit(value.unit)})`;
 }
@@ -40,5 +71,5 @@ export function describe(value: Value): string {
 /** The value as a real number, or a type error naming what it is instead. */
 export function expectReal(value: Value, what = "a number"): Real {
   if (isReal(value)) return value;
-  throw new ArithmeticError(typeof value === "boolean" ? "type" : "dimension", `expected ${what}, found ${describe(value)}`);
+  throw new ArithmeticError(typeof value === "object" && !(value instanceof Moment) ? "dimension" : "type", `expected ${what}, found ${describe(value)}`);
 }

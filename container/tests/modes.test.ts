@@ -41,6 +41,19 @@ describe("echo … | docker run -i calc: piped", () => {
   });
 });
 
+describe("dates and time zones (issue 19): the executable carries the IANA zone data", () => {
+  // (the value is Python zoneinfo's too: tests/oracles/dates.test.ts judges the same example)
+  test("docker run --rm --network none calc '2024-07-31T13:24:00Z to Europe/Berlin'", () => {
+    expect(calc(["2024-07-31T13:24:00Z to Europe/Berlin"])).toEqual({ out: "2024-07-31T15:24:00+02:00[Europe/Berlin]\n", err: "", code: 0 });
+  });
+
+  test("today reads TZ; now the clock (fixed here as the tests fix it)", () => {
+    const flags = ["-e", "CALC_TEST_NOW=2026-12-04T23:30:00Z", "-e", "TZ=Asia/Tokyo"];
+    expect(calc(["today"], { flags })).toEqual({ out: "2026-12-05\n", err: "", code: 0 });
+    expect(calc(["now"], { flags })).toEqual({ out: "2026-12-04T23:30:00Z\n", err: "", code: 0 });
+  });
+});
+
 describe("hardened: --read-only --cap-drop ALL --security-opt no-new-privileges --network none", () => {
   test("one-shot", () => {
     expect(calc(["20", "-", "5"], { flags: HARDENED })).toEqual({ out: "15\n", err: "", code: 0 });

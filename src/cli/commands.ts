@@ -154,11 +154,12 @@ async function help(arg: string, session: SessionPort, style: Presentation): Pro
       section("functions", functions, " ") +
       section("constants", constants, " ") +
       section("commands", Object.entries(commands).map(([name, command]) => usage(name, command))) +
-      `${style.out.dim("help NAME says what a function, constant, unit, command or operator does: help log, help %, help to")}\n`,
+      `${style.out.dim("help NAME says what a function, constant, unit, command or operator does: help log, help %, help to; help dates")}\n`,
   };
 }
 
 async function describe(name: string, session: SessionPort, style: Presentation): Promise<CommandReply> {
+  if (name === "dates") return { out: datesHelp(style) };
   const { builtins, aliases, unitNames, closestName } = await tables();
   const builtin = builtins.get(name);
   const lines: string[] = [];
@@ -184,6 +185,28 @@ async function describe(name: string, session: SessionPort, style: Presentation)
   if (lines.length > 0) return { out: lines.map((line) => `${line}\n`).join("") };
   const near = closestName(name, [...builtins.keys(), ...Object.keys(commands), ...unitNames(), ...TOPICS.flatMap((t) => t.names)]);
   return { err: `no function, constant, unit, command or operator named '${name}'${near ? `; did you mean '${near}'?` : ""}\n` };
+}
+
+/** `help dates`: the forms of dates, times and zones, and what they do (docs/language.md, "Dates and times"). */
+function datesHelp(style: Presentation): string {
+  const rows: [string, string][] = [
+    ["2026-12-04", "a date (2026 - 12 - 4 is a subtraction)"],
+    ["09:15  09:15:30.25", "a clock time"],
+    ["2026-12-04 15:24", "a date-time (also 2026-12-04T15:24:00)"],
+    ["2026-12-04T10:00:00Z", "an instant (or an offset: T10:00+01:00)"],
+    ["2024-07-31 15:24 Europe/Berlin", "in a zone: any IANA name, or UTC"],
+    ["now  today", "this instant; today's date here (TZ)"],
+    ["from_unixtime(n)  weekday(d)", "from Unix seconds; Monday … Sunday"],
+    ["d + 90 days  d - 2 weeks", "a date moved by days"],
+    ["d + 1 month  d + 1 year", "clamped to the month's end"],
+    ["zoned + 24 h  zoned + 1 day", "elapsed time; calendar days (wall clock)"],
+    ["d1 - d2", "days, or seconds (… to h + min)"],
+    ["17:30 + 45 min", "a clock wraps at midnight"],
+    ["x to Asia/Tokyo  x to UTC", "in a zone; UTC gives the instant"],
+    ["x to unixtime  x to date", "exact Unix seconds; the date (or time)"],
+  ];
+  const width = Math.max(...rows.map(([form]) => form.length)) + 2;
+  return `${rows.map(([form, what]) => `${style.out.bold(form.padEnd(width))}${what}\n`).join("")}${style.out.dim("a wall time a DST change skips or repeats is refused, saying why")}\n`;
 }
 
 /** `:units`: every unit by dimension, or those of one dimension. */

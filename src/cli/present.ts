@@ -55,7 +55,7 @@ export function presentOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>
  * answers (from 1).
  */
 function jsonOfValue(outcome: PlainValue, input: string, statement?: number): object {
-  const { text, valueText, exact, quantity, complex } = outcome;
+  const { text, valueText, exact, quantity, complex, moment } = outcome;
   return {
     input: input.trim(),
     ...(statement !== undefined && { statement }),
@@ -63,6 +63,8 @@ function jsonOfValue(outcome: PlainValue, input: string, statement?: number): ob
     exact,
     ...quantity,
     ...complex,
+    // a date or time: its ISO text is the value, and which it is
+    ...(moment !== undefined && { kind: moment }),
     ...(valueText !== undefined && { text }),
   };
 }

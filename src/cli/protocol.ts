@@ -23,6 +23,8 @@ export interface PlainValue {
   readonly quantity?: { readonly number: string; readonly unit: string; readonly dimension: string };
   /** A complex number's parts, each exact (3/2) or as the precision writes it. */
   readonly complex?: { readonly re: string; readonly im: string };
+  /** A date or time's kind (date, time, datetime, instant, zoned, weekday). */
+  readonly moment?: string;
   readonly valueText?: string;
 }
 
@@ -53,8 +55,8 @@ export function toPlain(outcome: Outcome): PlainOutcome {
   }
 }
 
-function plainValue({ text, exact, quantity, complex, valueText }: ValueAnswer): PlainValue {
-  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(complex && { complex }), ...(valueText !== undefined && { valueText }) };
+function plainValue({ text, exact, quantity, complex, valueText, moment }: ValueAnswer): PlainValue {
+  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(complex && { complex }), ...(valueText !== undefined && { valueText }), ...(moment && { moment }) };
 }
 
 export interface UnitDescription {

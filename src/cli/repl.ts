@@ -23,10 +23,17 @@ const partialName = new RegExp(`(?:${NAME})$`);
 export async function completer(session: SessionPort, line: string): Promise<[string[], string]> {
   const command = /^\s*(:[A-Za-z]*)$/.exec(line);
   if (command) return [matching(colonCommands, command[1]!), command[1]!];
+  // a zone name after `to ` or after a date-time's clock time (2024-07-31 15:24 Europe/Be): Europe/Berlin
+  const zone = partialZone.exec(line);
+  if (zone) {
+    const typed = zone[1]!;
+    const others = typed.includes("/") ? [] : [...DATE_TARGETS, ...(await session.names()).map(({ name }) => name)];
+    return [matching([...zoneNames(), ...others], typed), typed];
+  }
   const word = partialName.exec(line)?.[0] ?? "";
   if (/^\s*:?help\s+\S*$/.test(line)) {
     const { builtins, unitNames } = await tables();
-    const topics = [...builtins.keys(), ...unitNames(), ...colonCommands.map((name) => name.slice(1)), ...TOPICS.flatMap((topic) => topic.names)];
+    const topics = [...builtins.keys(), ...unitNames(), ...colonCommands.map((name) => name.slice(1)), ...TOPICS.flatMap((topic) => topic.names), "dates"];
     return [matching(topics, word), word];
   }
   // a function completes with its "(", as Python's REPL does
@@ -35,6 +42,19 @@ export async function completer(session: SessionPort, line: string): Promise<[st
     ...(line.trim() === word ? bareCommands : []),
   ];
   return [matching(names, word), word];
+}
+
+/** A zone name being typed: after `to` (or -> →), or after a date-time's clock time and a space. */
+const partialZone = /(?:(?:^|[\s(])(?:to|->|→)\s+|\d{4}-\d\d-\d\d[T ]\d\d?:\d\d(?::\d\d(?:\.\d+)?)? )([A-Za-z][\w+\-]*(?:\/[\w+\-]*)*)$/;
+
+/** What `to` takes for a date or time besides a zone (src/dates.ts converts them). */
+const DATE_TARGETS = ["UTC", "unixtime", "date", "time"];
+
+let zones: string[] | undefined;
+
+/** The IANA zone names Bun's Temporal knows (its own copy of the data, in the executable). */
+function zoneNames(): string[] {
+  return (zones ??= [...Intl.supportedValuesOf("timeZone"), "UTC"]);
 }
 
 function matching(names: readonly string[], prefix: string): string[] {

@@ -5,6 +5,7 @@
  * session's stop request) and SIGTERM ends calc at once, whatever this
  * thread is doing.
  */
+import { systemClock } from "./clock.ts";
 import { SharedInterrupt } from "../interrupt.ts";
 import { Session } from "../session.ts";
 import { answer, type Answers, type Reply, type Request } from "./protocol.ts";
@@ -17,7 +18,7 @@ self.onmessage = ({ data }: MessageEvent<Request>) => {
   const { id, method, args } = data;
   if (method === "init") {
     const [flag, precision] = args as [SharedArrayBuffer, number | undefined];
-    const session = new Session({ interrupt: new SharedInterrupt(flag) });
+    const session = new Session({ interrupt: new SharedInterrupt(flag), clock: systemClock });
     if (precision !== undefined) session.precision = precision;
     answers = answer(session);
     // the session's thread does the work the JIT pays off for (the executable starts with it held back)

@@ -139,6 +139,27 @@ describe("the REPL", () => {
     await terminal.waitFor(/^> help asin$/m);
   });
 
+  test("dates (issue 19): Tab completes zone names after `to ` and in a zoned literal; help dates; now from the clock", async () => {
+    const terminal = await repl({ CALC_TEST_NOW: "2026-12-04T10:00:00Z", TZ: "Asia/Tokyo" });
+    await terminal.type("2025-06-01T12:00:00Z to Asia/Kolk");
+    await terminal.press("Tab");
+    await terminal.waitFor(/^> 2025-06-01T12:00:00Z to Asia\/Kolkata$/m);
+    await terminal.press("Enter");
+    await terminal.waitFor(/^2025-06-01T17:30:00\+05:30\[Asia\/Kolkata\]$/m);
+    await terminal.type("2024-07-31 15:24 Europe/Ber");
+    await terminal.press("Tab");
+    await terminal.waitFor(/^> 2024-07-31 15:24 Europe\/Berlin$/m);
+    await terminal.press("Enter");
+    await terminal.waitFor(/^2024-07-31T15:24:00\+02:00\[Europe\/Berlin\]$/m);
+    expect(await enter(terminal, "today")).toBe("2026-12-04");
+    expect(await enter(terminal, "now to Asia/Tokyo")).toBe("2026-12-04T19:00:00+09:00[Asia/Tokyo]");
+    expect(await enter(terminal, "2027-02-29")).toBe("  ^~~~~~~~~~ February 2027 has 28 days");
+    // the session survives the error
+    expect(await enter(terminal, "weekday(2027-03-04)")).toBe("Thursday");
+    const help = await enter(terminal, "help dates");
+    for (const part of ["2026-12-04", "09:15", "Europe/Berlin", "now  today", "to unixtime", "clamped to the month's end"]) expect(help).toContain(part);
+  });
+
   test("commands: help, :vars, :funcs, :precision, :reset, and an unknown one", async () => {
     const terminal = await repl();
     const help = await enter(terminal, "help");

@@ -29,6 +29,20 @@ describe("start-up stays lazy", () => {
     expect(JSON.parse(result.stdout.toString())).toEqual({ before: false, after: true, exactOnly: false, approximate: true });
   });
 
+  test("a line without a date never loads the dates module (src/dates.ts); the first date does", () => {
+    const script = `
+      const { Session } = await import("${root}src/session.ts");
+      const session = new Session();
+      const dates = () => Object.keys(require.cache).some((path) => path.endsWith("/src/dates.ts"));
+      session.evaluate("1 + 2/3 * 4^5 - 7 % 3; 5 ft to cm; 90 days to h; 1 month; 2 < 3");
+      const plain = dates();
+      const date = session.evaluate("2026-12-04 + 90 days");
+      console.log(JSON.stringify({ plain, date: "text" in date && date.text, loaded: dates() }));`;
+    const result = Bun.spawnSync([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
+    expect(result.stderr.toString()).toBe("");
+    expect(JSON.parse(result.stdout.toString())).toEqual({ plain: false, date: "2027-03-04", loaded: true });
+  });
+
   test("the entry point loads the session, colours, the REPL and node:tty only when a mode needs them", () => {
     const main = readFileSync(`${root}src/main.ts`, "utf8");
     const staticImports = [...main.matchAll(/^import (?!type ).* from "([^"]+)";$/gm)].map((match) => match[1]);

@@ -171,8 +171,8 @@ function renderBare(tree: Tree): string {
         return `${left}${tree.spaced ? " " : ""}(${render(tree.b)})`;
       }
       // left-associative: the right operand must bind tighter; `mod` is a word and needs its spaces
-      const space = tree.spaced || op === "mod" ? " " : "";
       const right = operand(tree.b, bound + 1);
+      const space = tree.spaced || op === "mod" || looksLikeDate(left, op, right) ? " " : "";
       // `%` before a sign is a percentage (10% - 5), so a signed divisor of `%` is put in parentheses
       return `${left}${space}${op}${space}${op === "%" && /^[-+−]/.test(right) ? `(${right})` : right}`;
     }
@@ -340,4 +340,12 @@ export function expression(depth = 5): fc.Arbitrary<Tree> {
     ),
   }));
   return top;
+}
+
+/**
+ * Whether `left-right` unspaced would read as a date or a clock time (issue 19: 2026-12-04 is a date,
+ * not 2026 - 12 - 4): such a subtraction is written with spaces, as the language asks.
+ */
+export function looksLikeDate(left: string, op: string, right: string): boolean {
+  return op === "-" && /(?:^|[^\w.])\d{4}(?:-\d{2})?$/.test(left) && /^\d{2}(?![\w.])/.test(right);
 }

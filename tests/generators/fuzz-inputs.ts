@@ -20,6 +20,12 @@ const tokens = [
   // units, temperatures, superscripts
   "m", "km", "cm", "ft", "in", "mi", "s", "min", "h", "kg", "g", "lb", "N", "J", "W", "K", "L", "B", "deg", "°", "°C", "°F", "℃", "mph",
   "km/h", "m/s^2", "kg*m/s^2", "ft + in", "1/2 in", "5 ft 3 in", "5 m / 2 s", "²", "³", "⁻¹", "⁻", "⁰", "µm", "Ω", "ton",
+  // dates, times and zones (issue 19), and near misses
+  "2026-12-04", "2027-02-29", "9999-12-31", "0000-01-01", "09:15", "23:59:59.999999999", "25:00", "2026-12-04 15:24",
+  "2026-12-04T10:00:00Z", "2026-12-04T10:00:00+01:00", "2026-12-04T10:00:00+99:99", "2024-07-31 15:24 Europe/Berlin",
+  "2027-03-28 02:30 Europe/Berlin", "2025-01-15T09:30:00+01:00[Europe/Berlin]", "2025-01-15T09:30:00+05:00[Europe/Berlin]",
+  "Europe/Berlin", "Asia/Kolkata", "UTC", "Nowhere/Zone", "to UTC", "to unixtime", "to date", "to time",
+  "now", "today", "weekday", "from_unixtime", "days", "month", "year", "week",
 ];
 
 const noNewline = (bytes: Uint8Array) => bytes.map((b) => (b === NEWLINE ? 0x20 : b));

@@ -3,6 +3,7 @@
 // (5 ft 3 in) and conversions (`to`), written as calc source by a printer of our own and sent as
 // JSON to tests/oracles/quantities_oracle.py, which knows the units' definitions; this file knows
 // only which units measure the same thing, to choose targets that mostly fit.
+import { looksLikeDate } from "./expressions.ts";
 import fc from "fast-check";
 
 export const UNITS = {
@@ -107,7 +108,7 @@ export function renderQuantities(tree: QTree): string {
       let right = operand(tree.b, bound + 1);
       // `1 / 2 in` is half an inch: an integer before `/` and a quantity after it would be read as one number
       if (/\d$/.test(left) && /^\d/.test(right) && (op === "/" || op === "÷")) right = `(${right})`;
-      const space = tree.spaced ? " " : "";
+      const space = tree.spaced || looksLikeDate(left, op, right) ? " " : "";
       return `${left}${space}${op}${space}${right}`;
     }
   }

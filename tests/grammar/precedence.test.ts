@@ -11,6 +11,8 @@ import { property, scale } from "../support/processes.ts";
 import { referenceParse, UNIT_NAMES, type Token } from "../oracles/reference-parser.ts";
 
 const numbers = ["2", "3", "10", "0.5", ".5", "1_000", "0xff", "0b101", "0o17", "1e3", "2.5E-3"];
+/** Date and time literals (issue 19): operands as numbers are, but never a quantity's magnitude nor implicitly multiplied. */
+const moments = ["2026-12-04", "09:15", "2026-12-04 15:24", "2026-12-04T10:00:00Z", "2024-07-31 15:24 Europe/Berlin"];
 /** Names that are not units (checked below against calc's table). */
 const names = ["x", "y", "pi", "π", "e", "f", "sqrt"];
 /** Units after a number; units used as plain names (not `in`: `x in y` is an error, see the inch rule). */
@@ -91,6 +93,7 @@ function validExpression(depth: number): fc.Arbitrary<Token[]> {
   // no quantities: safe before `^`
   const plain = fc.oneof(
     { arbitrary: fc.constantFrom(...numbers).map((n) => [n]), weight: 5 },
+    { arbitrary: fc.constantFrom(...moments).map((n) => [n]), weight: 1 },
     { arbitrary: fc.constantFrom(...names).map((n) => [n]), weight: 4 },
     { arbitrary: fc.constantFrom(...unitsAsNames, "true", "false").map((n) => [n]), weight: 1 },
     ...(inner && group
@@ -150,7 +153,7 @@ function validExpression(depth: number): fc.Arbitrary<Token[]> {
   return fc.oneof({ arbitrary: conversion, weight: 6 }, { arbitrary: conditional, weight: 1 });
 }
 
-const soupTokens = [...numbers.slice(0, 4), ...names.slice(0, 4), ...binary.slice(0, 6), ...powers, "!", "(", ")", ","];
+const soupTokens = [...numbers.slice(0, 4), ...moments.slice(0, 2), ...names.slice(0, 4), ...binary.slice(0, 6), ...powers, "!", "(", ")", ","];
 const newTokens = [
   "m", "km", "in", "h", "<", "==", "≠", ">=", "and", "or", "not", "if", "then", "else", "to", "->", "→", "of", "true", "false", "²", "⁻¹", "hex", "%",
 ];

@@ -35,6 +35,9 @@ describe("the scanner reads as chevrotain's Lexer does", () => {
       "a == b != c ≠ d <= e ≤ f >= g ≥ h < i > j = k", "x² x³ x⁻¹ x⁻ ⁰¹²³", "20 °C to °F 30° ℃ ℉ ‰ Å Ω µm kΩ π τ φ",
       "0x1F 0b101 0o17 0x1.8 0b0.1 1_000 1__0 1e3 1e 2.5E-3 .5 5. 1.2.3", "# a comment", "1 + 1 # and a comment",
       "f(x, y) = x; g(2)", "\u00a0\t\r1", "$", "1 + @", "😀", "é è ÿ Ā ɏ Ɐ", "×÷", "ans", "→→", "---->",
+      // dates and times (issue 19), and near misses of them
+      "2026-12-04 2026-12-04T10:00:00Z 2026-12-04 15:24 Europe/Berlin 09:15 9:15:30.25 2026-12-4 2026-12-04T 12:30.5",
+      "2025-01-15T09:30:00+01:00[Europe/Berlin] 25:00 1234-56-78x 2026-12-04 15:24 to UTC 2026-12-04T10:00:00+0100 12:3 123:45",
     ];
     for (const line of lines) {
       const { expected, actual } = both(line);

@@ -288,3 +288,24 @@ describe("names and sessions", () => {
     expect(show(s, "sqrt(2)")).toBe("1.4142135623730950488");
   });
 });
+
+describe("dates with an injected clock (issue 19): the core reads no clock of its own", () => {
+  // 2026-12-04T23:30:00Z, in nanoseconds since 1970
+  const instant = 1_796_427_000_000_000_000n;
+  const clock = (zone: string) => ({ now: () => instant, timeZone: () => zone });
+
+  test("now is the clock's instant, today its date in the clock's zone", () => {
+    const utc = new Session({ clock: clock("UTC") });
+    expect(show(utc, "now")).toBe("2026-12-04T23:30:00Z");
+    expect(show(utc, "today")).toBe("2026-12-04");
+    expect(show(new Session({ clock: clock("Asia/Tokyo") }), "today")).toBe("2026-12-05");
+    expect(show(utc, "now to Asia/Tokyo")).toBe("2026-12-05T08:30:00+09:00[Asia/Tokyo]");
+  });
+
+  test("a session without a clock answers now with an error, and goes on", () => {
+    const session = new Session();
+    const outcome = session.evaluate("now");
+    expect(outcome.kind === "error" && outcome.error.message).toBe("now needs a clock, and this session has none");
+    expect(show(session, "2026-12-04 + 1 week")).toBe("2026-12-11");
+  });
+});

@@ -1,6 +1,6 @@
 // Every `input → output` an issue pins, run on the compiled executable, word for word.
 import { describe, expect, test } from "bun:test";
-import { run, useBinary } from "../support/binary.ts";
+import { calc, run, useBinary } from "../support/binary.ts";
 
 useBinary();
 
@@ -676,4 +676,105 @@ describe("issue 20: complex numbers, exact where the parts are", () => {
     expect(JSON.parse(run(["--json", "(1+2i)/2"]).out)).toEqual({ input: "(1+2i)/2", value: "0.5 + i", exact: true, re: "1/2", im: "1" });
     expect(JSON.parse(run(["--json", "(3+4i) ohm"]).out)).toMatchObject({ value: "(3 + 4i) ohm", re: "3", im: "4", unit: "ohm" });
   });
+});
+describe("issue 19: dates, clock times and time zones", () => {
+  pinned([
+    // values and literals, and their output, which reads back in
+    ["2026-12-04 + 90 days", "2027-03-04"],
+    ["2026-12-04 > 2026-11-30", "true"],
+    ["2026 - 12 - 4", "2010"],
+    ["(2026)-12-04", "2010"],
+    ["09:15", "09:15:00"],
+    ["09:15:30", "09:15:30"],
+    ["09:15:30.25", "09:15:30.25"],
+    ["2026-12-04 15:24", "2026-12-04T15:24:00"],
+    ["2026-12-04T15:24:00", "2026-12-04T15:24:00"],
+    ["2026-12-04T10:00:00Z", "2026-12-04T10:00:00Z"],
+    ["2026-12-04T10:00:00+01:00", "2026-12-04T09:00:00Z"],
+    ["2024-07-31 15:24 Europe/Berlin", "2024-07-31T15:24:00+02:00[Europe/Berlin]"],
+    ["2024-07-31 15:24 UTC", "2024-07-31T15:24:00+00:00[UTC]"],
+    ["from_unixtime(1.5)", "1970-01-01T00:00:01.5Z"],
+    ["weekday(2027-03-04)", "Thursday"],
+    ["2027-03-04", "2027-03-04"],
+    ["2026-12-04T11:30:00Z", "2026-12-04T11:30:00Z"],
+    ["2025-01-15T09:30:00+01:00[Europe/Berlin]", "2025-01-15T09:30:00+01:00[Europe/Berlin]"],
+    ["18:00:00", "18:00:00"],
+    // arithmetic and conversion
+    ["2025-01-31 + 1 month", "2025-02-28"],
+    ["2028-02-29 + 1 year", "2029-02-28"],
+    ["1 month to day", "30.4375 day"],
+    ["2027-01-01 - 2026-12-04", "28 day"],
+    ["2026-12-04T17:05:00Z - 2026-12-04T08:20:00Z to h + min", "8 h + 45 min"],
+    ["2027-03-27 12:00 Europe/Berlin + 24 h", "2027-03-28T13:00:00+02:00[Europe/Berlin]"],
+    ["2027-03-27 12:00 Europe/Berlin + 1 day", "2027-03-28T12:00:00+02:00[Europe/Berlin]"],
+    ["18:10 - 09:25 to h + min", "8 h + 45 min"],
+    ["22:30 + 3 h", "01:30:00"],
+    ["2025-06-01T12:00:00Z to Asia/Kolkata", "2025-06-01T17:30:00+05:30[Asia/Kolkata]"],
+    ["2024-07-31T13:24:00Z to Europe/Berlin", "2024-07-31T15:24:00+02:00[Europe/Berlin]"],
+    ["2025-01-15T09:30:00+01:00[Europe/Berlin] to UTC", "2025-01-15T08:30:00Z"],
+    ["2026-12-04T10:00:00Z to unixtime", "1796378400"],
+    ["from_unixtime(1796378400) == 2026-12-04T10:00:00Z", "true"],
+    ["2024-07-31 15:24 Europe/Berlin to date", "2024-07-31"],
+    ["2026-12-04 < 2026-12-05", "true"],
+    ["09:15 >= 18:00", "false"],
+  ]);
+
+  /** One run of dist/calc with a fixed clock (src/cli/clock.ts) and a time zone. */
+  function clocked(args: string[], zone: string) {
+    const proc = Bun.spawnSync([calc, ...args], { env: { ...process.env, NO_COLOR: "1", CALC_TEST_NOW: "2026-12-04T23:30:00Z", TZ: zone } });
+    return { out: proc.stdout.toString(), err: proc.stderr.toString(), code: proc.exitCode };
+  }
+
+  test("now is the injected clock's instant; today is its date in TZ", () => {
+    expect(clocked(["now"], "UTC")).toEqual({ out: "2026-12-04T23:30:00Z\n", err: "", code: 0 });
+    expect(clocked(["today"], "UTC")).toEqual({ out: "2026-12-04\n", err: "", code: 0 });
+    expect(clocked(["today"], "Europe/Berlin")).toEqual({ out: "2026-12-05\n", err: "", code: 0 });
+    expect(clocked(["today"], "America/New_York")).toEqual({ out: "2026-12-04\n", err: "", code: 0 });
+    expect(clocked(["now - 2026-12-04T23:00:00Z to min"], "UTC")).toEqual({ out: "30 min\n", err: "", code: 0 });
+  });
+
+  test("--json gives the ISO text and the kind", () => {
+    expect(run(["--json", "2027-03-04"]).out).toBe('{"input":"2027-03-04","value":"2027-03-04","exact":true,"kind":"date"}\n');
+    expect(run(["--json", "2025-06-01T12:00:00Z to Asia/Kolkata"]).out).toBe(
+      '{"input":"2025-06-01T12:00:00Z to Asia/Kolkata","value":"2025-06-01T17:30:00+05:30[Asia/Kolkata]","exact":true,"kind":"zoned"}\n',
+    );
+    expect(run(["--json", "09:15"]).out).toBe('{"input":"09:15","value":"09:15:00","exact":true,"kind":"time"}\n');
+  });
+
+  test("piped input: dates line by line, an error on one line leaves the next answered", () => {
+    const { out, err, code } = run([], "d = 2026-12-04\nd + 1 week\n2027-02-29\nweekday(d)\n");
+    expect(out).toBe("2026-12-04\n2026-12-11\nFriday\n");
+    expect(err).toContain("February 2027 has 28 days");
+    expect(code).toBe(1);
+  });
+
+  // errors: clear, located (a caret under the span), never a stack trace
+  const errors: [string, string, string][] = [
+    ["2027-02-29", "February 2027 has 28 days", "^~~~~~~~~~"],
+    ["2026-13-01", "there is no month 13: months go from 01 to 12", "^~~~~~~~~~"],
+    ["25:00", "there is no hour 25: hours go from 00 to 23", "^~~~~"],
+    ["2026-12-04 + 1 m", "cannot add a date and a length (m)", "^~~~~~~~~~~~~~~~"],
+    ["2026-12-04 + 5", "cannot add a date and a number: write its unit (90 days, 2 h)", "^~~~~~~~~~~~~~"],
+    ["2026-12-04 + 2026-12-05", "cannot add a date and a date: subtract them for the time between", "^"],
+    ["2026-12-04 * 2", "cannot multiply a date and a number", "^~~~~~~~~~~~~~"],
+    ["2026-12-04T10:00:00Z to Europe/Berln", "unknown time zone 'Europe/Berln' — did you mean 'Europe/Berlin'?", "                        ^~~~~~~~~~~~"],
+    ["2024-07-31 15:24 Mars/Olympus", "unknown time zone 'Mars/Olympus'", "^"],
+    ["2027-03-28 02:30 Europe/Berlin", "2027-03-28T02:30:00 does not exist in Europe/Berlin, where the clocks skip it (moved past the gap it would be 2027-03-28T03:30:00+02:00[Europe/Berlin])", "^"],
+    ["2026-10-25 02:30 Europe/Berlin", "2026-10-25T02:30:00 is ambiguous in Europe/Berlin, where the clocks go back over it: write 2026-10-25T02:30:00+02:00[Europe/Berlin] or 2026-10-25T02:30:00+01:00[Europe/Berlin]", "^"],
+    ["2026-12-04 == 2026-12-04T00:00:00Z", "cannot compare a date and an instant: convert one first (to date, to UTC, to a zone)", "^"],
+    ["2025-01-31 + 1.5 month", "the calendar moves by whole months: 1.5 month is not a whole number of them", "           ^~~~~~~~~~~"],
+    ["2026-12-04 + 36 h", "a date moves by whole days, and 36 h is not", "           ^~~~~~"],
+    ["2026-12-04 15:24 to Europe/Berlin", "a date-time is no point in time: give it a zone", "                    ^~~~~~~~~~~~~"],
+  ];
+  for (const [input, message, caret] of errors) {
+    test(`${input} → ${message.slice(0, 50)}…`, () => {
+      const { out, err, code } = run([input]);
+      expect({ out, code }).toEqual({ out: "", code: 1 });
+      const [line, marks] = err.split("\n");
+      expect(line).toBe(input);
+      expect(marks!.startsWith(caret)).toBe(true);
+      expect(marks).toContain(message);
+      expect(err).not.toMatch(/\bat .*\.ts:\d+|internal error/);
+    });
+  }
 });

@@ -27,7 +27,12 @@
 //                                             operand (a number, a name, '(', true, false) follows
 //                                             it: then it is modulo (level 8); `20% of U` is
 //                                             (20%) * U where U is a signed operand (level 9)
-//   12 numbers, true, false, names, calls f(a, b), ( … ), quantities
+//   12 numbers, true, false, names, calls f(a, b), ( … ), quantities, date and time literals
+//
+// A date or time literal (2026-12-04, 09:15, 2026-12-04 15:24 Europe/Berlin: one token) is an
+// operand as a number is, but never a quantity's magnitude: a unit name after it is a name. A
+// date, a space and a clock time are one literal, a date-time (2026-12-04 09:15), and so are a
+// date-time, a space and a name that starts with a capital, its zone (… 15:24 Europe/Berlin).
 //
 // Quantities: a number directly followed by a unit name is one operand, `5 m`; the unit may carry
 // one whole power (`3 ft^2`, `s^-1`, `m²`); `1/2 in`, two integer literals and a slash right
@@ -69,12 +74,13 @@ const comparisons = new Map([
 const conversions = new Set(["to", "->", "→"]);
 const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-const isNumber = (t: Token | undefined) => t !== undefined && /^(\d|\.\d)/.test(t);
+const isMoment = (t: Token | undefined) => t !== undefined && /^\d{4}-\d\d-\d\d|^\d\d?:\d\d/.test(t);
+const isNumber = (t: Token | undefined) => t !== undefined && /^(\d|\.\d)/.test(t) && !isMoment(t);
 const isName = (t: Token | undefined) => t !== undefined && !KEYWORDS.has(t) && /^[A-Za-z_πτφ°µ]/.test(t);
 const isUnit = (t: Token | undefined) => t !== undefined && UNIT_NAMES.has(t);
 const isSuperscript = (t: Token | undefined) => t !== undefined && /^⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t);
 /** What can start an operand: after `%`, one of these makes the `%` modulo. */
-const startsOperand = (t: Token | undefined) => isNumber(t) || isName(t) || t === "(" || t === "true" || t === "false";
+const startsOperand = (t: Token | undefined) => isNumber(t) || isMoment(t) || isName(t) || t === "(" || t === "true" || t === "false";
 
 function superscriptValue(t: Token): number {
   const digits = Number([...t.replace("⁻", "")].map((c) => SUPERSCRIPTS.indexOf(c)).join(""));
@@ -89,7 +95,15 @@ interface Node {
 }
 
 /** The fully parenthesised parse of `tokens`, or undefined if they are not one expression. */
-export function referenceParse(tokens: readonly Token[]): string | undefined {
+export function referenceParse(given: readonly Token[]): string | undefined {
+  const tokens: Token[] = [];
+  for (const t of given) {
+    const last = tokens.at(-1);
+    const date = last !== undefined && /^\d{4}-\d\d-\d\d$/.test(last);
+    const dateTime = last !== undefined && /^\d{4}-\d\d-\d\d[ T]\d\d?:\d\d(:\d\d(\.\d+)?)?$/.test(last);
+    if ((date && /^\d\d?:\d\d/.test(t)) || (dateTime && /^[A-Z]/.test(t))) tokens[tokens.length - 1] = `${last} ${t}`;
+    else tokens.push(t);
+  }
   const isInteger = (t: Token | undefined) =>
     t !== undefined && /^(\d(_?\d)*|0[xX][0-9a-fA-F](_?[0-9a-fA-F])*|0[bB][01](_?[01])*|0[oO][0-7](_?[0-7])*)$/.test(t);
   let at = 0;
@@ -163,6 +177,7 @@ export function referenceParse(tokens: readonly Token[]): string | undefined {
       return { text: inner.text, level: ATOM };
     }
     if (t === "true" || t === "false") return { text: t, level: ATOM };
+    if (isMoment(t)) return { text: t, level: ATOM };
     if (isNumber(t)) return numberOrQuantity(t);
     if (isName(t)) {
       if (peek() !== "(") return { text: t, level: ATOM };
