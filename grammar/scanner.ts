@@ -126,5 +126,10 @@ function matcher(type: TokenType): (text: string, offset: number) => number {
       return sticky.test(text) ? sticky.lastIndex - offset : 0;
     };
   }
-  throw new Error(`token ${type.name}: only string and regular-expression patterns are scanned`);
+  // a custom pattern, as chevrotain takes it: an exec at an offset, a match array or null
+  if (typeof pattern === "object" && pattern !== null && "exec" in pattern) {
+    const exec = (pattern as { exec: (text: string, offset: number) => RegExpExecArray | null }).exec;
+    return (text, offset) => exec(text, offset)?.[0].length ?? 0;
+  }
+  throw new Error(`token ${type.name}: only string, regular-expression and custom (exec) patterns are scanned`);
 }

@@ -53,11 +53,28 @@ export const NumberLiteral = createToken({
 // the year or the hour; whether the date is real is the evaluator's to say (src/dates.ts), with its span.
 const CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?";
 const ZONE = "[A-Z][A-Za-z0-9_+\\-]*(?:/[A-Za-z0-9_+\\-]+)*";
+const DATE_TIME = new RegExp(
+  `\\d{4}-\\d{2}-\\d{2}(?:[T ]${CLOCK}(?:(?:Z|[+-]\\d{2}:\\d{2})(?:\\[${ZONE}\\])?| ${ZONE})?)?(?![\\w:])|${CLOCK}(?![\\w:.])`,
+  "y",
+);
+
+/**
+ * A date or a clock time: tried at every digit, before a number, so it first looks for the one
+ * character each form must have (the '-' of 2026-12-04, the ':' of 9:15 or 09:15) and tries the
+ * expression only then: most digits start a plain number, which pays two character reads.
+ */
+function dateTimeAt(text: string, offset: number): RegExpExecArray | null {
+  const dash = text.charCodeAt(offset + 4) === 45;
+  const colon = text.charCodeAt(offset + 1) === 58 || text.charCodeAt(offset + 2) === 58;
+  if (!dash && !colon) return null;
+  DATE_TIME.lastIndex = offset;
+  return DATE_TIME.exec(text);
+}
+
 export const DateTimeLiteral = createToken({
   name: "DateTimeLiteral",
-  pattern: new RegExp(
-    `\\d{4}-\\d{2}-\\d{2}(?:[T ]${CLOCK}(?:(?:Z|[+-]\\d{2}:\\d{2})(?:\\[${ZONE}\\])?| ${ZONE})?)?(?![\\w:])|${CLOCK}(?![\\w:.])`,
-  ),
+  pattern: { exec: dateTimeAt },
+  line_breaks: false,
   start_chars_hint: DIGITS,
 });
 

@@ -331,8 +331,9 @@ export function formatValue(value: Value, notation: Notation | undefined, ctx: N
   const magnitude = value instanceof Quantity ? value.magnitude : value;
   const format = notation?.kind === "format" ? notation.format : undefined;
   const number = magnitude instanceof Complex ? formatComplex(magnitude, format, ctx) : formatMagnitude(magnitude, format, ctx);
-  const parts = magnitude instanceof Complex ? { complex: { re: partText(magnitude.re, ctx), im: partText(magnitude.im, ctx) } } : {};
-  if (!(value instanceof Quantity)) return { ...number, ...parts };
+  // (most values are real: nothing is copied for them)
+  const parts = magnitude instanceof Complex ? { complex: { re: partText(magnitude.re, ctx), im: partText(magnitude.im, ctx) } } : undefined;
+  if (!(value instanceof Quantity)) return parts ? { ...number, ...parts } : number;
   // a product of units is printed in the named unit that is exactly it, if there is one (2300 W, not 2300 V*A)
   const unit = value.written ?? formatUnit(productName(value.unit) ?? inSymbols(value.unit));
   // (6 + 8i) V: a complex magnitude of two parts in parentheses

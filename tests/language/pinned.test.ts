@@ -19,6 +19,13 @@ export function pinned(cases: readonly (readonly [readonly string[] | string, st
   }
 }
 
+/** A refused line, one-shot: its whole stderr is the line, then the caret line with the message; status 1. */
+function refused(line: string, caret: string): void {
+  test(`${line} → ${caret.trim()}`, () => {
+    expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
+  });
+}
+
 describe("issue 10: an exact value whose decimal expansion ends is printed in full", () => {
   pinned([
     ["0.99999999999999999999999", "0.99999999999999999999999"],
@@ -490,12 +497,6 @@ describe("issue 18: hints and forgiving input", () => {
     ["pow(2, 10)", "1024"],
   ]);
 
-  /** The whole stderr of a refused line: the line, then the caret line with the message. */
-  function refused(line: string, caret: string): void {
-    test(`${line} → ${caret.trim()}`, () => {
-      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
-    });
-  }
 
   refused("sqrt 16", "^~~~~~~ write sqrt(16)");
   refused("1,5 + 1", " ^ ',' separates arguments; for a decimal write 1.5");
@@ -547,18 +548,13 @@ describe("issue 18: units written as people write them", () => {
     ["1 hectobar to kPa", "10000 kPa"],
   ]);
 
-  function refusedUnit(line: string, caret: string): void {
-    test(`${line} → ${caret.trim()}`, () => {
-      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
-    });
-  }
-  refusedUnit("3 sq ft^2", "  ^~~~~~~ write sq ft or ft^2, not both");
-  refusedUnit("fl oz = 3", "^~~~~ 'fl oz' is a unit written in words; a variable's name is one word");
-  refusedUnit("0 mpg to L/100km", "         ^~~~~~~ division by zero");
-  refusedUnit("30 mpg to L/0km", "          ^~~~~ a unit's scale must be a positive number: 0");
-  refusedUnit("3 dB", "  ^~ unknown name 'dB': the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r");
-  refusedUnit("1 W to dB", "       ^~ unknown unit 'dB': the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r");
-  refusedUnit("1 L to miles per gallon", "^~~~~~~~~~~~~~~~~~~~~~~ cannot convert a volume (L) to a fuel economy (miles/gallon)");
+  refused("3 sq ft^2", "  ^~~~~~~ write sq ft or ft^2, not both");
+  refused("fl oz = 3", "^~~~~ 'fl oz' is a unit written in words; a variable's name is one word");
+  refused("0 mpg to L/100km", "         ^~~~~~~ division by zero");
+  refused("30 mpg to L/0km", "          ^~~~~ a unit's scale must be a positive number: 0");
+  refused("3 dB", "  ^~ unknown name 'dB': the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r");
+  refused("1 W to dB", "       ^~ unknown unit 'dB': the decibel is a logarithmic ratio, not a unit: 10^(x/10) is the power ratio of x dB, 10*log10(r) the decibels of a power ratio r");
+  refused("1 L to miles per gallon", "^~~~~~~~~~~~~~~~~~~~~~~ cannot convert a volume (L) to a fuel economy (miles/gallon)");
 });
 
 describe("issue 18: every answer of a line", () => {
@@ -655,11 +651,6 @@ describe("issue 20: complex numbers, exact where the parts are", () => {
     ["exp(i*pi) + 10^-20 i", "-1 + 0.00000000000000000001i"],
   ]);
 
-  function refused(line: string, caret: string): void {
-    test(`${line} → ${caret.trim()}`, () => {
-      expect(run([line])).toEqual({ out: "", err: `${line}\n${caret}\n`, code: 1 });
-    });
-  }
   refused("1+i < 2", "^~~~~~~ complex numbers are not ordered");
   refused("max(2i, 1)", "^~~~~~~~~~ complex numbers are not ordered");
   refused("floor(1+i)", "^~~~~~~~~~ floor needs a real number, not a complex number");
