@@ -17,6 +17,8 @@ export interface Options {
   expression?: string;
   /** `-` was given: read standard input even if it is a terminal. */
   stdin: boolean;
+  /** The REPL's live preview of the line being typed (off with --no-preview). */
+  preview: boolean;
 }
 
 export type Command =
@@ -38,6 +40,7 @@ options:
   -p, --precision N   significant digits for results that are not exact (${MIN_PRECISION}–${MAX_PRECISION}, default ${DEFAULT_PRECISION})
       --json          one JSON object per result: {"input":…,"value":…,"exact":…}
       --no-color      no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)
+      --no-preview    no live preview of the line being typed in the interactive session
   -h, --help          this help
   -V, --version       the version
   --                  end of options: calc -- -x
@@ -49,7 +52,7 @@ expression, so calc -pi, calc -sin(pi/2) and calc -p 5 -1/3 work; an unknown
 
 exit status: 0 all good, 1 an expression failed, 2 usage error`;
 
-type Flag = "help" | "version" | "json" | "no-color" | "precision";
+type Flag = "help" | "version" | "json" | "no-color" | "precision" | "no-preview";
 
 /** Every option, by each of its spellings. */
 const OPTIONS: ReadonlyMap<string, Flag> = new Map([
@@ -62,10 +65,11 @@ const OPTIONS: ReadonlyMap<string, Flag> = new Map([
   ["--no-colour", "no-color"],
   ["-p", "precision"],
   ["--precision", "precision"],
+  ["--no-preview", "no-preview"],
 ]);
 
 export function parseArguments(args: readonly string[]): Command {
-  const options: Options = { color: true, json: false, stdin: false };
+  const options: Options = { color: true, json: false, stdin: false, preview: true };
   let i = 0;
   for (; i < args.length; i++) {
     const arg = args[i]!;
@@ -96,6 +100,9 @@ export function parseArguments(args: readonly string[]): Command {
         break;
       case "no-color":
         options.color = false;
+        break;
+      case "no-preview":
+        options.preview = false;
         break;
       case "precision": {
         const value = args[++i];
