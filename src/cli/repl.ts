@@ -43,12 +43,31 @@ function matching(names: readonly string[], prefix: string): string[] {
 }
 
 /** Greets, then answers lines until the session ends (Ctrl-D, :quit, a second Ctrl-C); resolves to the exit status. */
-export async function runRepl(session: RemotePort, style: Presentation, version: string): Promise<number> {
+export async function runRepl(session: RemotePort, style: Presentation, version: string, preview = true): Promise<number> {
   writingToTerminal();
   const history = new History(historyPath());
   writeOut(`${style.out.bold("calc")} ${version} ${style.out.dim("· type help for help, Ctrl-D to quit")}\n`);
   tellHistoryProblem(history, style);
-  return new Repl(session, style, history).run();
+  // a preview needs a terminal that can move the cursor
+  const canPreview = process.stdout.isTTY === true && process.env.TERM !== "dumb";
+  return new Repl(session, style, history, canPreview, preview && canPreview).run();
+}
+
+/** Whether the REPL takes `line` as a command (:vars, help, quit…), which a preview must not run. */
+function runsCommand(line: string): boolean {
+  const match = /^\s*(:?)([A-Za-z]*)\s*(.*?)\s*$/s.exec(line);
+  if (!match) return false;
+  if (match[1] === ":") return true;
+  return bareCommands.includes(match[2]!) && (match[3] === "" || match[2] === "help");
+}
+
+/** What the preview shows of an outcome: its value(s), or nothing (an error, an incomplete line, the line itself). */
+function previewText(outcome: PlainOutcome, line: string): string {
+  let text: string;
+  if (outcome.kind === "value" || outcome.kind === "definition") text = outcome.text;
+  else if (outcome.kind === "values") text = outcome.values.map((value) => value.text).join("; ");
+  else return "";
+  return text === line.trim() ? "" : text;
 }
 
 /** `; 2 typed-ahead lines dropped`, or nothing for none. */
@@ -113,12 +132,22 @@ class Repl {
   private muted = false;
   /** The Ctrl-R search in progress, if any. */
   private search: Search | undefined;
+  /** Whether the live preview is drawn under the line as it is typed (:preview on|off). */
+  private previewing: boolean;
+  /** Whether a preview line may be on the screen under the typed line. */
+  private previewShown = false;
+  /** Counts the line's changes: a preview's answer for an older one is dropped. */
+  private previewGeneration = 0;
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly session: RemotePort,
     private readonly style: Presentation,
     private readonly history: History,
+    private readonly canPreview = false,
+    preview = false,
   ) {
+    this.previewing = preview;
     this.notices = new ShadowNotices(style, " until :clear");
     this.rl = readline.createInterface({
       input: process.stdin,
@@ -175,7 +204,14 @@ class Repl {
     // (readline's own methods are read-only: the REPL's key handler is defined on the instance)
     Object.defineProperty(inside, name, {
       value: (text: string, key: Key) => {
-        if (!this.searchKey(text, key)) original(text, key);
+        if (this.searchKey(text, key)) return;
+        const before = inside.line;
+        // keys that write below the line (Enter's answer, Ctrl-C, Tab's choices) find it cleared
+        if (key?.name === "return" || key?.name === "enter" || key?.name === "tab" || (key?.ctrl && "cdl".includes(key.name ?? "-"))) {
+          this.clearPreview();
+        }
+        original(text, key);
+        if (inside.line !== before) this.schedulePreview();
       },
     });
   }
@@ -226,7 +262,11 @@ class Repl {
     }
     this.busy = false;
     this.muted = false;
-    if (!this.closed) this.rl.prompt(true);
+    if (!this.closed) {
+      this.rl.prompt(true);
+      // a line half typed meanwhile gets its preview
+      if (this.inside.line !== "") this.schedulePreview();
+    }
   }
 
   /** A command's reply, or the line's outcome. */
@@ -242,6 +282,7 @@ class Repl {
     if (reply.out) writeOut(reply.out);
     if (reply.err) writeErr(reply.err);
     if (reply.quit) this.quit();
+    if (reply.preview !== undefined) this.previewing = reply.preview && this.canPreview;
   }
 
   private report(line: string, outcome: PlainOutcome): void {
@@ -314,6 +355,7 @@ class Repl {
     const ctrl = key?.ctrl === true && !key.meta;
     if (!this.search) {
       if (!(ctrl && key?.name === "r")) return false;
+      this.clearPreview();
       this.search = { text: "", index: -1, failed: false, savedLine: this.inside.line, savedCursor: this.inside.cursor };
       this.drawSearch();
       return true;
@@ -340,6 +382,52 @@ class Repl {
     }
     if (this.search) this.drawSearch();
     return true;
+  }
+
+  /**
+   * The line has changed: its preview is asked for (shortly: keys that come in a burst, a paste,
+   * ask once), and the one being computed, if any, is abandoned.
+   */
+  private schedulePreview(): void {
+    if (!this.previewing || this.busy || this.closed) return;
+    const generation = ++this.previewGeneration;
+    this.session.abandonPreview();
+    clearTimeout(this.previewTimer);
+    const line = this.inside.line;
+    // a command is not previewed (it would run)
+    if (line.trim() === "" || runsCommand(line)) {
+      this.clearPreview();
+      return;
+    }
+    this.previewTimer = setTimeout(() => {
+      void this.session.preview(line).then((outcome) => {
+        if (generation !== this.previewGeneration || this.busy || this.search || this.closed || !this.previewing) return;
+        this.drawPreview(previewText(outcome, line));
+      });
+    }, 15);
+  }
+
+  /** Draws `text` dimmed on the row under the typed line (nothing: clears that row), the cursor left where it was. */
+  private drawPreview(text: string): void {
+    if (text === "" && !this.previewShown) return;
+    const columns = process.stdout.columns || 80;
+    const cursor = this.rl.getCursorPos();
+    const lastRow = Math.floor((PROMPT.length + this.inside.line.length) / columns);
+    const down = Math.max(0, lastRow - cursor.rows);
+    const shown = text === "" ? "" : this.style.out.dim(text.length < columns ? text : `${text.slice(0, columns - 2)}…`);
+    // "\r\n" from the last row scrolls the screen when the line is at the bottom; moving back up is relative
+    writeOut(`${down > 0 ? `\x1b[${down}B` : ""}\r\n\x1b[2K${shown}\x1b[${down + 1}A\r${cursor.cols > 0 ? `\x1b[${cursor.cols}C` : ""}`);
+    this.previewShown = text !== "";
+  }
+
+  /** The preview line goes, and a preview on its way is dropped. */
+  private clearPreview(): void {
+    this.previewGeneration++;
+    clearTimeout(this.previewTimer);
+    if (this.previewShown) {
+      this.session.abandonPreview();
+      this.drawPreview("");
+    }
   }
 
   /** The newest history line from `from` on that holds the search text. */
@@ -380,6 +468,7 @@ class Repl {
     this.inside.cursor = Math.max(0, Math.min(cursor, line.length));
     writeOut("\r\x1b[J");
     this.inside._refreshLine();
+    this.schedulePreview();
   }
 
   /** Leaves at the REPL's own word (:quit, a second Ctrl-C). */
