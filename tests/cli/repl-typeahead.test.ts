@@ -160,7 +160,8 @@ describe("Ctrl-R", () => {
     await terminal.type("22");
     await terminal.waitFor((screen) => screen.endsWith("(reverse-i-search)'22': 22 + 2"));
     await terminal.press("End");
-    await terminal.waitFor((screen) => screen.endsWith("> 22 + 2"));
+    // (with the line's live preview under it)
+    await terminal.waitFor((screen) => screen.endsWith("> 22 + 2\n24"));
     await terminal.type("0");
     await terminal.press("Enter");
     const screen = await terminal.waitFor(settled(5));
