@@ -90,7 +90,7 @@ async function main(): Promise<number> {
   ]);
   // the REPL must put the terminal back in order when a signal ends it (PID 1 has the handlers already)
   if (process.pid !== 1) exitOnSignals();
-  return runRepl(new RemoteSession(WORKER, options.precision, true), { json: options.json, out, err }, packageJson.version, options.init);
+  return runRepl(new RemoteSession(WORKER, options.precision, true), { json: options.json, out, err }, packageJson.version, options.preview, options.init);
 }
 
 /**

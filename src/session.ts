@@ -192,13 +192,33 @@ export class Session {
   }
 
   evaluate(line: string): Outcome {
+    return this.evaluateLine(line, true);
+  }
+
+  /**
+   * What `line` would answer, without any effect: its assignments and definitions give their value
+   * but bind nothing, and `ans` stays as it is (the REPL's live preview). `interrupt`, if given,
+   * stops it in place of the session's own stop request, so that abandoning a preview can never stop
+   * a line, nor Ctrl-C a preview.
+   */
+  preview(line: string, interrupt?: Interrupt): Outcome {
+    const usual = this.ctx;
+    this.ctx = new NumberContext(usual.digits, usual.workingDigits, interrupt);
+    try {
+      return this.evaluateLine(line, false);
+    } finally {
+      this.ctx = usual;
+    }
+  }
+
+  private evaluateLine(line: string, takeEffect: boolean): Outcome {
     if (line.length > MAX_LINE_LENGTH) return { kind: "error", error: lineTooLong(line.length) };
     const usual = this.ctx;
     try {
       const statements = parseLine(line);
       for (;;) {
         try {
-          return this.runLine(statements);
+          return this.runLine(statements, takeEffect);
         } catch (error) {
           if (!(error instanceof PrecisionShortfall)) throw error;
           // an approximate input had too few digits for the answer: the whole line again, with enough
@@ -226,7 +246,7 @@ export class Session {
   }
 
   /** Runs a line's statements; every one succeeded when it returns, and the line has taken effect. */
-  private runLine(statements: readonly Statement[]): Outcome {
+  private runLine(statements: readonly Statement[], takeEffect: boolean): Outcome {
     const pending = new LineTransaction(this.variables, this.functions, this.last);
     let last: StatementAnswer | undefined;
     /** A line of several statements shows the values of its expression statements, numbered (made at the first). */
@@ -240,7 +260,8 @@ export class Session {
     let outcome: Outcome = values === undefined ? (last ?? { kind: "empty" }) : values.length === 1 ? withoutNumber(values[0]!) : { kind: "values", values };
     const shadows = pending.shadowings();
     if (shadows && outcome.kind !== "empty") outcome = { ...outcome, shadows };
-    // every statement succeeded: now the line takes effect
+    // every statement succeeded: now the line takes effect (unless it is only a preview)
+    if (!takeEffect) return outcome;
     pending.commit(this.variables, this.functions, this.sources);
     this.last = pending.ans();
     return outcome;

@@ -27,6 +27,8 @@ export interface CommandReply {
   readonly out?: string;
   readonly err?: string;
   readonly quit?: boolean;
+  /** :preview on|off: the REPL's live preview is turned on or off. */
+  readonly preview?: boolean;
 }
 
 interface Command {
@@ -87,6 +89,14 @@ const commands: Record<string, Command> = {
     run: async (_, session) => {
       const { saveDefinitions } = await import("./init.ts");
       return saveDefinitions(await session.definitions());
+    },
+  },
+  preview: {
+    args: "on|off",
+    summary: "the live preview of the line being typed, on or off",
+    run: (arg, _session, style) => {
+      if (arg !== "on" && arg !== "off") return { err: `:preview takes on or off, not '${arg}'\n` };
+      return { out: `${style.out.dim(`preview ${arg}`)}\n`, preview: arg === "on" };
     },
   },
   quit: { args: "", summary: "leave (also quit, exit, Ctrl-D)", run: () => ({ quit: true }) },

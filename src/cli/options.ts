@@ -21,6 +21,8 @@ export interface Options {
   stdin: boolean;
   /** Whether to read init.calc first (`--no-init` does not). */
   init: boolean;
+  /** The REPL's live preview of the line being typed (off with --no-preview). */
+  preview: boolean;
 }
 
 export type Command =
@@ -43,6 +45,7 @@ options:
       --json          one JSON object per result: {"input":…,"value":…,"exact":…}
       --no-color      no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)
       --no-init       do not read init.calc (\$XDG_CONFIG_HOME/calc, else ~/.config/calc)
+      --no-preview    no live preview of the line being typed in the interactive session
   -h, --help          this help
   -V, --version       the version
   --                  end of options: calc -- -x
@@ -54,7 +57,7 @@ expression, so calc -pi, calc -sin(pi/2) and calc -p 5 -1/3 work; an unknown
 
 exit status: 0 all good, 1 an expression failed, 2 usage error`;
 
-type Flag = "help" | "version" | "json" | "no-color" | "no-init" | "precision";
+type Flag = "help" | "version" | "json" | "no-color" | "no-init" | "precision" | "no-preview";
 
 /** Every option, by each of its spellings. */
 const OPTIONS: ReadonlyMap<string, Flag> = new Map([
@@ -68,10 +71,11 @@ const OPTIONS: ReadonlyMap<string, Flag> = new Map([
   ["--no-init", "no-init"],
   ["-p", "precision"],
   ["--precision", "precision"],
+  ["--no-preview", "no-preview"],
 ]);
 
 export function parseArguments(args: readonly string[]): Command {
-  const options: Options = { color: true, json: false, stdin: false, init: true };
+  const options: Options = { color: true, json: false, stdin: false, init: true, preview: true };
   let i = 0;
   for (; i < args.length; i++) {
     const arg = args[i]!;
@@ -105,6 +109,9 @@ export function parseArguments(args: readonly string[]): Command {
         break;
       case "no-init":
         options.init = false;
+        break;
+      case "no-preview":
+        options.preview = false;
         break;
       case "precision": {
         const value = args[++i];

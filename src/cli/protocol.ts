@@ -6,6 +6,7 @@
  * outcomes as text, never values.
  */
 import type { ErrorKind, Span } from "../errors.ts";
+import type { Interrupt } from "../interrupt.ts";
 import type { NameKind, Outcome, Session, Shadowing, ValueAnswer } from "../session.ts";
 
 export interface PlainError {
@@ -102,12 +103,18 @@ export interface RemotePort extends SessionPort {
   /** Stops the computation in progress, and the lines sent after it, until `resume()`. */
   interrupt(): void;
   resume(): void;
+  /** What a line would answer, with no effect; stopped by abandonPreview() or its time budget. */
+  preview(line: string): Promise<PlainOutcome>;
+  /** Stops the preview being computed, if any (never a line). */
+  abandonPreview(): void;
 }
 
 /** The requests, by name, as a session on any thread answers them. */
-export function answer(session: Session) {
+export function answer(session: Session, previewStop?: () => Interrupt) {
   return {
     evaluate: (lines: string[]) => session.evaluateLines(lines).map(toPlain),
+    // (`previewStop` makes each preview's stop request: the REPL's own flag and a time budget)
+    preview: (line: string) => toPlain(session.preview(line, previewStop?.())),
     variables: () => session.listVariables(),
     functions: () => session.listFunctions().map((fn) => fn.text),
     definitions: () => session.definitionLines(),

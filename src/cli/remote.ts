@@ -11,6 +11,8 @@ import type { Answers, PlainOutcome, RemotePort, Reply, Request, UnitDescription
 export class RemoteSession implements RemotePort {
   private worker: Worker | undefined;
   private readonly stop = new SharedInterrupt();
+  /** The previews' own stop request: abandoning a preview never touches `stop`. */
+  private readonly previewStop = new SharedInterrupt();
   private readonly pending = new Map<number, (result: unknown) => void>();
   /** Requests made before the thread was started, sent when it is. */
   private readonly waiting: Request[] = [];
@@ -27,7 +29,7 @@ export class RemoteSession implements RemotePort {
     precision: number | undefined,
     later = false,
   ) {
-    void this.request("init", this.stop.buffer, precision);
+    void this.request("init", this.stop.buffer, precision, this.previewStop.buffer);
     if (!later) this.start();
   }
 
@@ -60,6 +62,12 @@ export class RemoteSession implements RemotePort {
   async evaluate(line: string): Promise<PlainOutcome> {
     const [outcome] = await this.evaluateLines([line]);
     return outcome!;
+  }
+
+  preview = (line: string) => this.request<PlainOutcome>("preview", line);
+
+  abandonPreview(): void {
+    this.previewStop.raise();
   }
 
   interrupt(): void {

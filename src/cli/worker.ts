@@ -14,13 +14,22 @@ declare const self: Worker;
 
 let answers: Answers | undefined;
 
+/** How long a preview may compute before it is given up, silently (the REPL shows nothing). */
+const PREVIEW_BUDGET_MS = 100;
+
 self.onmessage = ({ data }: MessageEvent<Request>) => {
   const { id, method, args } = data;
   if (method === "init") {
-    const [flag, precision] = args as [SharedArrayBuffer, number | undefined];
+    const [flag, precision, previewFlag] = args as [SharedArrayBuffer, number | undefined, SharedArrayBuffer];
     const session = new Session({ interrupt: new SharedInterrupt(flag), clock: systemClock });
     if (precision !== undefined) session.precision = precision;
-    answers = answer(session);
+    const abandoned = new SharedInterrupt(previewFlag);
+    answers = answer(session, () => {
+      // a preview starts afresh: an earlier one's abandonment was for that one
+      abandoned.lower();
+      const deadline = performance.now() + PREVIEW_BUDGET_MS;
+      return { requested: () => abandoned.requested() || performance.now() > deadline };
+    });
     // the session's thread does the work the JIT pays off for (the executable starts with it held back)
     Bun.unsafe.setJITPolicy(1);
     postMessage({ id, result: undefined } satisfies Reply);

@@ -130,7 +130,7 @@ describe("the REPL", () => {
     await terminal.press("Tab");
     await terminal.waitFor(/^> 100 fahrenheit$/m);
     await terminal.press("C-u");
-    await terminal.type(":pr");
+    await terminal.type(":prec");
     await terminal.press("Tab");
     await terminal.waitFor(/^> :precision$/m);
     await terminal.press("C-u");
@@ -187,7 +187,7 @@ describe("the REPL", () => {
     expect(await enter(terminal, "help nosuch")).toBe("no function, constant, unit, command or operator named 'nosuch'");
     // (wider than the terminal, which breaks it at a space and drops that space: read it as words)
     expect((await enter(terminal, ":bogus")).split(/\s+/)).toEqual(
-      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :reset :clear :save :quit".split(" "),
+      "unknown command ':bogus'; the commands are :help :vars :funcs :precision :units :reset :clear :save :preview :quit".split(" "),
     );
   });
 

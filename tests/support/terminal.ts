@@ -2,6 +2,8 @@
 // into it one at a time, and the screen is read back, as a person would see it.
 
 import { afterAll } from "bun:test";
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 // our own tmux server, so that tests never touch a user's sessions and end only what they started
 const socket = `calc-test-${process.pid}`;
@@ -51,6 +53,16 @@ export class Terminal {
     await sleep(30);
   }
 
+  /** Pastes text (Enter as "\\n") in one burst, as a terminal does with a paste. */
+  async paste(text: string): Promise<void> {
+    const file = `${tmpdir()}/calc-paste-${process.pid}-${this.name}`;
+    writeFileSync(file, text);
+    tmux("load-buffer", "-b", this.name, file);
+    tmux("paste-buffer", "-d", "-b", this.name, "-t", this.name);
+    rmSync(file);
+    await sleep(30);
+  }
+
   /** Presses named keys: Enter, Up, Tab, C-c, C-d… */
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) {
@@ -63,6 +75,11 @@ export class Terminal {
   screen(escapes = false): string {
     const text = tmux("capture-pane", "-p", ...(escapes ? ["-e"] : []), "-t", this.name);
     return text.replace(/\s+$/, "");
+  }
+
+  /** Everything the terminal has shown, the lines scrolled away included. */
+  transcript(): string {
+    return tmux("capture-pane", "-p", "-S", "-", "-t", this.name).replace(/\s+$/, "");
   }
 
   /** Waits until the screen matches, and returns it; fails with the screen after `ms`. */
