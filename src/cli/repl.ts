@@ -472,10 +472,9 @@ class Repl {
   private clearPreview(): void {
     this.previewGeneration++;
     clearTimeout(this.previewTimer);
-    if (this.previewShown) {
-      this.session.abandonPreview();
-      this.drawPreview("");
-    }
+    // one being computed would hold up the line that Enter sends after it
+    this.session.abandonPreview();
+    if (this.previewShown) this.drawPreview("");
   }
 
   /** The newest history line from `from` on that holds the search text. */
