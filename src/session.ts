@@ -278,16 +278,13 @@ export class Session {
         const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
         const { text, exact } = shown;
         const { quantity, complex, moment } = fields;
-        return {
-          kind: "value",
-          value,
-          text,
-          exact,
-          ...(quantity && { quantity }),
-          ...(complex && { complex }),
-          ...(moment && { moment }),
-          ...(fields !== shown && { valueText: fields.text }),
-        };
+        // (fields only where there are some: most answers are a plain number's text)
+        const answered: { -readonly [K in keyof ValueAnswer]: ValueAnswer[K] } = { kind: "value", value, text, exact };
+        if (quantity) answered.quantity = quantity;
+        if (complex) answered.complex = complex;
+        if (moment) answered.moment = moment;
+        if (fields !== shown) answered.valueText = fields.text;
+        return answered;
       }
       case "define": {
         checkDefinable(statement.name, statement.nameSpan);
@@ -394,7 +391,7 @@ class LineTransaction implements Bindings {
   // each made at the line's first assignment or definition: most lines have neither
   private newVariables: Map<string, Value> | undefined;
   private newFunctions: Map<string, UserFunction> | undefined;
-  private newSources: Map<string, string | undefined> | undefined;
+  private newSources: Map<string, string> | undefined;
   /** Made at the first name that hides something: most lines define nothing. */
   private shadowed: Map<string, string> | undefined;
 
@@ -429,7 +426,9 @@ class LineTransaction implements Bindings {
   /** (With the source of an approximate value that uses no name of the user's: Session.sources.) */
   assign(name: string, value: Value, source?: string): void {
     (this.newVariables ??= new Map()).set(name, value);
-    (this.newSources ??= new Map()).set(name, source);
+    // (most values are exact and have no source: no map is made for them)
+    if (source !== undefined) (this.newSources ??= new Map()).set(name, source);
+    else this.newSources?.delete(name);
   }
 
   define(fn: UserFunction): void {
@@ -451,11 +450,12 @@ class LineTransaction implements Bindings {
   }
 
   commit(variables: Map<string, Value>, functions: Map<string, UserFunction>, sources: Map<string, string>): void {
-    if (this.newVariables) for (const [name, value] of this.newVariables) variables.set(name, value);
-    if (this.newSources) {
-      for (const [name, source] of this.newSources) {
-        if (source === undefined) sources.delete(name);
-        else sources.set(name, source);
+    if (this.newVariables) {
+      for (const [name, value] of this.newVariables) {
+        variables.set(name, value);
+        const source = this.newSources?.get(name);
+        if (source !== undefined) sources.set(name, source);
+        else if (sources.size > 0) sources.delete(name);
       }
     }
     if (this.newFunctions) for (const [name, fn] of this.newFunctions) functions.set(name, fn);
