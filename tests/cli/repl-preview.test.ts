@@ -1,28 +1,16 @@
 // Issue 23 §2 on the compiled executable in a real terminal (tmux): the value of the line being
 // typed shows dimmed under it, and goes when Enter is pressed or the line stops being valid; a
 // preview binds nothing; :preview off, --no-preview and TERM=dumb turn it off.
-import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { calc, useBinary } from "../support/binary.ts";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
+import { useBinary } from "../support/binary.ts";
+import { replStarter } from "../support/repl.ts";
 import { Terminal, useTerminals } from "../support/terminal.ts";
 
 useBinary();
 useTerminals();
 setDefaultTimeout(60_000);
 
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-async function repl(env: Record<string, string> = {}, args: string[] = []): Promise<Terminal> {
-  const history = `${mkdtempSync(`${tmpdir()}/calc-repl-`)}/history`;
-  const terminal = await Terminal.start([calc, ...args], { CALC_HISTORY: history, ...env });
-  open.push(terminal);
-  await terminal.waitFor(/^>$/m);
-  return terminal;
-}
+const repl = replStarter();
 
 const lastLines = (screen: string, count: number) => screen.split("\n").slice(-count);
 /** The screen ends with these lines. */

@@ -1,28 +1,16 @@
 // Issue 23 §1 and §3 on the compiled executable in a real terminal (tmux): lines typed ahead during
 // a computation or pasted at once are each answered under their own line, Ctrl-C drops the lines
 // typed ahead, and Ctrl-R searches the history as bash does.
-import { afterEach, describe, expect, setDefaultTimeout, test } from "bun:test";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { calc, useBinary } from "../support/binary.ts";
+import { describe, expect, setDefaultTimeout, test } from "bun:test";
+import { useBinary } from "../support/binary.ts";
+import { replStarter } from "../support/repl.ts";
 import { Terminal, useTerminals } from "../support/terminal.ts";
 
 useBinary();
 useTerminals();
 setDefaultTimeout(60_000);
 
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const terminal of open.splice(0)) terminal.close();
-});
-
-async function repl(env: Record<string, string> = {}, args: string[] = []): Promise<Terminal> {
-  const history = `${mkdtempSync(`${tmpdir()}/calc-repl-`)}/history`;
-  const terminal = await Terminal.start([calc, ...args], { CALC_HISTORY: history, ...env });
-  open.push(terminal);
-  await terminal.waitFor(/^>$/m);
-  return terminal;
-}
+const repl = replStarter();
 
 /** The screen ends at an empty prompt, after `count` prompts in all. */
 const settled = (count: number) => (screen: string) => screen.split("\n").at(-1) === ">" && screen.split("\n").filter((line) => line.startsWith(">")).length === count;
