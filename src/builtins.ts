@@ -429,7 +429,12 @@ const table: Record<string, Builtin> = {
   exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
   pow: valueFn("x, y", "x^y", ([x, y], ctx) => power(x!, y!, ctx)),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
-  log: fn("x[, base]", "logarithm, base 10 unless given", ([x, base], ctx) => log(x!, base ?? integer(10), ctx)),
+  // (of a complex or negative x or base too: ln x / ln base)
+  log: valueFn("x[, base]", "logarithm, base 10 unless given", (args, ctx) => {
+    const [x, base = integer(10)] = args.map((a) => (a instanceof Complex ? a : toReal(a, "log", ctx)));
+    if (x instanceof Complex || base instanceof Complex || sign(x!) < 0 || sign(base) < 0) return complexLog(x!, base, ctx);
+    return log(x!, base, ctx);
+  }),
   log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
   log10: fn("x", "base-10 logarithm", ([x], ctx) => log(x!, integer(10), ctx)),
   sin: real("sine (radians)", trig(elementary.sin), [[ZERO, ZERO]], digitsBeforePoint),
@@ -493,7 +498,14 @@ const table: Record<string, Builtin> = {
   from_unixtime: fn("n", "the instant n seconds after 1970-01-01T00:00:00Z, exactly", ([n]) => dates().fromUnixtime(n!)),
   weekday: valueFn("d", "the day of the week of a date: Monday … Sunday", ([d]) => dates().weekday(d!)),
   hypot: valueFn("x, …", "sqrt(x² + y² + …)", (args, ctx) =>
-    rootOf(args.map((a) => numeric(a, "hypot")).map((a) => (realMagnitude(a, "hypot"), multiply(a, a, ctx))).reduce((total, square) => add(total, square, ctx)), 2n, ctx),
+    rootOf(
+      args.map((a) => numeric(a, "hypot")).map((a) => {
+        realMagnitude(a, "hypot"); // (a complex z² is not |z|²)
+        return multiply(a, a, ctx);
+      }).reduce((total, square) => add(total, square, ctx)),
+      2n,
+      ctx,
+    ),
   ),
 
   // complex numbers (src/complex.ts)
@@ -537,14 +549,6 @@ for (const [name, f, outside] of [
 function beyondOne(x: Real, ctx: NumberContext): boolean {
   return isExact(x) ? x.num > x.den || -x.num > x.den : x.abs().sub(1).gt(ctx.noise);
 }
-
-// log(x, base) of a complex or negative x or base
-table.log = builtinFunction("x[, base]", (table.log as BuiltinFunction).summary, "value", (args, ctx) => {
-  const [x, base] = args.map((a) => (a instanceof Complex ? a : toReal(a, "log", ctx)));
-  const b = base ?? integer(10);
-  if (x instanceof Complex || b instanceof Complex || sign(x!) < 0 || sign(b) < 0) return complexLog(x!, b, ctx);
-  return log(x as Real, b, ctx);
-});
 
 /**
  * Other names of an entry: the Greek letters, and the names people type for a function that calc

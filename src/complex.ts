@@ -66,11 +66,16 @@ function settled(x: Real, y: Real, ctx: NumberContext): Scalar {
 
 // ---- arithmetic -------------------------------------------------------------------
 
+// (each takes real numbers too, and gives them straight to the real arithmetic: the operations on
+// values call these for any two numbers)
+
 export function add(a: Scalar, b: Scalar, ctx: NumberContext): Scalar {
+  if (!(a instanceof Complex) && !(b instanceof Complex)) return ctx.add(a, b);
   return settled(ctx.add(re(a), re(b)), ctx.add(im(a), im(b)), ctx);
 }
 
 export function subtract(a: Scalar, b: Scalar, ctx: NumberContext): Scalar {
+  if (!(a instanceof Complex) && !(b instanceof Complex)) return ctx.subtract(a, b);
   return settled(ctx.subtract(re(a), re(b)), ctx.subtract(im(a), im(b)), ctx);
 }
 

@@ -537,6 +537,6 @@ export function sourceText(value: Value): string {
   }
   // a date or time as it prints, which reads back in
   if (value instanceof Moment) return dates().formatMoment(value);
-  if (isExact(value)) return value.den === 1n ? value.num.toString() : `${value.num}/${value.den}`;
+  if (isExact(value)) return fraction(value, false);
   return value.toString().replace("e+", "e");
 }

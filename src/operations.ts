@@ -118,10 +118,7 @@ function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value
   if (left instanceof Moment || right instanceof Moment) return dates().addMoments(left, right, sign, ctx);
   const a = numeric(left);
   const b = numeric(right);
-  const combine = (x: Scalar, y: Scalar): Scalar => {
-    if (x instanceof Complex || y instanceof Complex) return sign > 0 ? C.add(x, y, ctx) : C.subtract(x, y, ctx);
-    return sign > 0 ? ctx.add(x, y) : ctx.subtract(x, y);
-  };
+  const combine = (x: Scalar, y: Scalar) => (sign > 0 ? C.add(x, y, ctx) : C.subtract(x, y, ctx));
   if (!(a instanceof Quantity) && !(b instanceof Quantity)) return combine(a, b);
   const unitA = unitOf(a);
   const unitB = unitOf(b);
@@ -159,10 +156,7 @@ function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): V
   refuseMoments(left, right, sign > 0 ? "multiply" : "divide");
   const a = numeric(left);
   const b = numeric(right);
-  const combine = (x: Scalar, y: Scalar): Scalar => {
-    if (x instanceof Complex || y instanceof Complex) return sign > 0 ? C.multiply(x, y, ctx) : C.divide(x, y, ctx);
-    return sign > 0 ? ctx.multiply(x, y) : ctx.divide(x, y);
-  };
+  const combine = (x: Scalar, y: Scalar) => (sign > 0 ? C.multiply(x, y, ctx) : C.divide(x, y, ctx));
   if (!(a instanceof Quantity) && !(b instanceof Quantity)) return combine(a, b);
   for (const value of [a, b]) if (hasOffset(unitOf(value))) throw offsetError(sign > 0 ? "multiply a temperature" : "divide a temperature", value);
   const magnitude = combine(magnitudeOf(a), magnitudeOf(b));
@@ -178,10 +172,11 @@ export function modulo(left: Value, right: Value, ctx: NumberContext): Value {
   const a = numeric(left);
   const b = numeric(right);
   if (isReal(a) && isReal(b)) return ctx.modulo(a, b);
-  for (const value of [a, b]) realMagnitude(value, "mod");
+  const x = realMagnitude(a, "mod");
+  realMagnitude(b, "mod");
   if (!compatibleUnits(unitOf(a), unitOf(b))) throw dimensionError(`cannot take ${describe(a)} modulo ${describe(b)}`);
   for (const value of [a, b]) if (hasOffset(unitOf(value))) throw offsetError("take a temperature modulo anything", value);
-  return quantity(ctx.modulo(realMagnitude(a, "mod"), realMagnitude(convertMagnitude(b, unitOf(a), ctx), "mod")), unitOf(a), ctx);
+  return quantity(ctx.modulo(x, convertMagnitude(b, unitOf(a), ctx) as Real), unitOf(a), ctx);
 }
 
 export function floorDivide(a: Value, b: Value, ctx: NumberContext): Value {

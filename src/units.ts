@@ -181,8 +181,7 @@ export function isUnitName(name: string): boolean {
 
 function resolve(name: string): NamedUnit | undefined {
   const names = nameIndex();
-  // a name written in words (fl oz, nautical mile) is the table's name with underscores
-  const key = name.includes(" ") ? name.replaceAll(" ", "_") : name;
+  const key = tableKey(name);
   const exact = names.get(key);
   // miles per hour in words is read by the grammar as miles/hour (mi/h), which is what mph is;
   // a name in words that is not its quotient (revolutions per minute, the rpm) stays the table's
@@ -211,6 +210,11 @@ export function prefixName(name: string, unit: NamedUnit): string {
   if (found.long) return found.text;
   const table = found.binary ? BINARY_PREFIXES : SI_PREFIXES;
   return table.find(([symbols]) => words(symbols).includes(found.text))?.[1] ?? "";
+}
+
+/** A name as the table writes it: one written in words (fl oz, nautical mile) has underscores there. */
+function tableKey(name: string): string {
+  return name.includes(" ") ? name.replaceAll(" ", "_") : name;
 }
 
 /** Why a name people write as a unit is none, and what to write instead (dB). */
@@ -548,7 +552,7 @@ export function inSymbols(unit: Unit): Unit {
 function symbolOf(unit: NamedUnit): string {
   const names = nameIndex();
   const symbolOfRow = words(unit.kind.row.symbols)[0];
-  const key = unit.name.replaceAll(" ", "_");
+  const key = tableKey(unit.name);
   const entry = names.get(key);
   let candidate: string | undefined;
   if (entry?.bare && !unit.prefix) {
