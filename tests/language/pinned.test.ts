@@ -1,6 +1,6 @@
 // Every `input → output` an issue pins, run on the compiled executable, word for word.
 import { describe, expect, test } from "bun:test";
-import { calc, run, useBinary } from "../support/binary.ts";
+import { calc, root, run, useBinary } from "../support/binary.ts";
 
 useBinary();
 
@@ -547,6 +547,28 @@ describe("issue 18: units written as people write them", () => {
     // the hectobar is written out: hbar is the reduced Planck constant (its digits: tests/oracles/digits.test.ts)
     ["1 hectobar to kPa", "10000 kPa"],
   ]);
+
+  test("their numbers are the legal definitions' values, written by Python's fractions (not calc)", () => {
+    // [the number pinned above, its value from the definitions: ft 0.3048 m, mi 5280 ft, US gal 231 in^3, fl oz gal/128, nmi 1852 m, acre mi^2/640]
+    const cases: [string, string][] = [
+      ["29.5735295625", "F(231) * F('0.0254')**3 / 128 * 10**6"],
+      ["128", "F(1) / (F(1, 128))"],
+      ["3.704", "2 * F(1852) / 1000"],
+      ["293.15", "20 + F('273.15')"],
+      ["0.09290304", "F('0.3048')**2"],
+      ["56.633693184", "2 * F('0.3048')**3 * 1000"],
+      ["432", "3 * F(12)**2"],
+      ["640", "F(5280 * 5280) / F(5280 * 5280, 640)"],
+      ["1.38888888889", "F(5000) / 3600"],
+      ["7.84048611111", "100 * (F(231) * F('0.0254')**3 * 1000) / (30 * F('1.609344'))"],
+      ["1275.43112229", "30 * F('1609.344') / 1000 / (F(231) * F('0.0254')**3 * 1000) * 100"],
+      ["0.5", "1 / F(2)"],
+      ["10000", "F(10**7) / 1000"],
+    ];
+    const script = `import sys; sys.path.insert(0, "tests/oracles")\nfrom fractions import Fraction as F\nfrom fractions_oracle import write\n${cases.map(([, py]) => `print(write(${py}, 12))`).join("\n")}\n`;
+    const python = Bun.spawnSync(["python3", "-c", script], { cwd: root });
+    expect(python.stdout.toString().trim().split("\n")).toEqual(cases.map(([pinned]) => pinned));
+  });
 
   refused("3 sq ft^2", "  ^~~~~~~ write sq ft or ft^2, not both");
   refused("fl oz = 3", "^~~~~ 'fl oz' is a unit written in words; a variable's name is one word");
