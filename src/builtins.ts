@@ -30,7 +30,6 @@ import {
   integer,
   isExact,
   isZero,
-  log10Abs,
   ONE,
   POW_EXPONENT_DIGITS,
   Rational,
@@ -267,19 +266,7 @@ function root(x: Real, degree: Real, ctx: NumberContext): Real {
 function ln(x: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
   if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
-  return logarithmOf(x, ctx.approx(elementary.ln(logArgument(x, ctx), ctx.workingDigits)), ctx);
-}
-
-/**
- * A logarithm's argument as a Decimal: an exact one near 1 with as many more digits as it has zeros
- * after "1.", since ln(1 + ε) is about ε and needs all of ε's digits (ln(1 + 10^-30) is 10^-30, not 0).
- */
-function logArgument(x: Real, ctx: NumberContext): Decimal {
-  if (!isExact(x)) return ctx.decimal(x);
-  const distance = x.num - x.den;
-  if (distance === 0n) return ctx.decimal(x);
-  const zeros = log10Abs(x.den) - log10Abs(distance < 0n ? -distance : distance);
-  return zeros > 0 ? ctx.decimalWith(x, Math.ceil(zeros) + 1) : ctx.decimal(x);
+  return logarithmOf(x, ctx.approx(elementary.ln(ctx.logArgument(x), ctx.workingDigits)), ctx);
 }
 
 /**
@@ -299,7 +286,7 @@ function log(x: Real, base: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("log is undefined for zero and negative numbers");
   if (sign(base) <= 0 || (isExact(base) && equalExact(base, ONE))) throw domain("a logarithm's base must be positive and not 1");
   const ratio = ctx.approx(
-    elementary.ln(logArgument(x, ctx), ctx.workingDigits).div(elementary.ln(logArgument(base, ctx), ctx.workingDigits)),
+    elementary.ln(ctx.logArgument(x), ctx.workingDigits).div(elementary.ln(ctx.logArgument(base), ctx.workingDigits)),
   );
   if (isExact(x) && isExact(base)) {
     for (let q = 1; q <= 12; q++) {
@@ -315,7 +302,8 @@ function log(x: Real, base: Real, ctx: NumberContext): Real {
       if (isExact(lhs) && isExact(rhs) && equalExact(lhs, rhs)) return rational(pn, BigInt(q));
     }
   }
-  return logarithmOf(x, ctx.snap(ratio), ctx);
+  // (of an exact x the ratio is right to its own digits, however small: log10(1 + 10^-16))
+  return logarithmOf(x, isExact(x) ? ratio : ctx.snap(ratio), ctx);
 }
 
 function asinOrAcos(x: Decimal, ctx: NumberContext, f: (x: Decimal, digits: number) => Decimal, name: string): Decimal {

@@ -129,14 +129,36 @@ export function argument(z: Scalar, ctx: NumberContext): Real {
 const EXTRA = 10;
 
 /** A computation in a context with EXTRA more working digits, its parts rounded back to this one's. */
-function wider(ctx: NumberContext, f: (w: NumberContext) => Scalar): Scalar {
+function wider(ctx: NumberContext, f: (w: NumberContext) => Scalar, lost = 0): Scalar {
   // (its parts are shown to EXTRA more digits too, so that only the result's own parts are dropped
   // beside its modulus, not an intermediate's: asin(i·5^-24) is made of square roots near 1)
-  const w = ctx.at(ctx.digits + EXTRA, ctx.workingDigits + EXTRA);
+  const w = ctx.at(ctx.digits + EXTRA + lost, ctx.workingDigits + EXTRA + lost);
   const z = f(w);
   // (a Decimal made from one of another precision keeps all its digits: rounded here)
   const back = (x: Real): Real => (isExact(x) ? x : ctx.approx(new ctx.D(x).toSignificantDigits(ctx.workingDigits)));
   return settled(back(re(z)), back(im(z)), ctx);
+}
+
+/**
+ * The digits a formula loses to cancellation near a point c: -log10 |z - c| where z is that near
+ * (ln(1 - iz) - ln(1 + iz) for atan of a tiny z is the difference of two numbers near 0 that agree
+ * in that many), else 0.
+ */
+function digitsLostNear(z: Scalar, c: Real, ctx: NumberContext): number {
+  const d = subtract(z, c, ctx);
+  const exponents = [re(d), im(d)].filter((part) => !isZero(part)).map((part) => ctx.decimal(part).e);
+  return exponents.length === 0 ? 0 : Math.max(0, -Math.max(...exponents));
+}
+
+/** Past this many digits lost, a function near the point is its first term there (atan z = z). */
+function beyondSeries(lost: number, ctx: NumberContext): boolean {
+  return lost > ctx.workingDigits + EXTRA;
+}
+
+/** The first term of a series as the approximate value it is (an exact zero part stays: atan(10^-300 i)). */
+function firstTerm(z: Scalar, ctx: NumberContext): Scalar {
+  const approximate = (part: Real) => (isZero(part) ? part : ctx.approx(ctx.decimal(part)));
+  return complex(approximate(re(z)), approximate(im(z)));
 }
 
 /**
@@ -156,7 +178,7 @@ export function exp(z: Scalar, ctx: NumberContext): Scalar {
     const [x, y] = parts(z, w);
     const r = elementary.exp(x, w.workingDigits);
     const exact = isExact(im(z));
-    return complex(w.approx(r.mul(cosOf(y, w, exact))), w.approx(r.mul(sinOf(y, w, exact))));
+    return complex(w.approx(r.mul(cosOf(y, w, exact, ctx))), w.approx(r.mul(sinOf(y, w, exact, ctx))));
   });
 }
 
@@ -171,7 +193,8 @@ export function ln(z: Scalar, ctx: NumberContext): Scalar {
   if (isZero(re(z)) && isZero(im(z))) throw new ArithmeticError("domain", "ln is undefined at zero");
   return wider(ctx, (w) => {
     const norm = w.add(w.multiply(re(z), re(z)), w.multiply(im(z), im(z)));
-    const lnModulus = elementary.ln(w.decimal(norm), w.workingDigits).div(2);
+    // (an exact norm near 1 with all the digits of its distance from 1: ln(1 + 10^-45 + i·10^-45))
+    const lnModulus = elementary.ln(w.logArgument(norm), w.workingDigits).div(2);
     return complex(w.approx(lnModulus), argument(z, w));
   });
 }
@@ -235,16 +258,17 @@ export function sqrt(z: Scalar, ctx: NumberContext, realRoot: (x: Real) => Real)
 
 /**
  * sin and cos of a real part, zero where they are below the rounding error of an approximate
- * argument (its size times the precision it was computed to), as for real numbers: sinh(iπ) is 0.
+ * argument (its size times the precision it was computed to, the line's: `ctx`, not the wider
+ * context the function works in), as for real numbers: sinh(iπ) and cosh(ln(i)) are 0.
  */
-function sinOf(y: Decimal, w: NumberContext, exact: boolean): Decimal {
+function sinOf(y: Decimal, w: NumberContext, exact: boolean, ctx: NumberContext): Decimal {
   const value = elementary.sin(y, w.workingDigits);
-  return exact || value.abs().gte(y.abs().mul(w.rounding)) ? value : new w.D(0);
+  return exact || value.abs().gte(y.abs().mul(ctx.rounding)) ? value : new w.D(0);
 }
 
-function cosOf(y: Decimal, w: NumberContext, exact: boolean): Decimal {
+function cosOf(y: Decimal, w: NumberContext, exact: boolean, ctx: NumberContext): Decimal {
   const value = elementary.cos(y, w.workingDigits);
-  return exact || value.abs().gte(y.abs().mul(w.rounding)) ? value : new w.D(0);
+  return exact || value.abs().gte(y.abs().mul(ctx.rounding)) ? value : new w.D(0);
 }
 
 export function sin(z: Scalar, ctx: NumberContext): Scalar {
@@ -253,7 +277,7 @@ export function sin(z: Scalar, ctx: NumberContext): Scalar {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
     const exact = isExact(re(z));
-    return complex(w.approx(sinOf(x, w, exact).mul(elementary.cosh(y, d))), w.approx(cosOf(x, w, exact).mul(elementary.sinh(y, d))));
+    return complex(w.approx(sinOf(x, w, exact, ctx).mul(elementary.cosh(y, d))), w.approx(cosOf(x, w, exact, ctx).mul(elementary.sinh(y, d))));
   });
 }
 
@@ -263,7 +287,7 @@ export function cos(z: Scalar, ctx: NumberContext): Scalar {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
     const exact = isExact(re(z));
-    return complex(w.approx(cosOf(x, w, exact).mul(elementary.cosh(y, d))), w.approx(sinOf(x, w, exact).mul(elementary.sinh(y, d)).neg()));
+    return complex(w.approx(cosOf(x, w, exact, ctx).mul(elementary.cosh(y, d))), w.approx(sinOf(x, w, exact, ctx).mul(elementary.sinh(y, d)).neg()));
   });
 }
 
@@ -278,7 +302,7 @@ export function sinh(z: Scalar, ctx: NumberContext): Scalar {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
     const exact = isExact(im(z));
-    return complex(w.approx(elementary.sinh(x, d).mul(cosOf(y, w, exact))), w.approx(elementary.cosh(x, d).mul(sinOf(y, w, exact))));
+    return complex(w.approx(elementary.sinh(x, d).mul(cosOf(y, w, exact, ctx))), w.approx(elementary.cosh(x, d).mul(sinOf(y, w, exact, ctx))));
   });
 }
 
@@ -288,7 +312,7 @@ export function cosh(z: Scalar, ctx: NumberContext): Scalar {
     const [x, y] = parts(z, w);
     const d = w.workingDigits;
     const exact = isExact(im(z));
-    return complex(w.approx(elementary.cosh(x, d).mul(cosOf(y, w, exact))), w.approx(elementary.sinh(x, d).mul(sinOf(y, w, exact))));
+    return complex(w.approx(elementary.cosh(x, d).mul(cosOf(y, w, exact, ctx))), w.approx(elementary.sinh(x, d).mul(sinOf(y, w, exact, ctx))));
   });
 }
 
@@ -304,12 +328,12 @@ export function tanh(z: Scalar, ctx: NumberContext): Scalar {
     const x2 = x.mul(2);
     const y2 = y.mul(2);
     if (x.abs().gt(d * 1.2 + 10)) {
-      const tail = elementary.exp(x2.abs().neg(), d).mul(sinOf(y2, w, exact)).mul(2);
+      const tail = elementary.exp(x2.abs().neg(), d).mul(sinOf(y2, w, exact, ctx)).mul(2);
       return complex(Rational.small(x.isNeg() ? -1 : 1, 1), w.approx(tail));
     }
-    const denominator = elementary.cosh(x2, d).add(cosOf(y2, w, exact));
+    const denominator = elementary.cosh(x2, d).add(cosOf(y2, w, exact, ctx));
     if (denominator.isZero()) throw new ArithmeticError("domain", "tanh is undefined where cosh is zero (tan at odd multiples of pi/2)");
-    return complex(w.approx(elementary.sinh(x2, d).div(denominator)), w.approx(sinOf(y2, w, exact).div(denominator)));
+    return complex(w.approx(elementary.sinh(x2, d).div(denominator)), w.approx(sinOf(y2, w, exact, ctx).div(denominator)));
   });
 }
 
@@ -322,25 +346,35 @@ export function tanh(z: Scalar, ctx: NumberContext): Scalar {
  * (On the cut above 1 C99, Python's cmath and mpmath disagree: builtins.ts refuses those.)
  */
 export function asin(z: Scalar, ctx: NumberContext): Scalar {
+  // (near 0 the square roots are near 1, and the imaginary part is their products' difference)
+  const lost = digitsLostNear(z, ZERO, ctx);
+  if (beyondSeries(lost, ctx)) return firstTerm(z, ctx);
   return wider(ctx, (w) => {
     const [below, above] = rootsAround(z, w);
     const x = atan2(re(z), re(multiply(below, above, w)), w);
     return complex(x, asinh(im(multiply(conjugate(below, w), above, w)), w));
-  });
+  }, lost);
 }
 
 export function acos(z: Scalar, ctx: NumberContext): Scalar {
+  // (near 1, √(1 - z) is near 0: acos(1 - u) is √(2u)·(1 + u/12 + …))
+  const lost = digitsLostNear(z, ONE, ctx);
+  if (beyondSeries(lost, ctx)) return firstTerm(sqrt(multiply(TWO, subtract(ONE, z, ctx), ctx), ctx, (x) => realRoot(x, ctx)), ctx);
   return wider(ctx, (w) => {
     const [below, above] = rootsAround(z, w);
     const x = w.multiply(TWO, atan2(re(below), re(above), w));
     return complex(x, asinh(im(multiply(conjugate(above, w), below, w)), w));
-  });
+  }, lost);
 }
 
 /** √(1 - z) and √(1 + z), principal. */
 function rootsAround(z: Scalar, w: NumberContext): [Scalar, Scalar] {
-  const root = (x: Real) => (isExact(x) ? (exactRoot(x, 2n) ?? w.approx(w.decimal(x).sqrt())) : w.approx(x.sqrt()));
+  const root = (x: Real) => realRoot(x, w);
   return [sqrt(subtract(ONE, z, w), w, root), sqrt(add(ONE, z, w), w, root)];
+}
+
+function realRoot(x: Real, w: NumberContext): Real {
+  return isExact(x) ? (exactRoot(x, 2n) ?? w.approx(w.decimal(x).sqrt())) : w.approx(x.sqrt());
 }
 
 function atan2(y: Real, x: Real, w: NumberContext): Real {
@@ -362,8 +396,11 @@ export function atan(z: Scalar, ctx: NumberContext): Scalar {
   if (!(iz instanceof Complex) && isExact(iz) && iz.den === 1n && (iz.num === 1n || iz.num === -1n)) {
     throw new ArithmeticError("domain", "atan is undefined at i and -i");
   }
+  // (near 0 the two logarithms are near 0, and agree in as many digits as z has zeros)
+  const lost = digitsLostNear(z, ZERO, ctx);
+  if (beyondSeries(lost, ctx)) return firstTerm(z, ctx);
   return wider(ctx, (w) => {
     const difference = subtract(ln(subtract(ONE, iz, w), w), ln(add(ONE, iz, w), w), w);
     return multiply(new Complex(ZERO, HALF), difference, w);
-  });
+  }, lost);
 }

@@ -177,7 +177,8 @@ export function ln(x: Decimal, digits: number): Decimal {
   const D = decimalAt(digits);
   if (x.eq(1)) return new D(0);
   const work = digits + 12;
-  const W = decimalAt(work);
+  // (an x with more digits than that keeps them all: 1 + 10^-45, whose logarithm is in the last ones)
+  const W = decimalAt(Math.max(work, x.sd() + 2));
   // (the exponent of the same rounded text: 0.999…9 rounds to 1.00000000000000e+0, whose exponent is
   // 0, not x.e = -1, which made k = -3 and ln(1 - 10^-40) all cancellation)
   const [mantissa, exponent] = x.toExponential(14).split("e") as [string, string];

@@ -279,6 +279,18 @@ export class NumberContext {
   }
 
   /**
+   * A logarithm's argument as a Decimal: an exact one near 1 with as many more digits as it has zeros
+   * after "1.", since ln(1 + ε) is about ε and needs all of ε's digits (ln(1 + 10^-30) is 10^-30, not 0).
+   */
+  logArgument(x: Real): Decimal {
+    if (!isExact(x)) return this.decimal(x);
+    const distance = x.num - x.den;
+    if (distance === 0n) return this.decimal(x);
+    const zeros = log10Abs(x.den) - log10Abs(distance < 0n ? -distance : distance);
+    return zeros > 0 ? this.decimalWith(x, Math.ceil(zeros) + 1) : this.decimal(x);
+  }
+
+  /**
    * An exact value with `extra` significant digits more than the working ones: a base raised to a
    * large power needs that many more (its error grows with the exponent). The precision is rounded
    * up to a multiple of 16 so that few Decimal constructors are ever made.

@@ -35,6 +35,36 @@ describe("complex numbers against Python's fractions and mpmath", () => {
   }, 240_000 * Math.max(1, scale));
 });
 
+describe("cases random runs found, against the same oracle", () => {
+  // Each was a wrong answer once: cosh(ln(i)) kept the rounding of pi/2 as a value (cos at an
+  // approximate argument is zero below that argument's rounding, not the wider context's); atan and
+  // asin of a tiny z and acos near 1 lost as many digits as z has zeros; ln of an exact number near 1
+  // (complex or real) and log10 of one rounded it to the working digits first.
+  const lit = (re: number, im: number, scale = 1): CTree => ({ op: "lit", re: [re, scale], im: [im, scale] });
+  const tiny = (re: number, im: number, k: number): CTree => ({ op: "div", a: lit(re, im), b: { op: "pow", a: lit(10, 0), k } });
+  const fn = (name: string, a: CTree): CTree => ({ op: "fn", name, a });
+  const cases: CTree[] = [
+    fn("cosh", fn("ln", lit(0, 1))),
+    fn("atan", { op: "pow", a: { op: "pow", a: { op: "mul", a: lit(6, 0, 4), b: lit(-6, -1) }, k: 4 }, k: -8 }),
+    fn("atan", tiny(3, 4, 45)),
+    fn("asin", tiny(-2, 5, 45)),
+    fn("acos", { op: "add", a: lit(1, 0), b: tiny(7, -1, 45) }),
+    fn("ln", { op: "add", a: lit(1, 0), b: tiny(3, 4, 45) }),
+    fn("ln", { op: "add", a: lit(1, 0), b: tiny(1, 0, 45) }),
+    fn("log10", { op: "add", a: lit(1, 0), b: tiny(1, 0, 16) }),
+  ];
+  const oracle = new LineProcess(["python3", `${root}tests/oracles/complex_oracle.py`]);
+  for (const precision of [7, 12, 20])
+    for (const tree of cases) {
+      const input = renderComplex(tree);
+      test(`-p ${precision} ${input}`, async () => {
+        const answer = run(["-p", String(precision), input]).out.trim();
+        const verdict = JSON.parse(await oracle.ask(JSON.stringify({ tree, precision, answer }))) as { ok: boolean; expected: string };
+        expect({ input, answer, ok: verdict.ok }).toEqual({ input, answer, ok: true });
+      });
+    }
+});
+
 describe("the issue's examples against the same oracle", () => {
   // [calc's input, the value exactly (a pair of Fractions) or for mpmath]
   const examples: [string, string][] = [
