@@ -4,8 +4,13 @@
  */
 import type { Span } from "./errors.ts";
 
-/** Left-associative operators; a chain holds operators of one precedence level. */
-export type ChainOp = "+" | "-" | "*" | "/" | "%" | "//";
+/**
+ * Left-associative operators; a chain holds operators of one precedence level: `+ -`, `* / % //`,
+ * and the bitwise levels (issue 21) `<< >>`, `&`, `xor`, `|`.
+ */
+export type ChainOp = "+" | "-" | "*" | "/" | "%" | "//" | BitwiseOp;
+
+export type BitwiseOp = "&" | "|" | "xor" | "<<" | ">>";
 
 export type CompareOp = "==" | "!=" | "<" | "<=" | ">" | ">=";
 
@@ -37,8 +42,14 @@ export type Expr =
       readonly nameSpan: Span;
       readonly args: readonly Expr[];
       readonly span: Span;
+      /** `a..b`: range(a, b) as an operator */
+      readonly infix?: true;
     }
   | { readonly kind: "negate"; readonly operand: Expr; readonly span: Span }
+  /** ~x, the bitwise complement */
+  | { readonly kind: "complement"; readonly operand: Expr; readonly span: Span }
+  /** [1, 2, 3] */
+  | { readonly kind: "list"; readonly items: readonly Expr[]; readonly span: Span }
   | { readonly kind: "power"; readonly base: Expr; readonly exponent: Expr; readonly span: Span }
   | { readonly kind: "factorial"; readonly operand: Expr; readonly span: Span }
   | { readonly kind: "percent"; readonly operand: Expr; readonly span: Span }

@@ -9,15 +9,21 @@
  *   disjunction := conjunction ('or' conjunction)*
  *   conjunction := negation ('and' negation)*
  *   negation    := 'not' negation | comparison
- *   comparison  := additive (('==' | '!=' | '<' | '<=' | '>' | '>=') additive)?   no chains
+ *   comparison  := range (('==' | '!=' | '<' | '<=' | '>' | '>=') range)?   no chains
+ *   range       := bitor ('..' bitor)?                   1..100, range(1, 100)
+ *   bitor       := bitxor ('|' bitxor)*                   the bitwise levels are Python's
+ *   bitxor      := bitand ('xor' bitand)*
+ *   bitand      := shift ('&' shift)*
+ *   shift       := additive (('<<' | '>>') additive)*
  *   additive    := term (('+' | '-') term)*
  *   term        := unary (('*' | '/' | '%' | '//' | 'mod') unary | power)*
  *                  (the bare `power` is implicit multiplication: 2pi, 2(3+4), 5 N m)
- *   unary       := ('+' | '-') unary | power
+ *   unary       := ('+' | '-' | '~') unary | power
  *   power       := postfix (('^' | '**') unary)?         right-assoc
  *   postfix     := primary ('!' | '%' ('of' unary)? | superscript)*
  *                  ('%' is a percentage unless an operand follows it: then it is modulo)
  *   primary     := quantity | number | datetime | 'true' | 'false' | name ('(' arguments? ')')? | '(' expression ')'
+ *                  | '[' (expression (',' expression)*)? ']'    a list
  *                  | ('√' | '∛') unary                  √16, 2√3, √(x): sqrt and cbrt of what follows, as '-' takes it
  *   quantity    := magnitude unit (number unit)*        5 m, 1/2 in, 5 ft 3 in (a sum)
  *   magnitude   := number | integer '/' integer          (the ratio only before a unit)
@@ -27,7 +33,8 @@
  *
  * (Levels every line passes through share a parser rule where that saves chevrotain a rule call:
  * conversion, disjunction and conjunction are read in `expression`, negation with comparison,
- * postfix, primary, number and quantity in `power`; each is still a method or a table of its own
+ * range and the bitwise levels (one loop, grouped after: `bitwise`), postfix, primary, number and
+ * quantity in `power`; each is still a method or a table of its own
  * named for its level.)
  *
  * The parser builds the AST directly (no CST, no evaluation) and reports the
@@ -97,6 +104,17 @@ const chainOps = new Map<TokenType, ChainOp>([
   [T.Percent, "%"],
   [T.Mod, "%"],
 ]);
+
+/** The operators read in `bitwise`, and their levels: tighter is higher ('..' is 0). */
+const bitwiseOps = new Map<TokenType, { op: ChainOp | ".."; level: number }>([
+  [T.DotDot, { op: "..", level: 0 }],
+  [T.BitOr, { op: "|", level: 1 }],
+  [T.Xor, { op: "xor", level: 2 }],
+  [T.BitAnd, { op: "&", level: 3 }],
+  [T.ShiftLeft, { op: "<<", level: 4 }],
+  [T.ShiftRight, { op: ">>", level: 4 }],
+]);
+const TIGHTEST_BITWISE = 4;
 
 const compareOps = new Map<TokenType, CompareOp>([
   [T.Equal, "=="],
@@ -303,11 +321,11 @@ export class CalcParser extends EmbeddedActionsParser {
       const not = this.CONSUME(T.Not);
       this.ACTION(() => (nots ??= []).push(not));
     });
-    const left = this.SUBRULE(this.additive);
+    const left = this.bitwise(1);
     let result = left;
     if (this.next(T.CompareOp)) this.OPTION(() => {
       const op = this.CONSUME(T.CompareOp);
-      const right = this.SUBRULE2(this.additive);
+      const right = this.bitwise(2);
       this.ACTION(() => {
         result = { kind: "compare", op: compareOps.get(op.tokenType)!, left, right, opSpan: this.tokenSpan(op), span: { start: left.span.start, end: right.span.end } };
         const next = this.LA(1);
@@ -331,6 +349,50 @@ export class CalcParser extends EmbeddedActionsParser {
       return result;
     });
   });
+
+  /**
+   * range, bitor, bitxor, bitand and shift (issue 21): operands of `additive` and the operators
+   * between them in one loop, grouped by level after (`groupBitwise`), within `negation`'s rule
+   * (`k` tells its two places apart: the two sides of a comparison).
+   */
+  private bitwise(k: 1 | 2): Expr {
+    const operands = [this.subrule(k, this.additive, undefined)];
+    const operators: IToken[] = [];
+    if (this.next(T.BitwiseOp)) this.many(k, () => {
+      operators.push(this.consume(k, T.BitwiseOp));
+      operands.push(this.subrule(k + 2, this.additive, undefined));
+    });
+    return this.ACTION(() => (operators.length === 0 ? operands[0]! : this.groupBitwise(operands, operators)));
+  }
+
+  /** a | b xor c & d << e: each level's runs become chains, tightest first; then at most one '..'. */
+  private groupBitwise(operands: Expr[], operators: IToken[]): Expr {
+    let items = operands;
+    let ops = operators;
+    for (let level = TIGHTEST_BITWISE; level >= 1; level--) {
+      const nextItems = [items[0]!];
+      const nextOps: IToken[] = [];
+      for (let i = 0; i < ops.length; ) {
+        if (bitwiseOps.get(ops[i]!.tokenType)!.level !== level) {
+          nextOps.push(ops[i]!);
+          nextItems.push(items[++i]!);
+          continue;
+        }
+        const first = nextItems.pop()!;
+        const rest: ChainLink[] = [];
+        for (; i < ops.length && bitwiseOps.get(ops[i]!.tokenType)!.level === level; i++) {
+          rest.push({ op: bitwiseOps.get(ops[i]!.tokenType)!.op as ChainOp, opSpan: this.tokenSpan(ops[i]!), operand: items[i + 1]! });
+        }
+        nextItems.push(chain(first, rest));
+      }
+      items = nextItems;
+      ops = nextOps;
+    }
+    if (ops.length === 0) return items[0]!;
+    if (ops.length > 1) throw new LocatedError("syntax", "a range has one '..': write a..b", this.tokenSpan(ops[1]!));
+    const [from, to] = [items[0]!, items[1]!];
+    return { kind: "call", name: "range", nameSpan: this.tokenSpan(ops[0]!), args: [from, to], span: { start: from.span.start, end: to.span.end }, infix: true };
+  }
 
   /** The source of the operand starting at LA(k), up to what ends it (and, or, then, ')' …): for messages. */
   private operandTextAfter(k: number): string {
@@ -420,6 +482,13 @@ export class CalcParser extends EmbeddedActionsParser {
           const span = { start: sign.startOffset, end: operand.span.end };
           return sign.tokenType === T.Minus ? { kind: "negate", operand, span } : ({ ...operand, span } as Expr);
         });
+      },
+    },
+    {
+      ALT: (): Expr => {
+        const tilde = this.CONSUME(T.Tilde);
+        const operand = this.SUBRULE2(this.unary);
+        return this.ACTION((): Expr => ({ kind: "complement", operand, span: { start: tilde.startOffset, end: operand.span.end } }));
       },
     },
     { ALT: (): Expr => this.SUBRULE(this.power) },
@@ -519,6 +588,16 @@ export class CalcParser extends EmbeddedActionsParser {
         const close = this.CONSUME(T.RParen);
         // the parentheses widen the span, so an error about `(1 + 2)` underlines all of it
         return this.ACTION((): Expr => ({ ...inner, span: this.span(open, close) }) as Expr);
+      },
+    },
+    {
+      // [1, 2, 3]: a list
+      ALT: (): Expr => {
+        const open = this.CONSUME(T.LBracket);
+        const items: Expr[] = [];
+        this.MANY_SEP({ SEP: T.Comma, DEF: () => items.push(this.SUBRULE2(this.expression)) });
+        const close = this.CONSUME(T.RBracket);
+        return this.ACTION((): Expr => ({ kind: "list", items, span: this.span(open, close) }));
       },
     },
     {

@@ -31,7 +31,8 @@ export const WhiteSpace = createToken({
 });
 export const Comment = createToken({ name: "Comment", pattern: /#[^\n]*/, start_chars_hint: ["#"], group: Lexer.SKIPPED });
 
-// `_` may separate digits (1_000_000); an exponent needs digits, so `2e` is 2·e. Based literals
+// `_` may separate digits (1_000_000); an exponent needs digits, so `2e` is 2·e; `1..5` is a range,
+// not 1. then .5. Based literals
 // may have a fraction (0x1.8, 0b0.1), so that `to hex` and `to bin` output reads back in. A vulgar
 // fraction is a number, alone (½) or after a whole number, with or without a space, as a mixed
 // number is written (3¼ and 3 ¼ are 3.25): one literal, so -3 ¼ is -3.25 and 3 ¼^2 is (3¼)².
@@ -41,7 +42,7 @@ export const NumberLiteral = createToken({
   pattern: new RegExp(
     `0[xX]${based("[0-9a-fA-F]")}|0[bB]${based("[01]")}|0[oO]${based("[0-7]")}|` +
       `(?:\\d(?:_?\\d)*[ \u00a0]?)?[${VULGAR_FRACTIONS}]|` +
-      "(?:\\d(?:_?\\d)*(?:\\.(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d+)?",
+      "(?:\\d(?:_?\\d)*(?:\\.(?!\\.)(?:\\d(?:_?\\d)*)?)?|\\.\\d(?:_?\\d)*)(?:[eE][+-]?\\d+)?",
   ),
   start_chars_hint: [...DIGITS, ".", ...VULGAR_FRACTIONS],
 });
@@ -119,6 +120,21 @@ export const If = keyword("if");
 export const Then = keyword("then");
 export const Else = keyword("else");
 
+/**
+ * The operators between comparison and addition (issue 21), one category so that a run of them is
+ * read in one loop and grouped after (parser.ts's `bitwise`): `..` (a range), `|`, `xor`, `&`, and
+ * the shifts `<<` `>>`, loosest first, as Python has them (but `..`, which Python has not).
+ */
+export const BitwiseOp = createToken({ name: "BitwiseOp", pattern: Lexer.NA });
+export const Xor = keyword("xor", BitwiseOp);
+export const BitAnd = createToken({ name: "BitAnd", pattern: "&", categories: BitwiseOp });
+export const BitOr = createToken({ name: "BitOr", pattern: "|", categories: BitwiseOp });
+export const ShiftLeft = createToken({ name: "ShiftLeft", pattern: "<<", categories: BitwiseOp });
+export const ShiftRight = createToken({ name: "ShiftRight", pattern: ">>", categories: BitwiseOp });
+export const DotDot = createToken({ name: "DotDot", pattern: "..", categories: BitwiseOp });
+/** ~x: the bitwise complement, a prefix operator as '-' is. */
+export const Tilde = createToken({ name: "Tilde", pattern: "~" });
+
 /** What can follow an operand as a postfix operator: !, % and superscripts (parser.ts's `postfixes`). */
 export const Postfix = createToken({ name: "Postfix", pattern: Lexer.NA });
 
@@ -155,6 +171,8 @@ export const Bang = createToken({ name: "Bang", pattern: "!", categories: Postfi
 /** √x and ∛x: the square and cube root of the operand after it (parser.ts, `primary`). */
 export const Radical = createToken({ name: "Radical", pattern: /[√∛]/, start_chars_hint: ["√", "∛"] });
 export const LParen = createToken({ name: "LParen", pattern: "(" });
+export const LBracket = createToken({ name: "LBracket", pattern: "[" });
+export const RBracket = createToken({ name: "RBracket", pattern: "]" });
 export const RParen = createToken({ name: "RParen", pattern: ")" });
 export const Comma = createToken({ name: "Comma", pattern: "," });
 export const Semicolon = createToken({ name: "Semicolon", pattern: ";" });
@@ -178,8 +196,16 @@ export const allTokens: TokenType[] = [
   If,
   Then,
   Else,
+  Xor,
   Identifier,
   Arrow,
+  BitwiseOp,
+  ShiftLeft,
+  ShiftRight,
+  BitAnd,
+  BitOr,
+  DotDot,
+  Tilde,
   CompareOp,
   Equal,
   NotEqual,
@@ -202,6 +228,8 @@ export const allTokens: TokenType[] = [
   Radical,
   LParen,
   RParen,
+  LBracket,
+  RBracket,
   Comma,
   Semicolon,
   Equals,
@@ -215,6 +243,16 @@ export const tokenDescriptions = new Map<TokenType, string>([
   [LParen, "'('"],
   [Radical, "'√'"],
   [RParen, "')'"],
+  [LBracket, "'['"],
+  [RBracket, "']'"],
+  [Tilde, "'~'"],
+  [BitwiseOp, "an operator"],
+  [Xor, "an operator"],
+  [BitAnd, "an operator"],
+  [BitOr, "an operator"],
+  [ShiftLeft, "an operator"],
+  [ShiftRight, "an operator"],
+  [DotDot, "'..'"],
   [Comma, "','"],
   [Semicolon, "';'"],
   [Equals, "'='"],

@@ -12,12 +12,32 @@ const OR = 3;
 const AND = 4;
 const NOT = 5;
 const COMPARISON = 6;
-const ADDITIVE = 7;
-const MULTIPLICATIVE = 8;
-const NEGATE = 9;
-const POWER = 10;
-const POSTFIX = 11;
-const ATOM = 12;
+const RANGE = 7;
+const BIT_OR = 8;
+const BIT_XOR = 9;
+const BIT_AND = 10;
+const SHIFT = 11;
+const ADDITIVE = 12;
+const MULTIPLICATIVE = 13;
+const NEGATE = 14;
+const POWER = 15;
+const POSTFIX = 16;
+const ATOM = 17;
+
+/** The level of a chain's operators. */
+const CHAIN_LEVELS: Readonly<Record<ChainOp, number>> = {
+  "|": BIT_OR,
+  xor: BIT_XOR,
+  "&": BIT_AND,
+  "<<": SHIFT,
+  ">>": SHIFT,
+  "+": ADDITIVE,
+  "-": ADDITIVE,
+  "*": MULTIPLICATIVE,
+  "/": MULTIPLICATIVE,
+  "%": MULTIPLICATIVE,
+  "//": MULTIPLICATIVE,
+};
 
 function precedence(expr: Expr): number {
   switch (expr.kind) {
@@ -32,9 +52,12 @@ function precedence(expr: Expr): number {
     case "compare":
       return COMPARISON;
     case "chain":
-      return isAdditive(expr.rest[0]!.op) ? ADDITIVE : MULTIPLICATIVE;
+      return CHAIN_LEVELS[expr.rest[0]!.op];
+    case "call":
+      return expr.infix ? RANGE : ATOM;
     // `5 m` is an operand of * and /, but needs parentheses as a base: (5 m)^2 is not 5 m^2
     case "negate":
+    case "complement":
     case "quantity":
       return NEGATE;
     case "power":
@@ -45,10 +68,6 @@ function precedence(expr: Expr): number {
     default:
       return ATOM;
   }
-}
-
-function isAdditive(op: ChainOp): boolean {
-  return op === "+" || op === "-";
 }
 
 /** ft^2, km/h, kg*m/s^2, s^-1: left to right, as the target grammar reads it back. */
@@ -82,9 +101,15 @@ export function unparseExpr(expr: Expr): string {
     case "quantity":
       return `${sub(expr.magnitude, MULTIPLICATIVE)} ${unparseUnit([expr.unit])}`;
     case "call":
+      // (a..b is range(a, b), written as it was)
+      if (expr.infix) return `${sub(expr.args[0]!, BIT_OR)}..${sub(expr.args[1]!, BIT_OR)}`;
       return `${expr.name}(${expr.args.map(unparseExpr).join(", ")})`;
     case "negate":
       return `-${sub(expr.operand, NEGATE)}`;
+    case "complement":
+      return `~${sub(expr.operand, NEGATE)}`;
+    case "list":
+      return `[${expr.items.map(unparseExpr).join(", ")}]`;
     case "power":
       // right-associative: the base must bind tighter than ^, the exponent may be another power or a negation
       return `${sub(expr.base, POSTFIX)} ^ ${sub(expr.exponent, NEGATE)}`;
@@ -99,7 +124,7 @@ export function unparseExpr(expr: Expr): string {
       return text;
     }
     case "compare":
-      return `${sub(expr.left, ADDITIVE)} ${expr.op} ${sub(expr.right, ADDITIVE)}`;
+      return `${sub(expr.left, RANGE)} ${expr.op} ${sub(expr.right, RANGE)}`;
     case "not":
       return `not ${sub(expr.operand, NOT)}`;
     case "logical": {
@@ -124,9 +149,14 @@ export function unparseParenthesised(expr: Expr): string {
     case "quantity":
       return `(${unparseParenthesised(expr.magnitude)} ${unparseUnit([expr.unit])})`;
     case "call":
+      if (expr.infix) return `(${unparseParenthesised(expr.args[0]!)}..${unparseParenthesised(expr.args[1]!)})`;
       return `${expr.name}(${expr.args.map(unparseParenthesised).join(", ")})`;
     case "negate":
       return `(-${unparseParenthesised(expr.operand)})`;
+    case "complement":
+      return `(~${unparseParenthesised(expr.operand)})`;
+    case "list":
+      return `[${expr.items.map(unparseParenthesised).join(", ")}]`;
     case "power":
       return `(${unparseParenthesised(expr.base)} ^ ${unparseParenthesised(expr.exponent)})`;
     case "factorial":

@@ -34,6 +34,8 @@ export const BUILTIN = 15; // call the built-in function of the call node data[a
 export const CHECK_CALL = 16; // before a call's arguments: the call node data[a] can be made (arity, existence)
 export const CALL = 17; // call a user function, or multiply by a value written like one: x(3)
 export const CONVERT = 18;
+export const COMPLEMENT = 19; // ~x
+export const LIST = 20; // pop as many values as the list node data[a] has items, push the list
 
 /** One operator of a chain, where it is, and whether its operand was written as a percentage. */
 export interface ChainStep {
@@ -105,6 +107,14 @@ function emitExpr(code: Building, expr: Expr): void {
     case "negate":
       emitExpr(code, expr.operand);
       emit(code, NEGATE, expr);
+      return;
+    case "complement":
+      emitExpr(code, expr.operand);
+      emit(code, COMPLEMENT, expr);
+      return;
+    case "list":
+      for (const item of expr.items) emitExpr(code, item);
+      emit(code, LIST, expr);
       return;
     case "power":
       emitExpr(code, expr.base);

@@ -28,7 +28,8 @@ import { ambiguousUnit, hasOffset, lookupUnit, notAUnit, offsetScale, unitOfRefs
 import { Complex } from "./complex.ts";
 import type { Clock } from "./clock.ts";
 import { dates } from "./load-dates.ts";
-import { describe, Moment, Quantity, type Value } from "./value.ts";
+import { describe, List, Moment, Quantity, type Value } from "./value.ts";
+import { bitwise, complement } from "./bitwise.ts";
 
 export interface UserFunction {
   readonly name: string;
@@ -149,6 +150,10 @@ class Machine {
         return this.quantityLiteral(expr, this.evaluate(expr.magnitude));
       case "negate":
         return this.negate(expr, this.evaluate(expr.operand));
+      case "complement":
+        return this.complement(expr, this.evaluate(expr.operand));
+      case "list":
+        return new List(expr.items.map((item) => this.evaluate(item)));
       case "power": {
         const base = this.evaluate(expr.base);
         return this.power(expr, base, this.evaluate(expr.exponent));
@@ -253,6 +258,12 @@ class Machine {
         case C.NEGATE:
           stack.push(this.negate(operand as Expr, stack.pop()!));
           break;
+        case C.COMPLEMENT:
+          stack.push(this.complement(operand as Expr, stack.pop()!));
+          break;
+        case C.LIST:
+          stack.push(new List(stack.splice(stack.length - (operand as Node<"list">).items.length)));
+          break;
         case C.POWER: {
           const exponent = stack.pop()!;
           stack.push(this.power(operand as Expr, stack.pop()!, exponent));
@@ -336,6 +347,10 @@ class Machine {
     return this.arithmetic(() => op.negate(a, this.ctx), node.span);
   }
 
+  private complement(node: Expr, a: Value): Value {
+    return this.arithmetic(() => complement(a), node.span);
+  }
+
   private power(node: Expr, base: Value, exponent: Value): Value {
     return this.arithmetic(() => op.power(base, exponent, this.ctx), node.span);
   }
@@ -412,6 +427,8 @@ class Machine {
           return op.modulo(a, b, ctx);
         case "//":
           return op.floorDivide(a, b, ctx);
+        default:
+          return bitwise(link.op, a, b);
       }
     } catch (error) {
       if (!(error instanceof ArithmeticError)) throw error;
@@ -433,7 +450,8 @@ class Machine {
     const whole = value instanceof Quantity ? value.magnitude : value;
     // (a complex number's digits are held in its parts: the real one says how many)
     const magnitude = whole instanceof Complex ? (isExact(whole.re) ? whole.im : whole.re) : whole;
-    if (typeof magnitude === "boolean" || magnitude instanceof Moment || isExact(magnitude) || this.locals?.has(name)) return value;
+    // (a list's items are kept as they were computed)
+    if (typeof magnitude === "boolean" || magnitude instanceof Moment || magnitude instanceof List || isExact(magnitude) || this.locals?.has(name)) return value;
     const held = (magnitude.constructor as unknown as { precision: number }).precision;
     if (held >= this.ctx.workingDigits) return value;
     throw this.fail(
@@ -553,7 +571,9 @@ class Machine {
     this.arithmetic(() => checkNotation(value, notation, this.ctx), target.span);
     if (notation.kind === "format") return { value, notation };
     const [{ unit, text }] = notation.parts as [NotationPart];
-    return { value: this.arithmetic(() => op.convert(value, unit, this.ctx, text), expr.span, target.span), notation };
+    // (a list converts item by item: [1 m, 20 cm] to cm)
+    const converted = (v: Value): Value => (v instanceof List ? new List(v.items.map(converted)) : op.convert(v, unit, this.ctx, text));
+    return { value: this.arithmetic(() => converted(value), expr.span, target.span), notation };
   }
 
   // ---- calls ----------------------------------------------------------------------------

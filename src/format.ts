@@ -21,7 +21,7 @@ import { compatibleUnits, dimensionOf, formatUnit, hasOffset, inSymbols, joinsWi
 import * as C from "./complex.ts";
 import { Complex, type Scalar } from "./complex.ts";
 import { dates } from "./load-dates.ts";
-import { describe, isReal, Moment, Quantity, type MomentKind, type Value } from "./value.ts";
+import { describe, isReal, List, Moment, Quantity, type MomentKind, type Value } from "./value.ts";
 
 export interface Formatted {
   readonly text: string;
@@ -255,6 +255,10 @@ export function isDisplayNotation(notation: Notation | undefined): boolean {
  * before the value is converted to its first unit; a format, on the value as it is.
  */
 export function checkNotation(value: Value, notation: Notation, ctx: NumberContext): void {
+  if (value instanceof List) {
+    for (const item of value.items) checkNotation(item, notation, ctx);
+    return;
+  }
   const magnitude = value instanceof Quantity ? value.magnitude : value;
   if (notation.kind === "parts") {
     if (magnitude instanceof Complex && notation.parts.length > 1) throw new ArithmeticError("type", "a sum of units needs a real value, not a complex number");
@@ -319,11 +323,18 @@ export interface FormattedValue extends Formatted {
   readonly complex?: { readonly re: string; readonly im: string };
   /** For a date or time: which it is (date, time, datetime, instant, zoned, weekday), --json's `kind`. */
   readonly moment?: MomentKind;
+  /** For a list: each item as it is written. */
+  readonly items?: readonly FormattedValue[];
 }
 
 /** The one way a value is written: in its notation (checked by checkNotation), or the default one. */
 export function formatValue(value: Value, notation: Notation | undefined, ctx: NumberContext): FormattedValue {
   if (typeof value === "boolean") return { text: String(value), exact: true };
+  if (value instanceof List) {
+    // [1, 2.5 m, 1/3]: each item as it would be written alone, in the line's notation
+    const items = value.items.map((item) => formatValue(item, notation, ctx));
+    return { text: `[${items.map((item) => item.text).join(", ")}]`, exact: items.every((item) => item.exact), items };
+  }
   if (value instanceof Moment) return { text: dates().formatMoment(value), exact: true, moment: value.kind };
   // (a single unit is the quantity's own spelling, below)
   if (notation?.kind === "parts" && notation.parts.length > 1 && value instanceof Quantity) return formatParts(value, notation.parts, ctx);
@@ -526,6 +537,7 @@ function formatParts(value: Quantity, parts: readonly NotationPart[], ctx: Numbe
  */
 export function sourceText(value: Value): string {
   if (typeof value === "boolean") return String(value);
+  if (value instanceof List) return `[${value.items.map(sourceText).join(", ")}]`;
   if (value instanceof Quantity) {
     const magnitude = sourceText(value.magnitude);
     return `${value.magnitude instanceof Complex ? `(${magnitude})` : magnitude}${joinsWithoutSpace(value.unit) ? "" : " "}${formatUnit(value.unit)}`;

@@ -38,7 +38,8 @@ import {
   type Unit,
 } from "./units.ts";
 import { dates } from "./load-dates.ts";
-import { describe, isReal, Moment, Quantity, type Numeric, type Value } from "./value.ts";
+import { describe, isReal, List, Moment, Quantity, type Numeric, type Value } from "./value.ts";
+import { elementwise, listsEqual } from "./lists.ts";
 
 const NO_UNIT: Unit = [];
 
@@ -60,7 +61,7 @@ export function magnitudeOf(value: Numeric): Scalar {
 
 /** A number (real or complex) or a quantity, else a type error. */
 function numeric(value: Value): Numeric {
-  if (typeof value === "boolean" || value instanceof Moment) throw typeError(value);
+  if (typeof value === "boolean" || value instanceof Moment || value instanceof List) throw typeError(value);
   return value;
 }
 
@@ -115,6 +116,9 @@ export function subtract(a: Value, b: Value, ctx: NumberContext): Value {
 
 /** a ± b, in a's unit. */
 function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
+  if (left instanceof List || right instanceof List) {
+    return elementwise(left, right, (x, y) => (sign > 0 ? add(x, y, ctx) : subtract(x, y, ctx)), sign > 0 ? "add" : "subtract");
+  }
   if (left instanceof Moment || right instanceof Moment) return dates().addMoments(left, right, sign, ctx);
   const a = numeric(left);
   const b = numeric(right);
@@ -153,6 +157,9 @@ export function divide(a: Value, b: Value, ctx: NumberContext): Value {
 }
 
 function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
+  if (left instanceof List || right instanceof List) {
+    return elementwise(left, right, (x, y) => (sign > 0 ? multiply(x, y, ctx) : divide(x, y, ctx)), sign > 0 ? "multiply" : "divide");
+  }
   refuseMoments(left, right, sign > 0 ? "multiply" : "divide");
   const a = numeric(left);
   const b = numeric(right);
@@ -185,6 +192,7 @@ export function floorDivide(a: Value, b: Value, ctx: NumberContext): Value {
 
 export function negate(a: Value, ctx: NumberContext): Value {
   if (a instanceof Rational) return ctx.negate(a);
+  if (a instanceof List) return new List(a.items.map((x) => negate(x, ctx)));
   const value = numeric(a);
   return value instanceof Quantity ? new Quantity(C.negate(value.magnitude, ctx), value.unit) : C.negate(value, ctx);
 }
@@ -200,6 +208,7 @@ export function mapMagnitude(value: Value, f: (x: Real) => Real, name: string): 
 
 export function power(left: Value, right: Value, ctx: NumberContext): Value {
   if (left instanceof Moment || right instanceof Moment) throw new ArithmeticError("type", `cannot raise ${describe(left)} to the power ${describe(right)}`);
+  if (left instanceof List || right instanceof List) return elementwise(left, right, (x, y) => power(x, y, ctx), "raise");
   const base = numeric(left);
   const exponent = numeric(right);
   if (exponent instanceof Quantity) throw dimensionError(`an exponent must be a plain number, not ${describe(exponent)}`);
@@ -404,6 +413,10 @@ const COMPARISONS: Readonly<Record<CompareOp, (order: number) => boolean>> = {
  * both are compared as they print, rounded to the precision: sqrt(2)^2 == 2.
  */
 export function compare(operator: CompareOp, a: Value, b: Value, ctx: NumberContext): boolean {
+  if (a instanceof List || b instanceof List) {
+    if (operator !== "==" && operator !== "!=") throw new ArithmeticError("type", `lists are equal or not, never ${operator} one another`);
+    return listsEqual(a, b, (x, y) => compare("==", x, y, ctx)) === (operator === "==");
+  }
   if (a instanceof Moment || b instanceof Moment) return COMPARISONS[operator](dates().compareMoments(operator, a, b));
   if (typeof a === "boolean" || typeof b === "boolean") {
     if (typeof a !== typeof b) throw new ArithmeticError("type", `cannot compare ${describe(a)} and ${describe(b)}`);

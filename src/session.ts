@@ -16,13 +16,12 @@ import type { Clock } from "./clock.ts";
 import type { Interrupt } from "./interrupt.ts";
 import { DEFAULT_PRECISION, GUARD_DIGITS, MAX_LINE_LENGTH, MAX_PRECISION, MAX_WORKING_DIGITS, MIN_PRECISION } from "./limits.ts";
 import { NumberContext } from "./number.ts";
-import { isExactScalar } from "./complex.ts";
 import { unparseExpr, unparseStatement } from "../grammar/unparse.ts";
 import { dimensionName, namedUnitOf } from "./dimension.ts";
 import { Rational } from "./number.ts";
 import { convert, siUnit } from "./operations.ts";
 import { dimensionOf, lookupUnit, prefixName, unitNames } from "./units.ts";
-import { Moment, Quantity, type Value } from "./value.ts";
+import { isApproximate, Moment, Quantity, type Value } from "./value.ts";
 
 export type NameKind = "function" | "constant" | "unit" | "variable" | "user function";
 
@@ -326,7 +325,7 @@ export class Session {
     }
     const answer = this.assignOrEvaluate(statement.value, line);
     const { value } = answer;
-    const approximate = typeof value !== "boolean" && !(value instanceof Moment) && !isExactScalar(value instanceof Quantity ? value.magnitude : value);
+    const approximate = isApproximate(value);
     const source = approximate && statement.value.kind === "expression" && usesNoUserName(statement.value.expr, line) ? unparseExpr(statement.value.expr) : undefined;
     line.assign(statement.name, value, source);
     line.noteShadowing(statement.name);

@@ -27,7 +27,8 @@ import { allUnitKinds, longestUnitName, lookupUnit, namesOf, unitNames, type Nam
 /** What an unknown name was probably meant to be, if that is likely: see the rule above. */
 export function suggestName(name: string, candidates: Iterable<string>): string | undefined {
   // a one-letter name is a variable not yet defined far more often than a mistyped unit (a is not A)
-  return plural(name) ?? closestName(name, name.length > 1 ? [...candidates, ...unitNames()] : candidates, onlyUnitNear) ?? joinedUnits(name);
+  // (units first: of two names as near, the unit wins, as after a number one is meant: 5 inh is in, not int)
+  return plural(name) ?? closestName(name, name.length > 1 ? [...unitNames(), ...candidates] : candidates, onlyUnitNear) ?? joinedUnits(name);
 }
 
 function plural(name: string): string | undefined {

@@ -1,13 +1,13 @@
 /**
  * The values of the language. A value is a real number (src/number.ts: an
  * exact Rational or an approximate Decimal), a complex number (src/complex.ts), a quantity — a magnitude
- * times a unit — a boolean, or a point on the calendar or the clock (a Moment).
+ * times a unit — a boolean, a point on the calendar or the clock (a Moment), or a list of values.
  * A plain number is never wrapped: most lines are plain arithmetic, and they
  * stay as fast as they were.
  */
 import { dimensionName, withArticle } from "./dimension.ts";
 import { ArithmeticError } from "./errors.ts";
-import { Complex, type Scalar } from "./complex.ts";
+import { Complex, isExactScalar, type Scalar } from "./complex.ts";
 import { Rational, type Real } from "./number.ts";
 import { dimensionOf, formatUnit, type Unit } from "./units.ts";
 
@@ -41,13 +41,23 @@ export class Moment {
   ) {}
 }
 
-export type Value = Real | Complex | Quantity | boolean | Moment;
+/**
+ * A list of values (issue 21): `[1, 2, 3]`, `1..100`, what the statistics take (src/lists.ts).
+ */
+export class List {
+  constructor(readonly items: readonly Value[]) {}
+}
+
+export type Value = Real | Complex | Quantity | boolean | Moment | List;
 
 /** A number or a quantity: what arithmetic takes. */
 export type Numeric = Scalar | Quantity;
 
 export function isReal(value: Value): value is Real {
-  return value instanceof Rational || (typeof value === "object" && !(value instanceof Quantity) && !(value instanceof Complex) && !(value instanceof Moment));
+  return (
+    value instanceof Rational ||
+    (typeof value === "object" && !(value instanceof Quantity) && !(value instanceof Complex) && !(value instanceof Moment) && !(value instanceof List))
+  );
 }
 
 const MOMENT_NAMES: Readonly<Record<MomentKind, string>> = {
@@ -59,11 +69,19 @@ const MOMENT_NAMES: Readonly<Record<MomentKind, string>> = {
   weekday: "a weekday",
 };
 
+/** Whether a value holds an approximate number (a list: any of its items). */
+export function isApproximate(value: Value): boolean {
+  if (typeof value === "boolean" || value instanceof Moment) return false;
+  if (value instanceof List) return value.items.some(isApproximate);
+  return !isExactScalar(value instanceof Quantity ? value.magnitude : value);
+}
+
 /** What a value is, for messages: "a number", "a boolean", "a length (m)", "an area (ft^2)". */
 export function describe(value: Value): string {
   if (typeof value === "boolean") return "a boolean";
   if (value instanceof Complex) return "a complex number";
   if (value instanceof Moment) return MOMENT_NAMES[value.kind];
+  if (value instanceof List) return "a list";
   if (!(value instanceof Quantity)) return "a number";
   return `${withArticle(dimensionName(dimensionOf(value.unit)))} (${formatUnit(value.unit)})`;
 }
@@ -71,5 +89,6 @@ export function describe(value: Value): string {
 /** The value as a real number, or a type error naming what it is instead. */
 export function expectReal(value: Value, what = "a number"): Real {
   if (isReal(value)) return value;
-  throw new ArithmeticError(typeof value === "object" && !(value instanceof Moment) ? "dimension" : "type", `expected ${what}, found ${describe(value)}`);
+  const kind = value instanceof Quantity || value instanceof Complex ? "dimension" : "type";
+  throw new ArithmeticError(kind, `expected ${what}, found ${describe(value)}`);
 }
