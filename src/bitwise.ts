@@ -13,14 +13,14 @@ import { describe, isReal, type Value } from "./value.ts";
 /** The most bits a result may have: as many as the longest exact number's digits are worth (166,096). */
 export const MAX_BITS = Math.floor(MAX_EXACT_DIGITS * Math.log2(10));
 
-/** The integer a value is, or an error saying what it is instead. */
-function integerOf(value: Value, what = "bitwise operations"): bigint {
+/** The integer a value is, or an error saying what it is instead: "bitwise operations need integers". */
+function integerOf(value: Value, needs = "bitwise operations need"): bigint {
   if (isReal(value)) {
     if (isExact(value) && value.den === 1n) return value.num;
-    throw new ArithmeticError("type", `${what} need integers`);
+    throw new ArithmeticError("type", `${needs} integers`);
   }
   const hint = typeof value === "boolean" ? " (for true and false: and, or, not)" : "";
-  throw new ArithmeticError("type", `${what} need integers, not ${describe(value)}${hint}`);
+  throw new ArithmeticError("type", `${needs} integers, not ${describe(value)}${hint}`);
 }
 
 export function bitwise(op: BitwiseOp, a: Value, b: Value): Value {
@@ -62,10 +62,9 @@ export function complement(a: Value): Value {
 }
 
 /** x wrapped to `bits` bits: unsigned (0 … 2^n - 1) or signed, two's complement (-2^(n-1) … 2^(n-1) - 1). */
-export function wrap(value: Value, bits: Value, signed: boolean): Value {
-  const name = signed ? "int" : "uint";
-  const x = integerOf(value, name);
-  const n = integerOf(bits, `${name}'s width`);
+export function wrap(value: Value, bits: Value, signed: boolean, name: string): Value {
+  const x = integerOf(value, `${name} needs`);
+  const n = integerOf(bits, `${name}'s width needs`);
   if (n < 1n || n > BigInt(MAX_BITS)) throw new ArithmeticError("domain", `${name}'s width must be from 1 to ${MAX_BITS} bits`);
   return integer(signed ? BigInt.asIntN(Number(n), x) : BigInt.asUintN(Number(n), x));
 }

@@ -504,8 +504,8 @@ const table: Record<string, Builtin> = {
   reverse: valueFn("x, …", "the values of a list or the arguments, last first", (args) => new List(L.dataOf(args, "reverse").reverse())),
 
   // bitwise (issue 21; src/bitwise.ts): the operators & | xor ~ << >>, and fixed widths
-  uint: valueFn("x, n", "x wrapped to n bits, unsigned (0 to 2^n - 1): uint(-1, 8) is 255", ([x, n]) => wrap(x!, n!, false)),
-  int: valueFn("x, n", "x wrapped to n bits, two's complement (-2^(n-1) to 2^(n-1) - 1): int(200, 8) is -56", ([x, n]) => wrap(x!, n!, true)),
+  uint: valueFn("x, n", "x wrapped to n bits, unsigned (0 to 2^n - 1): uint(-1, 8) is 255", ([x, n]) => wrap(x!, n!, false, "uint")),
+  int: valueFn("x, n", "x wrapped to n bits, two's complement (-2^(n-1) to 2^(n-1) - 1): int(200, 8) is -56", ([x, n]) => wrap(x!, n!, true, "int")),
   // dates and times (issue 19; src/dates.ts)
   now: constant("the current instant, from the system clock", (_, clock) => dates().now(clock)),
   today: constant("today's date in the local time zone (TZ)", (_, clock) => dates().today(clock)),
@@ -542,7 +542,7 @@ function mapScalar(value: Numeric, f: (z: Scalar) => Scalar): Value {
 // u8 … u64 and i8 … i64: uint and int of their widths
 for (const [name, bits, signed] of FIXED_WIDTHS) {
   const range = signed ? `-2^${bits - 1} to 2^${bits - 1} - 1` : `0 to 2^${bits} - 1`;
-  table[name] = valueFn("x", `x wrapped to ${bits} bits, ${signed ? "two's complement" : "unsigned"} (${range})`, ([x]) => wrap(x!, integer(bits), signed));
+  table[name] = valueFn("x", `x wrapped to ${bits} bits, ${signed ? "two's complement" : "unsigned"} (${range})`, ([x]) => wrap(x!, integer(bits), signed, name));
 }
 
 // exp, ln, the logarithms and the trigonometric functions take complex numbers too (complex.ts

@@ -177,8 +177,11 @@ export function ln(x: Decimal, digits: number): Decimal {
   const D = decimalAt(digits);
   if (x.eq(1)) return new D(0);
   const work = digits + 12;
-  // (an x with more digits than that keeps them all: 1 + 10^-45, whose logarithm is in the last ones)
-  const W = decimalAt(Math.max(work, x.sd() + 2));
+  // (an x near 1 with more digits than that keeps those its distance from 1 needs: 1 + 10^-45,
+  // whose logarithm is in its last digits; elsewhere `work` of them are enough)
+  const distance = x.minus(1);
+  const lost = distance.isZero() ? 0 : Math.max(0, -distance.e);
+  const W = decimalAt(lost > 0 ? Math.max(work, Math.min(x.sd() + 2, work + lost)) : work);
   // (the exponent of the same rounded text: 0.999…9 rounds to 1.00000000000000e+0, whose exponent is
   // 0, not x.e = -1, which made k = -3 and ln(1 - 10^-40) all cancellation)
   const [mantissa, exponent] = x.toExponential(14).split("e") as [string, string];

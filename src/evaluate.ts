@@ -28,7 +28,7 @@ import { ambiguousUnit, hasOffset, lookupUnit, notAUnit, offsetScale, unitOfRefs
 import { Complex } from "./complex.ts";
 import type { Clock } from "./clock.ts";
 import { dates } from "./load-dates.ts";
-import { describe, List, Moment, Quantity, type Value } from "./value.ts";
+import { describe, List, Moment, Quantity, renewListBudget, type Value } from "./value.ts";
 import { bitwise, complement } from "./bitwise.ts";
 
 export interface UserFunction {
@@ -124,6 +124,7 @@ class Machine {
     this.interrupt = env.ctx.interrupt;
     this.bindings = env.bindings;
     this.clock = env.clock;
+    renewListBudget();
     // (an error may have left calls on the stack; emptying an empty array is not free)
     if (this.frames.length > 0) this.frames.length = 0;
     this.locals = undefined;
@@ -153,7 +154,7 @@ class Machine {
       case "complement":
         return this.complement(expr, this.evaluate(expr.operand));
       case "list":
-        return new List(expr.items.map((item) => this.evaluate(item)));
+        return this.list(expr, expr.items.map((item) => this.evaluate(item)));
       case "power": {
         const base = this.evaluate(expr.base);
         return this.power(expr, base, this.evaluate(expr.exponent));
@@ -261,9 +262,11 @@ class Machine {
         case C.COMPLEMENT:
           stack.push(this.complement(operand as Expr, stack.pop()!));
           break;
-        case C.LIST:
-          stack.push(new List(stack.splice(stack.length - (operand as Node<"list">).items.length)));
+        case C.LIST: {
+          const node = operand as Node<"list">;
+          stack.push(this.list(node, stack.splice(stack.length - node.items.length)));
           break;
+        }
         case C.POWER: {
           const exponent = stack.pop()!;
           stack.push(this.power(operand as Expr, stack.pop()!, exponent));
@@ -345,6 +348,10 @@ class Machine {
 
   private negate(node: Expr, a: Value): Value {
     return this.arithmetic(() => op.negate(a, this.ctx), node.span);
+  }
+
+  private list(node: Node<"list">, items: Value[]): Value {
+    return this.arithmetic(() => new List(items), node.span);
   }
 
   private complement(node: Expr, a: Value): Value {

@@ -45,7 +45,27 @@ export class Moment {
  * A list of values (issue 21): `[1, 2, 3]`, `1..100`, what the statistics take (src/lists.ts).
  */
 export class List {
-  constructor(readonly items: readonly Value[]) {}
+  constructor(readonly items: readonly Value[]) {
+    spendListItems(items.length);
+  }
+}
+
+/**
+ * The items a line may make lists of, in all: one list's limit (src/lists.ts) times a recursion's
+ * depth would be gigabytes (f(xs, n) = f(1..1000000, n - 1)). The evaluator renews it at each line.
+ */
+export const MAX_LIST_ITEMS_PER_LINE = 3_000_000;
+let listItemsLeft = MAX_LIST_ITEMS_PER_LINE;
+
+export function renewListBudget(): void {
+  listItemsLeft = MAX_LIST_ITEMS_PER_LINE;
+}
+
+function spendListItems(count: number): void {
+  listItemsLeft -= count;
+  if (listItemsLeft < 0) {
+    throw new ArithmeticError("limit", `this line makes lists of more than ${MAX_LIST_ITEMS_PER_LINE.toLocaleString("en-US")} items in all (the limit)`);
+  }
 }
 
 export type Value = Real | Complex | Quantity | boolean | Moment | List;

@@ -64,6 +64,26 @@ export const TOPICS: readonly Topic[] = [
     ],
   },
   {
+    names: ["&", "|", "xor", "~", "<<", ">>"],
+    lines: [
+      "bitwise, on integers of any size (two's complement, as Python)",
+      "0xff & 0x0f → 15   5 xor 3 → 6   ~5 → -6   -17 >> 2 → -5",
+      "looser than + -, tighter than == <   6 & 3 == 2 → true",
+      "1 << 2 + 1 → 8   u8(-5) → 251   u32(-1) to hex → 0xffffffff",
+    ],
+  },
+  {
+    names: ["[", "]", "..", "lists"],
+    lines: [
+      "[a, b] is a list, a..b the integers a to b; + - * / item by item",
+      "[1, 2, 3] * 2 → [2, 4, 6]   sum(1..100) → 5050",
+      "statistics of a list or of values: mean median mode min max",
+      "sum prod len variance stdev variancep stdevp quantile sort reverse",
+      "stdev(2, 4, 4, 4, 5, 5, 7, 9) → 2.1380899353",
+      "mean([3 m, 40 cm]) → 1.7 m   range(1, 9, 2) → [1, 3, 5, 7, 9]",
+    ],
+  },
+  {
     names: ["units", "per"],
     lines: [
       "a number before a unit is a quantity; :units lists them",

@@ -42,8 +42,27 @@ const COMPLEX = new RegExp(String.raw`^\(?-?(${NUMBER} [-+] )?(${NUMBER})?i\)?( 
 
 /** stdout of a successful one-shot or piped text run: a value or a definition per line. */
 function checkResultLine(line: string, context: string): void {
-  const ok = VALUE.test(line) || COMPLEX.test(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
+  const ok = isValueText(line) || /^[^\s=]+\([^)]*\) = [^\n]+$/.test(line);
   expect({ context, line, ok, internal: INTERNAL.test(line) }).toEqual({ context, line, ok: true, internal: false });
+}
+
+/** A value as calc writes it: a number, a quantity, a complex number, or a list of values (issue 21): [1, 2.5 m, []]. */
+function isValueText(text: string): boolean {
+  if (!text.startsWith("[")) return VALUE.test(text) || COMPLEX.test(text);
+  if (!text.endsWith("]")) return false;
+  const items: string[] = [];
+  let depth = 0;
+  let start = 1;
+  for (let i = 1; i < text.length - 1; i++) {
+    if (text[i] === "[") depth++;
+    else if (text[i] === "]") depth--;
+    else if (depth === 0 && text.startsWith(", ", i)) {
+      items.push(text.slice(start, i));
+      start = i + 2;
+    }
+  }
+  if (text.length > 2) items.push(text.slice(start, -1));
+  return depth === 0 && items.every(isValueText);
 }
 
 /** A warning that a name of the user's now hides a constant or a unit (issue 18). */

@@ -791,3 +791,62 @@ describe("issue 19: dates, clock times and time zones", () => {
     });
   }
 });
+
+describe("issue 21: bitwise operators, fixed widths, lists and statistics", () => {
+  // (tests/oracles/bitwise.test.ts and statistics.test.ts check these and random ones against Python)
+  pinned([
+    ["~5", "-6"],
+    ["-17 >> 2", "-5"],
+    ["1 << 64", "18446744073709551616"],
+    ["-1 & 0xff", "255"],
+    ["0xff & 0x0f", "15"],
+    ["1 << 10", "1024"],
+    ["1 << 2 + 1", "8"],
+    ["6 & 3 == 2", "true"],
+    ["5 xor 3; 5 | 2; 2^3", "6\n7\n8"],
+    ["u8(-5)", "251"],
+    ["i8(200)", "-56"],
+    ["u32(-1) to hex", "0xffffffff"],
+    ["-5 to bin", "-0b101"],
+    ["u8(-5) to bin", "0b11111011"],
+    ["uint(-1, 8); int(200, 8); i64(2^63); u64(-1)", "255\n-56\n-9223372036854775808\n18446744073709551615"],
+    ["[1, 2, 3]", "[1, 2, 3]"],
+    ["[1, 2, 3] * 2; [1, 2] + [3, 4]; -[1, 2]", "[2, 4, 6]\n[4, 6]\n[-1, -2]"],
+    ["[1 m, 20 cm] to cm", "[100 cm, 20 cm]"],
+    ["sum(1..100)", "5050"],
+    ["range(1, 9, 2); range(5, 1, -2); 5..1", "[1, 3, 5, 7, 9]\n[5, 3, 1]\n[]"],
+    ["stdev(2, 4, 4, 4, 5, 5, 7, 9)", "2.1380899353"],
+    ["variancep(2, 4, 4, 4, 5, 5, 7, 9)", "4"],
+    ["variance([2, 4, 4, 4, 5, 5, 7, 9]); stdevp(2, 4, 4, 4, 5, 5, 7, 9)", "4.57142857143\n2"],
+    ["mean([3 m, 40 cm])", "1.7 m"],
+    ["mean(1, 2, 4); median([3, 1, 4, 1]); mode(1, 2, 2, 3)", "2.33333333333\n2\n2"],
+    ["min([3, 1, 2]); max(3, 1, 2); prod(1..5); len([1, 2, 3])", "1\n3\n120\n3"],
+    ["quantile([1, 2, 3, 4], 0.25); quantile([1, 2, 3, 4], 1/3)", "1.75\n2"],
+    ["sort(3, 1, 2); reverse([1, 2, 3])", "[1, 2, 3]\n[3, 2, 1]"],
+    ["xs = [1, 1/3]; xs", "[1, 0.333333333333]"],
+  ]);
+
+  refused("5.5 & 1", "^~~~~~~ bitwise operations need integers");
+  refused("true | 1", "^~~~~~~~ bitwise operations need integers, not a boolean (for true and false: and, or, not)");
+  refused("1 m & 1", "^~~~~~~ bitwise operations need integers, not a length (m)");
+  refused("1 << -1", "  ^~~~~ negative shift count");
+  refused("1 << 200000", "^~~~~~~~~~~ shift too large: the result would have 200001 bits (the limit is 166096, as many as 50000 digits)");
+  refused("u8(1.5)", "^~~~~~~ u8 needs integers");
+  refused("mean([3 m, 4 s])", "^~~~~~~~~~~~~~~~ cannot add a length (m) and a time (s)");
+  refused("mean([])", "^~~~~~~~ mean needs at least one value, and was given none");
+  refused("stdev(3)", "^~~~~~~~ stdev needs at least 2 values, and was given 1");
+  refused("[1, 2] + [1, 2, 3]", "^~~~~~~~~~~~~~~~~~ cannot add lists of different lengths (2 and 3)");
+  refused("1..10^9", "^~~~~~~ a list of 1000000000 items is too long (the limit is 1,000,000)");
+  refused("1.5..3", "^~~~~~ range needs integers");
+  refused("1..2..3", "    ^~ a range has one '..': write a..b");
+  refused("[1, 2] < [1, 3]", "^~~~~~~~~~~~~~~ lists are equal or not, never < one another");
+
+  test("a line makes lists of at most 3,000,000 items in all, however deep its recursion", () => {
+    const { err, code } = run(["f(xs, n) = if n == 0 then len(xs) else f(1..1000000, n - 1); f([], 100)"]);
+    expect({ code, message: err.split("\n")[1]!.replace(/^ *\^~*\s*/, "") }).toEqual({ code: 1, message: "in f: this line makes lists of more than 3,000,000 items in all (the limit)" });
+  });
+
+  test("--json gives a list's text and whether every item is exact", () => {
+    expect(JSON.parse(run(["--json", "[1, 1/4, 2 m]"]).out)).toEqual({ input: "[1, 1/4, 2 m]", value: "[1, 0.25, 2 m]", exact: true });
+  });
+});
