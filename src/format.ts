@@ -323,8 +323,8 @@ export interface FormattedValue extends Formatted {
   readonly complex?: { readonly re: string; readonly im: string };
   /** For a date or time: which it is (date, time, datetime, instant, zoned, weekday), --json's `kind`. */
   readonly moment?: MomentKind;
-  /** For a list: each item as it is written. */
-  readonly items?: readonly FormattedValue[];
+  /** For a list: each item as it is written (--json's `items`). */
+  readonly items?: readonly string[];
 }
 
 /** The one way a value is written: in its notation (checked by checkNotation), or the default one. */
@@ -333,7 +333,8 @@ export function formatValue(value: Value, notation: Notation | undefined, ctx: N
   if (value instanceof List) {
     // [1, 2.5 m, 1/3]: each item as it would be written alone, in the line's notation
     const items = value.items.map((item) => formatValue(item, notation, ctx));
-    return { text: `[${items.map((item) => item.text).join(", ")}]`, exact: items.every((item) => item.exact), items };
+    const texts = items.map((item) => item.text);
+    return { text: `[${texts.join(", ")}]`, exact: items.every((item) => item.exact), items: texts };
   }
   if (value instanceof Moment) return { text: dates().formatMoment(value), exact: true, moment: value.kind };
   // (a single unit is the quantity's own spelling, below)

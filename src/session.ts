@@ -276,12 +276,13 @@ export class Session {
         const shown = this.formatStatement(answer, statement);
         const fields = isDisplayNotation(answer.notation) ? this.format(value) : shown;
         const { text, exact } = shown;
-        const { quantity, complex, moment } = fields;
+        const { quantity, complex, moment, items } = fields;
         // (fields only where there are some: most answers are a plain number's text)
         const answered: { -readonly [K in keyof ValueAnswer]: ValueAnswer[K] } = { kind: "value", value, text, exact };
         if (quantity) answered.quantity = quantity;
         if (complex) answered.complex = complex;
         if (moment) answered.moment = moment;
+        if (items) answered.items = items;
         if (fields !== shown) answered.valueText = fields.text;
         return answered;
       }

@@ -55,7 +55,7 @@ export function presentOutcome(outcome: Exclude<PlainOutcome, { kind: "error" }>
  * answers (from 1).
  */
 function jsonOfValue(outcome: PlainValue, input: string, statement?: number): object {
-  const { text, valueText, exact, quantity, complex, moment } = outcome;
+  const { text, valueText, exact, quantity, complex, moment, items } = outcome;
   return {
     input: input.trim(),
     ...(statement !== undefined && { statement }),
@@ -65,6 +65,8 @@ function jsonOfValue(outcome: PlainValue, input: string, statement?: number): ob
     ...complex,
     // a date or time: its ISO text is the value, and which it is
     ...(moment !== undefined && { kind: moment }),
+    // a list: its items' texts too
+    ...(items !== undefined && { items }),
     ...(valueText !== undefined && { text }),
   };
 }

@@ -26,6 +26,8 @@ export interface PlainValue {
   readonly complex?: { readonly re: string; readonly im: string };
   /** A date or time's kind (date, time, datetime, instant, zoned, weekday). */
   readonly moment?: string;
+  /** A list's items, each as it is written. */
+  readonly items?: readonly string[];
   readonly valueText?: string;
 }
 
@@ -56,8 +58,17 @@ export function toPlain(outcome: Outcome): PlainOutcome {
   }
 }
 
-function plainValue({ text, exact, quantity, complex, valueText, moment }: ValueAnswer): PlainValue {
-  return { kind: "value", text, exact, ...(quantity && { quantity }), ...(complex && { complex }), ...(valueText !== undefined && { valueText }), ...(moment && { moment }) };
+function plainValue({ text, exact, quantity, complex, valueText, moment, items }: ValueAnswer): PlainValue {
+  return {
+    kind: "value",
+    text,
+    exact,
+    ...(quantity && { quantity }),
+    ...(complex && { complex }),
+    ...(valueText !== undefined && { valueText }),
+    ...(moment && { moment }),
+    ...(items && { items }),
+  };
 }
 
 export interface UnitDescription {

@@ -846,7 +846,8 @@ describe("issue 21: bitwise operators, fixed widths, lists and statistics", () =
     expect({ code, message: err.split("\n")[1]!.replace(/^ *\^~*\s*/, "") }).toEqual({ code: 1, message: "in f: this line makes lists of more than 3,000,000 items in all (the limit)" });
   });
 
-  test("--json gives a list's text and whether every item is exact", () => {
-    expect(JSON.parse(run(["--json", "[1, 1/4, 2 m]"]).out)).toEqual({ input: "[1, 1/4, 2 m]", value: "[1, 0.25, 2 m]", exact: true });
+  test("--json gives a list's text, whether every item is exact, and each item's text", () => {
+    expect(JSON.parse(run(["--json", "[1, 1/4, 2 m]"]).out)).toEqual({ input: "[1, 1/4, 2 m]", value: "[1, 0.25, 2 m]", exact: true, items: ["1", "0.25", "2 m"] });
+    expect(JSON.parse(run(["--json", "sort(3, 1/3)"]).out)).toEqual({ input: "sort(3, 1/3)", value: "[0.333333333333, 3]", exact: false, items: ["0.333333333333", "3"] });
   });
 });
