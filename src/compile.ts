@@ -36,6 +36,7 @@ export const CALL = 17; // call a user function, or multiply by a value written 
 export const CONVERT = 18;
 export const COMPLEMENT = 19; // ~x
 export const LIST = 20; // pop as many values as the list node data[a] has items, push the list
+export const LOAD_LOCAL = 21; // push the argument at position data[a] of the call being run
 
 /** One operator of a chain, where it is, and whether its operand was written as a percentage. */
 export interface ChainStep {
@@ -57,6 +58,12 @@ export interface Junction {
 export interface Code {
   readonly ops: number[];
   readonly data: unknown[];
+  /**
+   * The user function each CALL found, by its operand's index, and the statement it was found in
+   * (evaluate.ts): within one statement a name keeps its meaning, so it is looked up once.
+   */
+  readonly callees: unknown[];
+  readonly calleesFoundIn: number[];
 }
 
 /** x + 10% and x - 10%: the link's operand is written as a percentage, and the left one is not (5% + 10% is 0.15). */
@@ -65,15 +72,19 @@ export function isPercentChange(chain: Extract<Expr, { kind: "chain" }>, i: numb
   return (link.op === "+" || link.op === "-") && link.operand.kind === "percent" && !(i === 0 && chain.first.kind === "percent");
 }
 
-/** Code being compiled, with the session's stop request for the literals folded on the way (a literal's gcd can be long). */
+/**
+ * Code being compiled, with the session's stop request for the literals folded on the way (a
+ * literal's gcd can be long), and the parameters of the function whose body it is.
+ */
 interface Building extends Code {
   readonly interrupt: Interrupt | undefined;
+  readonly params: readonly string[];
 }
 
-export function compile(expr: Expr, interrupt?: Interrupt): Code {
-  const code: Building = { ops: [], data: [], interrupt };
+export function compile(expr: Expr, interrupt?: Interrupt, params: readonly string[] = []): Code {
+  const code: Building = { ops: [], data: [], callees: [], calleesFoundIn: [], interrupt, params };
   emitExpr(code, expr);
-  return { ops: code.ops, data: code.data };
+  return { ops: code.ops, data: code.data, callees: code.callees, calleesFoundIn: code.calleesFoundIn };
 }
 
 /** Appends an instruction; returns where its operand is, to patch a jump later. */
@@ -97,9 +108,13 @@ function emitExpr(code: Building, expr: Expr): void {
     case "datetime":
       emit(code, LITERAL, expr);
       return;
-    case "name":
-      emit(code, LOAD, expr);
+    case "name": {
+      // a parameter by its position: no name is looked up when the call runs
+      const index = code.params.indexOf(expr.name);
+      if (index >= 0) emit(code, LOAD_LOCAL, index);
+      else emit(code, LOAD, expr);
       return;
+    }
     case "quantity":
       emitExpr(code, expr.magnitude);
       emit(code, QUANTITY, expr);

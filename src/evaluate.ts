@@ -57,18 +57,22 @@ export interface Environment {
 
 type Node<K extends Expr["kind"]> = Extract<Expr, { kind: K }>;
 
-/** A call of a user function in progress. */
+/**
+ * A call of a user function in progress. Frames are kept from call to call, one for each depth,
+ * and refilled: a recursion makes no frame objects after its first descent.
+ */
 interface Frame {
-  readonly fn: UserFunction;
-  readonly locals: ReadonlyMap<string, Value>;
+  fn: UserFunction;
+  /** Its arguments, by the position of their parameters (the compiled body loads them so: C.LOAD_LOCAL). */
+  locals: Value[];
   /** Where the caller goes on: its code and the instruction after the call (none: back to the line's walk). */
-  readonly returnCode: C.Code | undefined;
-  readonly returnPc: number;
-  /** The caller's parameters, restored on return. */
-  readonly returnLocals: ReadonlyMap<string, Value> | undefined;
+  returnCode: C.Code | undefined;
+  returnPc: number;
   /** The outermost call in the line, where errors inside any function are shown. */
-  readonly site: Span;
+  site: Span;
 }
+
+const NO_ARGUMENTS: Value[] = [];
 
 /** A name as an error message quotes it: a long one is cut (the caret shows all of it). */
 function quoted(name: string): string {
@@ -86,10 +90,17 @@ const compiledBodies = new WeakMap<Expr, C.Code>();
 function bodyOf(fn: UserFunction, interrupt: Interrupt | undefined): C.Code {
   let code = compiledBodies.get(fn.body);
   if (!code) {
-    code = C.compile(fn.body, interrupt);
+    code = C.compile(fn.body, interrupt, fn.params);
     compiledBodies.set(fn.body, code);
   }
   return code;
+}
+
+/** A call's arguments, off the top of the stack, in order. */
+function popArguments(stack: Value[], count: number): Value[] {
+  const args = new Array<Value>(count);
+  for (let i = count - 1; i >= 0; i--) args[i] = stack.pop()!;
+  return args;
 }
 
 /** One machine serves every line (a line is never evaluated inside another): no allocation per line. */
@@ -115,19 +126,27 @@ class Machine {
   /** What `now` and `today` read, if the session has a clock. */
   private clock: Clock | undefined;
   private readonly frames: Frame[] = [];
-  /** The parameters of the function being run, if any. */
-  private locals: ReadonlyMap<string, Value> | undefined;
+  /** How many of `frames` are calls in progress, and how many the line has used (to let go of their arguments). */
+  private depth = 0;
+  private deepest = 0;
+  /** The arguments of the function being run, if any, and its parameters' names. */
+  private locals: Value[] | undefined;
+  private localNames: readonly string[] | undefined;
 
   /** Ready for a new line: its bindings and precision, no calls in progress (an error may have left some). */
   start(env: Environment): void {
+    this.statement++;
     this.ctx = env.ctx;
     this.interrupt = env.ctx.interrupt;
     this.bindings = env.bindings;
     this.clock = env.clock;
     renewListBudget();
-    // (an error may have left calls on the stack; emptying an empty array is not free)
-    if (this.frames.length > 0) this.frames.length = 0;
+    // (an error may have left calls in progress; the last line's arguments are let go, not kept alive)
+    for (let i = 0; i < this.deepest; i++) this.frames[i]!.locals = NO_ARGUMENTS;
+    this.depth = 0;
+    this.deepest = 0;
     this.locals = undefined;
+    this.localNames = undefined;
   }
 
   answer(expr: Expr): Answer {
@@ -206,17 +225,29 @@ class Machine {
   }
 
   private steps = 0;
+  /** Which statement this is, of all the machine has run: what a CALL's found function is good for. */
+  private statement = 0;
 
-  /** Pushes a call's frame: its parameters become the names in scope. */
+  /** Starts a call: its frame, and its arguments become the names in scope. */
   private enter(fn: UserFunction, args: Value[], node: Node<"call">, returnCode: C.Code | undefined, returnPc: number): void {
-    if (this.frames.length >= MAX_CALL_DEPTH + 1) {
+    if (this.depth >= MAX_CALL_DEPTH + 1) {
       const message = `recursion too deep (more than ${MAX_CALL_DEPTH.toLocaleString("en-US")} nested calls)`;
       throw new CalcError("limit", `in ${fn.name}: ${message}`, this.callSite(node), fn.name);
     }
-    const locals = new Map<string, Value>();
-    for (let i = 0; i < args.length; i++) locals.set(fn.params[i]!, args[i]!);
-    this.frames.push({ fn, locals, returnCode, returnPc, returnLocals: this.locals, site: this.callSite(node) });
-    this.locals = locals;
+    const site = this.callSite(node);
+    const frame = this.frames[this.depth];
+    if (frame === undefined) {
+      this.frames.push({ fn, locals: args, returnCode, returnPc, site });
+    } else {
+      frame.fn = fn;
+      frame.locals = args;
+      frame.returnCode = returnCode;
+      frame.returnPc = returnPc;
+      frame.site = site;
+    }
+    if (++this.depth > this.deepest) this.deepest = this.depth;
+    this.locals = args;
+    this.localNames = fn.params;
   }
 
   /** Runs a function's body, and the calls it makes, on the machine's own stacks, to the end of the outermost call. */
@@ -229,8 +260,10 @@ class Machine {
     for (;;) {
       if (pc >= ops.length) {
         // the end of a body: back to the caller, with the result on the stack
-        const frame = this.frames.pop()!;
-        this.locals = frame.returnLocals;
+        const frame = this.frames[--this.depth]!;
+        const caller = this.depth > 0 ? this.frames[this.depth - 1]! : undefined;
+        this.locals = caller?.locals;
+        this.localNames = caller?.fn.params;
         if (!frame.returnCode) return stack.pop()!;
         code = frame.returnCode;
         ({ ops, data } = code);
@@ -253,6 +286,9 @@ class Machine {
           stack.push(this.lookup(node.name, node.span));
           break;
         }
+        case C.LOAD_LOCAL:
+          stack.push(this.locals![operand as number]!);
+          break;
         case C.QUANTITY:
           stack.push(this.quantityLiteral(operand as Node<"quantity">, stack.pop()!));
           break;
@@ -310,18 +346,31 @@ class Machine {
         case C.CHECK_BOOLEAN:
           stack.push(this.condition(stack.pop()!, operand as Expr, "and"));
           break;
-        case C.CHECK_CALL:
+        case C.CHECK_CALL: {
+          // (once a statement: what a name means, and how many arguments it takes, cannot change in one)
+          const slot = ops[pc - 1]!;
+          if (code.calleesFoundIn[slot] === this.statement) break;
           this.checkCall(operand as Node<"call">);
+          code.calleesFoundIn[slot] = this.statement;
           break;
+        }
         case C.BUILTIN: {
           const node = operand as Node<"call">;
-          stack.push(this.callBuiltin(node, stack.splice(stack.length - node.args.length)));
+          stack.push(this.callBuiltin(node, popArguments(stack, node.args.length)));
           break;
         }
         case C.CALL: {
           const node = operand as Node<"call">;
-          const args = stack.splice(stack.length - node.args.length);
-          const fn = this.bindings.userFunction(node.name);
+          const args = popArguments(stack, node.args.length);
+          const slot = ops[pc - 1]!;
+          let fn: UserFunction | undefined;
+          if (code.calleesFoundIn[slot] === this.statement) {
+            fn = code.callees[slot] as UserFunction | undefined;
+          } else {
+            fn = this.bindings.userFunction(node.name);
+            code.callees[slot] = fn;
+            code.calleesFoundIn[slot] = this.statement;
+          }
           if (!fn) {
             stack.push(this.callValue(node, args));
             break;
@@ -371,7 +420,13 @@ class Machine {
   }
 
   private compare(node: Node<"compare">, a: Value, b: Value): boolean {
-    return this.arithmetic(() => op.compare(node.op, a, b, this.ctx), node.span);
+    // (no closure, as in chainOp: a recursion compares at every call)
+    try {
+      return op.compare(node.op, a, b, this.ctx);
+    } catch (error) {
+      if (!(error instanceof ArithmeticError)) throw error;
+      throw this.fail(error.kind, error.message, node.span);
+    }
   }
 
   /** `x(3)`: a value written like a call is a product. */
@@ -384,12 +439,12 @@ class Machine {
 
   /** Where an error inside a function is shown: the outermost call in the line. */
   private callSite(node: Node<"call">): Span {
-    return this.frames[0]?.site ?? node.span;
+    return this.depth > 0 ? this.frames[0]!.site : node.span;
   }
 
   /** An error at `span`, or, inside a user function, at the outermost call, naming the innermost function. */
   private fail(kind: ErrorKind, message: string, span: Span): CalcError {
-    const inner = this.frames.at(-1);
+    const inner = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     if (!inner) return new CalcError(kind, message, span);
     const { site } = this.frames[0]!;
     return new CalcError(kind, kind === "interrupted" ? message : `in ${inner.fn.name}: ${message}`, site, inner.fn.name);
@@ -458,7 +513,7 @@ class Machine {
     // (a complex number's digits are held in its parts: the real one says how many)
     const magnitude = whole instanceof Complex ? (isExact(whole.re) ? whole.im : whole.re) : whole;
     // (a list's items are kept as they were computed)
-    if (typeof magnitude === "boolean" || magnitude instanceof Moment || magnitude instanceof List || isExact(magnitude) || this.locals?.has(name)) return value;
+    if (typeof magnitude === "boolean" || magnitude instanceof Moment || magnitude instanceof List || isExact(magnitude) || this.localNames?.includes(name)) return value;
     const held = (magnitude.constructor as unknown as { precision: number }).precision;
     if (held >= this.ctx.workingDigits) return value;
     throw this.fail(
@@ -469,7 +524,11 @@ class Machine {
   }
 
   private userValue(name: string): Value | undefined {
-    return this.locals?.get(name) ?? this.bindings.variable(name);
+    if (this.localNames !== undefined) {
+      const index = this.localNames.indexOf(name);
+      if (index >= 0) return this.locals![index];
+    }
+    return this.bindings.variable(name);
   }
 
   private lookup(name: string, span: Span): Value {
@@ -500,7 +559,7 @@ class Machine {
   }
 
   private *valueNames(): Iterable<string> {
-    if (this.locals) yield* this.locals.keys();
+    if (this.localNames) yield* this.localNames;
     yield* this.bindings.variableNames();
     for (const [name, builtin] of builtins) if (builtin.kind === "constant") yield name;
     if (this.bindings.ans() !== undefined) yield "ans";

@@ -9,6 +9,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { LocalSession } from "./cli/local.ts";
 import { HELP, parseArguments, USAGE, type Options } from "./cli/options.ts";
 import type { SessionPort } from "./cli/protocol.ts";
+import type { Interrupt } from "./interrupt.ts";
 import type { Paint, Presentation } from "./cli/present.ts";
 import { isTerminal } from "./cli/terminal.ts";
 import { write } from "./cli/one-shot-write.ts";
@@ -113,6 +114,22 @@ const WORKER = new URL("./cli/worker.ts", import.meta.url).href;
 let opened: SessionPort | undefined;
 
 /**
+ * A one-shot run's session is never asked to stop (a signal ends the process), but it looks at this
+ * between steps as any session does: a line still computing after some thousands of steps (a
+ * recursion, a long sum) gets the JIT, which the executable holds back for start-up
+ * (package.json's build), as a stream of piped lines does (src/cli/piped.ts).
+ */
+const jitWhenLong: Interrupt = {
+  requested() {
+    if (++looks === JIT_AFTER_LOOKS) Bun.unsafe.setJITPolicy(1);
+    return false;
+  },
+};
+let looks = 0;
+/** The evaluator looks every 1,024 steps (src/evaluate.ts): after about 8,000 of them. */
+const JIT_AFTER_LOOKS = 8;
+
+/**
  * The session of a one-shot or piped run. As PID 1 (in a container) it gets a thread of its own,
  * so that the main thread is free to act on SIGTERM at once, even in the middle of a long
  * computation; elsewhere a signal's default action ends calc at once, and the session stays on
@@ -127,7 +144,7 @@ async function openSession(options: Options): Promise<SessionPort> {
     // (the port is loaded with this module: a chunk of its own, loaded after it, cost a one-shot
     // run a tenth of a millisecond, and it is a few lines that load nothing)
     const { Session } = await import("./session.ts");
-    const session = new Session({ clock: systemClock });
+    const session = new Session({ clock: systemClock, interrupt: jitWhenLong });
     if (options.precision !== undefined) session.precision = options.precision;
     opened = new LocalSession(session);
   }

@@ -22,6 +22,10 @@ import { GUARD_DIGITS, MAX_APPROXIMATE_EXPONENT, MAX_EXACT_DIGITS, MAX_PRECISION
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/** The integers from -INTERNED to INTERNED are each one Rational, made at first use (Rational.small). */
+const INTERNED = 1024;
+const interned: (Rational | undefined)[] = new Array<Rational | undefined>(2 * INTERNED + 1).fill(undefined);
+
 export class Rational {
   /** The numerator and denominator as doubles when both are safe integers; NaN when not. */
   readonly n: number;
@@ -47,8 +51,9 @@ export class Rational {
     }
   }
 
-  /** n/d of safe integers, in lowest terms with d > 0. */
+  /** n/d of safe integers, in lowest terms with d > 0 (the integers near 0 made once: counters, arguments). */
   static small(n: number, d: number): Rational {
+    if (d === 1 && n <= INTERNED && n >= -INTERNED) return (interned[n + INTERNED] ??= new Rational(undefined, undefined, n === 0 ? 0 : n, 1));
     return new Rational(undefined, undefined, n, d);
   }
 

@@ -413,6 +413,8 @@ const COMPARISONS: Readonly<Record<CompareOp, (order: number) => boolean>> = {
  * both are compared as they print, rounded to the precision: sqrt(2)^2 == 2.
  */
 export function compare(operator: CompareOp, a: Value, b: Value, ctx: NumberContext): boolean {
+  // (two small integers, as a recursion's tests are: n < 2)
+  if (a instanceof Rational && b instanceof Rational && a.d === 1 && b.d === 1) return COMPARISONS[operator](a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
   if (a instanceof List || b instanceof List) {
     if (operator !== "==" && operator !== "!=") throw new ArithmeticError("type", `lists are equal or not, never ${operator} one another`);
     return listsEqual(a, b, (x, y) => compare("==", x, y, ctx)) === (operator === "==");
@@ -446,6 +448,7 @@ export function order(a: Numeric, b: Numeric, ctx: NumberContext): number {
 
 function orderReal(x: Real, y: Real, ctx: NumberContext): number {
   if (isExact(x) && isExact(y)) {
+    if (x.d === 1 && y.d === 1) return x.n < y.n ? -1 : x.n > y.n ? 1 : 0;
     const d = x.num * y.den - y.num * x.den;
     return d > 0n ? 1 : d < 0n ? -1 : 0;
   }
