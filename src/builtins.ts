@@ -232,7 +232,7 @@ function rootOf(x: Value, n: bigint, ctx: NumberContext): Value {
 
 function sqrt(x: Real, ctx: NumberContext): Real {
   if (sign(x) < 0) throw domain("sqrt of a negative number is not real");
-  if (isExact(x)) return exactRoot(x, 2n) ?? ctx.approx(ctx.decimal(x).sqrt());
+  if (isExact(x)) return exactRoot(x, 2n) ?? ctx.approx(elementary.sqrtOfRatio(x.num, x.den, ctx.workingDigits));
   return x.sqrt();
 }
 

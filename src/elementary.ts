@@ -77,6 +77,9 @@ export function pi(digits: number): Decimal {
   return piCache.get(digits);
 }
 
+/** pi/2, the step of sin's and cos's reduction (divided once per precision, not at every call). */
+const halfPiCache = new ConstantCache((digits) => pi(digits + 2).div(2).toSignificantDigits(digits));
+
 export function ln2(digits: number): Decimal {
   return ln2Cache.get(digits);
 }
@@ -131,6 +134,19 @@ function isqrt(n: bigint): bigint {
     if (next >= x) return x;
     x = next;
   }
+}
+
+/**
+ * sqrt(num/den) for positive integers, to `digits` significant digits: the integer square root of
+ * the fraction scaled by an even power of ten, all in bigints (decimal.js's sqrt iterates divisions
+ * of Decimals, several times slower at a few dozen digits).
+ */
+export function sqrtOfRatio(num: bigint, den: bigint, digits: number): Decimal {
+  // scale k: the root then has at least digits + 3 digits, the last of them cut, not rounded
+  const magnitude = (num.toString().length - den.toString().length) / 2;
+  const k = Math.max(0, Math.ceil(digits + 3 - magnitude));
+  const root = isqrt((num * tenTo(2 * k)) / den);
+  return fromFixedPoint(root, k, digits);
 }
 
 // ---- exp and ln --------------------------------------------------------
@@ -229,11 +245,13 @@ function sinCos(x: Decimal, digits: number, cosine: boolean): Decimal {
   const work = digits + 12;
   // the reduction needs pi to as many more digits as x has before its point; the series does not
   const R = decimalAt(work + Math.max(0, x.e));
-  const halfPi = pi(R.precision).div(2);
+  const halfPi = halfPiCache.get(R.precision);
   const quarterTurns = new R(x).div(halfPi).round();
   const r = new R(x).sub(halfPi.mul(quarterTurns));
   // sin(r + q·pi/2) and cos(r + q·pi/2) cycle through sin r, cos r, -sin r, -cos r
-  const quadrant = (Number(quarterTurns.mod(4).add(4).mod(4).toFixed(0)) + (cosine ? 1 : 0)) % 4;
+  // (q mod 4 on a double while q is one exactly, the usual case)
+  const q = quarterTurns.e < 15 ? quarterTurns.toNumber() : Number(quarterTurns.mod(4).toFixed(0));
+  const quadrant = ((q % 4) + 4 + (cosine ? 1 : 0)) % 4;
   const value = sinOrCosReduced(r, work, quadrant % 2 === 1);
   return new D(quadrant >= 2 ? value.neg() : value);
 }
