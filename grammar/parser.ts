@@ -132,6 +132,8 @@ const unitStarts = new Set<TokenType>([T.Identifier, T.LParen]);
 
 /** Tokens that can start an operand: after one of them, `%` is modulo rather than a percentage. */
 const operandStarts = new Set<TokenType>([T.NumberLiteral, T.DateTimeLiteral, T.Identifier, T.LParen, T.True, T.False, T.Radical]);
+/** And what else makes a `%` before it modulo: a list, a complement (neither is multiplied implicitly). */
+const moduloOperandStarts = new Set<TokenType>([...operandStarts, T.LBracket, T.Tilde]);
 
 /**
  * The token indexes that are a `type`: its own, and those of its category's members. (A table
@@ -433,8 +435,12 @@ export class CalcParser extends EmbeddedActionsParser {
     return this.ACTION(() => chain(first, rest));
   });
 
-  // `2 3` is not a product: implicit multiplication never takes a number (or a date) on its right
-  private readonly noNumberNext = () => this.LA(1).tokenType !== T.NumberLiteral && this.LA(1).tokenType !== T.DateTimeLiteral;
+  // `2 3` is not a product: implicit multiplication never takes a number (or a date, or a list:
+  // `x [1]` looks like an index, which calc has not) on its right
+  private readonly noNumberNext = () => {
+    const { tokenType } = this.LA(1);
+    return tokenType !== T.NumberLiteral && tokenType !== T.DateTimeLiteral && tokenType !== T.LBracket;
+  };
 
   /** An operator of `term`, or an operand (implicit multiplication), is next: see `next`. */
   private productAhead(): boolean {
@@ -529,7 +535,7 @@ export class CalcParser extends EmbeddedActionsParser {
     return operand;
   }
 
-  private readonly postfixAhead = () => this.LA(1).tokenType !== T.Percent || !operandStarts.has(this.LA(2).tokenType);
+  private readonly postfixAhead = () => this.LA(1).tokenType !== T.Percent || !moduloOperandStarts.has(this.LA(2).tokenType);
 
   /** Each postfix operator as a span and the node it makes of its operand. */
   private readonly postfixOps = [

@@ -20,7 +20,9 @@ const units = ["m", "s", "km", "h", "ft", "in"];
 const unitsAsNames = ["m", "s", "km", "h"];
 const binary = ["+", "-", "−", "*", "×", "·", "⋅", "/", "÷", "%", "mod", "//"];
 const powers = ["^", "**"];
-const signs = ["-", "+", "−"];
+const signs = ["-", "+", "−", "~"];
+/** The bitwise operators (issue 21), Python's levels: | xor & << >>. */
+const bitwiseOps = ["&", "|", "xor", "<<", ">>"];
 const comparisons = ["==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥"];
 const converts = ["to", "->", "→"];
 const superscripts = ["²", "³", "⁻¹"];
@@ -105,6 +107,11 @@ function validExpression(depth: number): fc.Arbitrary<Token[]> {
               .map(([f, args]) => [f, "(", ...args.flatMap((a, i) => (i === 0 ? a : [",", ...a])), ")"]),
             weight: 1,
           },
+          {
+            // a list: [], [a], [a, b]
+            arbitrary: fc.array(inner, { maxLength: 2 }).map((items) => ["[", ...items.flatMap((a, i) => (i === 0 ? a : [",", ...a])), "]"]),
+            weight: 1,
+          },
         ]
       : []),
   );
@@ -137,10 +144,14 @@ function validExpression(depth: number): fc.Arbitrary<Token[]> {
   const arithmetic = fc
     .tuple(factor, fc.array(fc.oneof(fc.tuple(fc.constantFrom(...binary), factor).map(([op, f]) => [op, ...f]), juxtaposed), { maxLength: 2 }))
     .map(([first, rest]) => [...first, ...rest.flat()]);
-  // the levels above arithmetic, each present one time in five: a comparison (never two), not,
-  // and, or, conversions
+  // the levels above arithmetic, each present one time in five: the bitwise operators (any of them,
+  // mixed), a range (never two), a comparison (never two), not, and, or, conversions
+  const bitwise = fc
+    .tuple(arithmetic, sometimes(fc.array(fc.tuple(fc.constantFrom(...bitwiseOps), arithmetic), { minLength: 1, maxLength: 3 })))
+    .map(([a, rest]) => [...a, ...(rest ?? []).flatMap(([op, b]) => [op, ...b])]);
+  const range = fc.tuple(bitwise, sometimes(bitwise)).map(([a, b]) => (b ? [...a, "..", ...b] : a));
   const comparison = fc
-    .tuple(arithmetic, sometimes(fc.tuple(fc.constantFrom(...comparisons), arithmetic)))
+    .tuple(range, sometimes(fc.tuple(fc.constantFrom(...comparisons), range)))
     .map(([a, c]) => (c ? [...a, c[0], ...c[1]] : a));
   const negation = fc.tuple(sometimes(fc.constantFrom(["not"], ["not", "not"])), comparison).map(([n, c]) => [...(n ?? []), ...c]);
   const chainOf = (operand: fc.Arbitrary<Token[]>, op: Token) =>
@@ -156,6 +167,7 @@ function validExpression(depth: number): fc.Arbitrary<Token[]> {
 const soupTokens = [...numbers.slice(0, 4), ...moments.slice(0, 2), ...names.slice(0, 4), ...binary.slice(0, 6), ...powers, "!", "(", ")", ","];
 const newTokens = [
   "m", "km", "in", "h", "<", "==", "≠", ">=", "and", "or", "not", "if", "then", "else", "to", "->", "→", "of", "true", "false", "²", "⁻¹", "hex", "%",
+  "&", "|", "xor", "<<", ">>", "..", "~", "[", "]",
 ];
 const soup = fc.array(fc.constantFrom(...soupTokens), { minLength: 1, maxLength: 10 });
 /** The new levels' tokens among the old: one token in three is new. */
@@ -291,6 +303,36 @@ describe("precedence and associativity against a second parser", () => {
       ["x in m", undefined],
       ["2 in m", "((2 in) * m)"],
       ["x in to m", "((x * in) to m)"],
+      // the bitwise levels (issue 21): Python's, between the comparisons and + -
+      ["1 << 2 + 1", "(1 << (2 + 1))"],
+      ["6 & 3 == 2", "((6 & 3) == 2)"],
+      ["1 | 2 xor 3 & 4 << 5", "(1 | (2 xor (3 & (4 << 5))))"],
+      ["1 << 2 >> 3", "((1 << 2) >> 3)"],
+      ["x & y & e", "((x & y) & e)"],
+      ["x | y & e xor f", "(x | ((y & e) xor f))"],
+      ["a < b | c", "(a < (b | c))"],
+      ["not 1 & 2 == 0", "(not ((1 & 2) == 0))"],
+      ["x & y to hex", "((x & y) to hex)"],
+      ["- x & y", "((-x) & y)"],
+      ["~ - x", "(~(-x))"],
+      ["~ x ^ 2", "(~(x ^ 2))"],
+      ["2 ^ ~ x", "(2 ^ (~x))"],
+      ["x ~ y", undefined],
+      ["x & ", undefined],
+      // a range: looser than the bitwise levels, one per range
+      ["1 .. 2 + 3", "(1..(2 + 3))"],
+      ["1 .. x | y", "(1..(x | y))"],
+      ["1 .. 2 .. 3", undefined],
+      ["x .. y == e", "((x..y) == e)"],
+      // lists: operands of any expressions
+      ["[ 1 , 2 + 3 ]", "[1, (2 + 3)]"],
+      ["[ ]", "[]"],
+      ["[ 1 .. 3 , x to km ]", "[(1..3), (x to km)]"],
+      ["[ 1 , 2 ] * 2", "([1, 2] * 2)"],
+      ["2 [ 1 ]", undefined],
+      ["7 % [ 1 ]", "(7 % [1])"],
+      ["7 % ~ x", "(7 % (~x))"],
+      ["[ 1 , ]", undefined],
     ];
     for (const [text, meaning] of cases) {
       const tokens = text.split(" ");

@@ -15,19 +15,25 @@
 //    5 not (prefix)                           not not a; not a < b is not (a < b)
 //    6 == != < <= > >= (≠ ≤ ≥)                no chains: a < b < c is an error, and so is
 //                                             (a < b) to m < c
-//    7 + - (−)                                left
-//    8 * / % mod // (× · ⋅ ÷), implicit       left; implicit multiplication before a name, '(',
-//                                             true or false (never a number); its right operand
-//                                             is a power, not a signed operand; the bare name
-//                                             `in` (the inch) as that operand, followed by a
+//    7 ..                                     none: a..b..c is an error (printed (a..b))
+//    8 |                                      left (the bitwise levels are Python's)
+//    9 xor                                    left
+//   10 &                                      left
+//   11 << >>                                  left
+//   12 + - (−)                                left
+//   13 * / % mod // (× · ⋅ ÷), implicit       left; implicit multiplication before a name, '(',
+//                                             true or false (never a number, '[' or '~'); its right
+//                                             operand is a power, not a signed operand; the bare
+//                                             name `in` (the inch) as that operand, followed by a
 //                                             name, is an error (1 mi in km: write `to`)
-//    9 unary - +                              -2^2 is -(2^2); +x is x
-//   10 ^ **                                   right; the exponent may carry a sign: 2^-1
-//   11 postfix ! % ² ³ ⁻¹ …, and `% of U`     3!^2 is (3!)^2; `%` is a percentage unless an
-//                                             operand (a number, a name, '(', true, false) follows
-//                                             it: then it is modulo (level 8); `20% of U` is
-//                                             (20%) * U where U is a signed operand (level 9)
-//   12 numbers, true, false, names, calls f(a, b), ( … ), quantities, date and time literals
+//   14 unary - + ~                            -2^2 is -(2^2); +x is x; ~x printed (~x)
+//   15 ^ **                                   right; the exponent may carry a sign: 2^-1
+//   16 postfix ! % ² ³ ⁻¹ …, and `% of U`     3!^2 is (3!)^2; `%` is a percentage unless an
+//                                             operand (a number, a name, '(', '[', '~', true, false) follows
+//                                             it: then it is modulo (level 13); `20% of U` is
+//                                             (20%) * U where U is a signed operand (level 14)
+//   17 numbers, true, false, names, calls f(a, b), ( … ), quantities, date and time literals,
+//      lists [a, b] (any expressions, printed [a, b]; [] is empty)
 //
 // A date or time literal (2026-12-04, 09:15, 2026-12-04 15:24 Europe/Berlin: one token) is an
 // operand as a number is, but never a quantity's magnitude: a unit name after it is a name. A
@@ -51,17 +57,22 @@ const OR = 3;
 const AND = 4;
 const NOT = 5;
 const CMP = 6;
-const ADD = 7;
-const MUL = 8;
-const UNARY = 9;
-const POW = 10;
-const POSTFIX = 11;
-const ATOM = 12;
+const RANGE = 7;
+const BOR = 8;
+const BXOR = 9;
+const BAND = 10;
+const SHIFT = 11;
+const ADD = 12;
+const MUL = 13;
+const UNARY = 14;
+const POW = 15;
+const POSTFIX = 16;
+const ATOM = 17;
 
 /** The unit names the tests use: a stand-in for calc's unit table, checked against it in the test. */
 export const UNIT_NAMES = new Set(["m", "s", "km", "h", "ft", "in", "cm", "min", "kg", "g", "lb", "N", "°C"]);
 const FORMATS = new Set(["hex", "bin", "oct", "dec", "fraction", "mixed"]);
-const KEYWORDS = new Set(["to", "of", "true", "false", "and", "or", "not", "if", "then", "else", "mod"]);
+const KEYWORDS = new Set(["to", "of", "true", "false", "and", "or", "not", "if", "then", "else", "mod", "xor"]);
 
 const additive = new Map([["+", "+"], ["-", "-"], ["−", "-"]]);
 const multiplicative = new Map([
@@ -72,6 +83,14 @@ const comparisons = new Map([
   ["==", "=="], ["!=", "!="], ["≠", "!="], ["<", "<"], ["<=", "<="], ["≤", "<="], [">", ">"], [">=", ">="], ["≥", ">="],
 ]);
 const conversions = new Set(["to", "->", "→"]);
+/** The bitwise operators, each with its level and the level of its right operand (one tighter). */
+const bitwiseLevels = new Map([
+  ["|", BOR],
+  ["xor", BXOR],
+  ["&", BAND],
+  ["<<", SHIFT],
+  [">>", SHIFT],
+]);
 const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 const isMoment = (t: Token | undefined) => t !== undefined && /^\d{4}-\d\d-\d\d|^\d\d?:\d\d/.test(t);
@@ -79,8 +98,8 @@ const isNumber = (t: Token | undefined) => t !== undefined && /^(\d|\.\d)/.test(
 const isName = (t: Token | undefined) => t !== undefined && !KEYWORDS.has(t) && /^[A-Za-z_πτφ°µ]/.test(t);
 const isUnit = (t: Token | undefined) => t !== undefined && UNIT_NAMES.has(t);
 const isSuperscript = (t: Token | undefined) => t !== undefined && /^⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t);
-/** What can start an operand: after `%`, one of these makes the `%` modulo. */
-const startsOperand = (t: Token | undefined) => isNumber(t) || isMoment(t) || isName(t) || t === "(" || t === "true" || t === "false";
+/** What can start an operand: after `%`, one of these makes the `%` modulo (a list and `~x` too). */
+const startsOperand = (t: Token | undefined) => isNumber(t) || isMoment(t) || isName(t) || t === "(" || t === "true" || t === "false" || t === "[" || t === "~";
 
 function superscriptValue(t: Token): number {
   const digits = Number([...t.replace("⁻", "")].map((c) => SUPERSCRIPTS.indexOf(c)).join(""));
@@ -166,10 +185,24 @@ export function referenceParse(given: readonly Token[]): string | undefined {
       if (min > NOT) throw new Reject();
       return { text: `(not ${parse(NOT).text})`, level: NOT };
     }
-    if (additive.has(t)) {
+    if (additive.has(t) || t === "~") {
       if (min > UNARY) throw new Reject();
       const operand = parse(UNARY);
+      if (t === "~") return { text: `(~${operand.text})`, level: UNARY };
       return additive.get(t) === "-" ? { text: `(-${operand.text})`, level: UNARY } : operand;
+    }
+    if (t === "[") {
+      const items: string[] = [];
+      if (peek() === "]") next();
+      else {
+        for (;;) {
+          items.push(parse(IF).text);
+          const after = next();
+          if (after === "]") break;
+          if (after !== ",") throw new Reject();
+        }
+      }
+      return { text: `[${items.join(", ")}]`, level: ATOM };
     }
     if (t === "(") {
       const inner = parse(IF);
@@ -197,7 +230,11 @@ export function referenceParse(given: readonly Token[]): string | undefined {
     throw new Reject();
   }
 
-  type Infix = { level: number; leftMin: number; kind: "to" | "or" | "and" | "cmp" | "add" | "mul" | "implicit" | "pow" | "bang" | "percent" | "super" };
+  type Infix = {
+    level: number;
+    leftMin: number;
+    kind: "to" | "or" | "and" | "cmp" | "range" | "bitwise" | "add" | "mul" | "implicit" | "pow" | "bang" | "percent" | "super";
+  };
 
   /** What the next token does after a complete operand, if anything. */
   function infix(): Infix | undefined {
@@ -206,7 +243,9 @@ export function referenceParse(given: readonly Token[]): string | undefined {
     if (conversions.has(t)) return { level: TO, leftMin: TO, kind: "to" };
     if (t === "or") return { level: OR, leftMin: OR, kind: "or" };
     if (t === "and") return { level: AND, leftMin: AND, kind: "and" };
-    if (comparisons.has(t)) return { level: CMP, leftMin: ADD, kind: "cmp" };
+    if (comparisons.has(t)) return { level: CMP, leftMin: RANGE, kind: "cmp" };
+    if (t === "..") return { level: RANGE, leftMin: BOR, kind: "range" };
+    if (bitwiseLevels.has(t)) return { level: bitwiseLevels.get(t)!, leftMin: bitwiseLevels.get(t)!, kind: "bitwise" };
     if (additive.has(t)) return { level: ADD, leftMin: ADD, kind: "add" };
     if (t === "%" && !startsOperand(peek(1))) return { level: POSTFIX, leftMin: POSTFIX, kind: "percent" };
     if (multiplicative.has(t)) return { level: MUL, leftMin: MUL, kind: "mul" };
@@ -238,8 +277,18 @@ export function referenceParse(given: readonly Token[]): string | undefined {
           break;
         case "cmp": {
           const symbol = comparisons.get(next())!;
-          left = { text: `(${left.text} ${symbol} ${parse(ADD).text})`, level: CMP };
+          left = { text: `(${left.text} ${symbol} ${parse(RANGE).text})`, level: CMP };
           if (comparisons.has(peek()!)) throw new Reject(); // no chains
+          break;
+        }
+        case "range":
+          next();
+          left = { text: `(${left.text}..${parse(BOR).text})`, level: RANGE };
+          if (peek() === "..") throw new Reject(); // one per range
+          break;
+        case "bitwise": {
+          const symbol = next();
+          left = { text: `(${left.text} ${symbol} ${parse(op.level + 1).text})`, level: op.level };
           break;
         }
         case "add":
