@@ -146,7 +146,8 @@ export function sqrtOfRatio(num: bigint, den: bigint, digits: number): Decimal {
   const magnitude = (num.toString().length - den.toString().length) / 2;
   const k = Math.max(0, Math.ceil(digits + 3 - magnitude));
   const root = isqrt((num * tenTo(2 * k)) / den);
-  return fromFixedPoint(root, k, digits);
+  // (a Decimal made from text keeps all its digits: rounded to the precision it claims)
+  return fromFixedPoint(root, k, digits).toSignificantDigits(digits);
 }
 
 // ---- exp and ln --------------------------------------------------------
