@@ -131,9 +131,15 @@ function real(
   compute: (x: Decimal, ctx: NumberContext, exactArgument: boolean) => Decimal,
   exactAt: readonly (readonly [Real, Real])[] = [],
   grows?: (x: Decimal) => number,
+  /** Of a fraction of safe integers, in fixed point from the fraction (elementary.ts), where it can. */
+  ofRatio?: (p: bigint, q: bigint, digits: number) => Decimal | undefined,
 ): BuiltinFunction {
   return fn("x", summary, ([x], ctx) => {
     for (const [at, result] of exactAt) if (isExact(x!) && equalExact(x, at)) return result;
+    if (ofRatio && isExact(x!) && x.isSmall) {
+      const value = ofRatio(BigInt(x.n), BigInt(x.d), ctx.workingDigits);
+      if (value) return ctx.approx(value);
+    }
     const argument = ctx.argument(x!);
     if (grows && !isExact(x!)) ctx.amplifies(grows(argument), "a function of an approximate number this large");
     return ctx.approx(compute(argument, ctx, isExact(x!)));
@@ -268,6 +274,7 @@ function root(x: Real, degree: Real, ctx: NumberContext): Real {
 function ln(x: Real, ctx: NumberContext): Real {
   if (sign(x) <= 0) throw domain("ln is undefined for zero and negative numbers");
   if (isExact(x) && x.num === 1n && x.den === 1n) return ZERO;
+  if (isExact(x) && x.isSmall) return ctx.approx(elementary.lnOfRatio(BigInt(x.n), BigInt(x.d), ctx.workingDigits));
   return logarithmOf(x, ctx.approx(elementary.ln(ctx.logArgument(x), ctx.workingDigits)), ctx);
 }
 
@@ -416,7 +423,7 @@ const table: Record<string, Builtin> = {
     const digits = places ? toBigInt(toReal(places, "round", ctx), ctx, "the number of digits") : 0n;
     return mapMagnitude(x!, (r) => roundHalfAway(r, digits, ctx), "round");
   }),
-  exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
+  exp: real("e^x", (x, ctx) => elementary.exp(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint, elementary.expOfRatio),
   pow: valueFn("x, y", "x^y", ([x, y], ctx) => power(x!, y!, ctx)),
   ln: fn("x", "natural logarithm", ([x], ctx) => ln(x!, ctx)),
   // (of a complex or negative x or base too: ln x / ln base)
@@ -427,8 +434,8 @@ const table: Record<string, Builtin> = {
   }),
   log2: fn("x", "base-2 logarithm", ([x], ctx) => log(x!, integer(2), ctx)),
   log10: fn("x", "base-10 logarithm", ([x], ctx) => log(x!, integer(10), ctx)),
-  sin: real("sine (radians)", trig(elementary.sin), [[ZERO, ZERO]], digitsBeforePoint),
-  cos: real("cosine (radians)", trig(elementary.cos), [[ZERO, ONE]], digitsBeforePoint),
+  sin: real("sine (radians)", trig(elementary.sin), [[ZERO, ZERO]], digitsBeforePoint, (p, q, d) => elementary.sinCosOfRatio(p, q, d, false)),
+  cos: real("cosine (radians)", trig(elementary.cos), [[ZERO, ONE]], digitsBeforePoint, (p, q, d) => elementary.sinCosOfRatio(p, q, d, true)),
   tan: fn("x", "tangent (radians)", ([x], ctx) => {
     if (isZero(x!)) return ZERO;
     const d = ctx.argument(x!);
@@ -441,7 +448,7 @@ const table: Record<string, Builtin> = {
   }),
   asin: real("inverse sine", (x, ctx) => asinOrAcos(x, ctx, elementary.asin, "asin"), [[ZERO, ZERO]]),
   acos: real("inverse cosine", (x, ctx) => asinOrAcos(x, ctx, elementary.acos, "acos"), [[ONE, ZERO]]),
-  atan: real("inverse tangent", (x, ctx) => elementary.atan(x, ctx.workingDigits), [[ZERO, ZERO]]),
+  atan: real("inverse tangent", (x, ctx) => elementary.atan(x, ctx.workingDigits), [[ZERO, ZERO]], undefined, elementary.atanOfRatio),
   atan2: fn("y, x", "angle of the point (x, y)", ([y, x], ctx) => {
     if (isZero(y!) && isZero(x!)) return ZERO;
     return ctx.approx(elementary.atan2(ctx.decimal(y!), ctx.decimal(x!), ctx.workingDigits));

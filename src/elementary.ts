@@ -15,6 +15,7 @@ import type Decimal from "decimal.js";
 import { decimalAt, fromFixedPoint, tenTo, toFixedPoint } from "./decimal.ts";
 import { ArithmeticError } from "./errors.ts";
 import { MAX_TRIG_ARGUMENT_DIGITS } from "./limits.ts";
+import { log10Abs } from "./number.ts";
 
 const LOG10_2 = Math.log10(2);
 
@@ -215,6 +216,127 @@ export function ln(x: Decimal, digits: number): Decimal {
   if (k === 0) return new D(lnM);
   const lnWork = work + Math.max(0, Math.ceil(Math.log10(Math.abs(k) + 1)));
   return new D(lnM.add(ln2(lnWork).mul(k)));
+}
+
+// ---- exact arguments, in fixed point from the start --------------------
+//
+// A function of an exact number p/q (most arguments people write: sin(788/27), ln(930/97)) is
+// reduced and summed in bigints from the fraction itself: no Decimal division, rounding and text
+// conversion before the series (docs/performance.md: they were half of such a call's time). The
+// same scales as the Decimal routes below, so the same digits are right; a fraction whose parts
+// are not both safe integers, or a large argument, takes those routes (the callers ask these first).
+
+/** Constants in fixed point, by scale (16 atan(1/5) - 4 atan(1/239) for pi, 2 atanh(1/3) for ln 2). */
+const fixedConstants = new Map<string, bigint>();
+
+function fixedConstant(name: "halfPi" | "ln2", scale: number): bigint {
+  const key = `${name} ${scale}`;
+  let value = fixedConstants.get(key);
+  if (value === undefined) {
+    const guard = tenTo(10);
+    const one = tenTo(scale) * guard;
+    value =
+      name === "halfPi"
+        ? (16n * arctanReciprocal(5n, one, true) - 4n * arctanReciprocal(239n, one, true)) / (2n * guard)
+        : (2n * arctanReciprocal(3n, one, false)) / guard;
+    // (a few precisions are used in a session: the cache stays small, but is bounded anyway)
+    if (fixedConstants.size > 256) fixedConstants.clear();
+    fixedConstants.set(key, value);
+  }
+  return value;
+}
+
+/** round(a / b) for bigints, b > 0, halves away from zero. */
+function roundedQuotient(a: bigint, b: bigint): bigint {
+  return a >= 0n ? (2n * a + b) / (2n * b) : -((-2n * a + b) / (2n * b));
+}
+
+/** The decimal exponent of p/q (floor of log10 |p/q|), near enough for a scale. */
+function exponentOf(p: bigint, q: bigint): number {
+  return Math.floor(log10Abs(p) - log10Abs(q));
+}
+
+/** sin(p/q) or cos(p/q), q > 0; undefined past |p/q| of 10^15 (the Decimal route has the limit's message). */
+export function sinCosOfRatio(p: bigint, q: bigint, digits: number, cosine: boolean): Decimal | undefined {
+  if (p === 0n) return new (decimalAt(digits))(cosine ? 1 : 0);
+  const xe = exponentOf(p, q);
+  if (xe >= 15) return undefined;
+  const work = digits + 12;
+  const scale = work + Math.max(0, xe + 1);
+  const one = tenTo(scale);
+  const x = (p * one) / q;
+  const halfPi = fixedConstant("halfPi", scale);
+  const turns = roundedQuotient(x, halfPi);
+  const r = x - turns * halfPi;
+  const quadrant = (Number(((turns % 4n) + 4n) % 4n) + (cosine ? 1 : 0)) % 4;
+  const useCosine = quadrant % 2 === 1;
+  const r2 = (r * r) / one;
+  let term = useCosine ? one : r;
+  let sum = term;
+  for (let n = useCosine ? 0n : 1n; term !== 0n; n += 2n) {
+    term = -(term * r2) / (one * (n + 1n) * (n + 2n));
+    sum += term;
+  }
+  return fromFixedPoint(quadrant >= 2 ? -sum : sum, scale, digits).toSignificantDigits(digits);
+}
+
+/** ln(p/q) for p, q > 0: p/q = m · 2^k, m near 1, and ln m = 2 atanh(z), z = (m - 1)/(m + 1) exactly. */
+export function lnOfRatio(p: bigint, q: bigint, digits: number): Decimal {
+  const D = decimalAt(digits);
+  if (p === q) return new D(0);
+  const work = digits + 12;
+  const k = Math.round((log10Abs(p) - log10Abs(q)) / LOG10_2);
+  const top = k < 0 ? p << BigInt(-k) : p;
+  const bottom = k > 0 ? q << BigInt(k) : q;
+  const difference = top - bottom;
+  let lnM = 0n;
+  // (z's own scale keeps `work` significant digits of it, however near 1 p/q is: ln(1 + 10^-30))
+  const scale = difference === 0n ? work : scaleFor(work, exponentOf(difference, top + bottom));
+  if (difference !== 0n) lnM = 2n * oddPowerSeries((difference * tenTo(scale)) / (top + bottom), tenTo(scale), false);
+  if (k === 0) return fromFixedPoint(lnM, scale, digits).toSignificantDigits(digits);
+  // + k ln 2, with ln 2 to as many more digits as k has
+  const extra = String(Math.abs(k)).length;
+  const total = lnM * tenTo(extra) + BigInt(k) * fixedConstant("ln2", scale + extra);
+  return fromFixedPoint(total, scale + extra, digits).toSignificantDigits(digits);
+}
+
+/** e^(p/q), q > 0; undefined past |p/q| of 10^6 (the Decimal route takes it). */
+export function expOfRatio(p: bigint, q: bigint, digits: number): Decimal | undefined {
+  if (p === 0n) return new (decimalAt(digits))(1);
+  const xe = exponentOf(p, q);
+  if (xe >= 6) return undefined;
+  const work = digits + 12;
+  // r = x - k ln 2 loses the digits of x before its point: that many more
+  const scale = work + Math.max(0, xe + 1);
+  const one = tenTo(scale);
+  const k = Math.round(Number(p) / Number(q) / Math.LN2);
+  const r = (p * one) / q - BigInt(k) * fixedConstant("ln2", scale);
+  const small = r >> BigInt(EXP_HALVINGS);
+  let term = small;
+  let sum = small;
+  for (let n = 2n; term !== 0n; n++) {
+    term = (term * small) / (one * n);
+    sum += term;
+  }
+  for (let i = 0; i < EXP_HALVINGS; i++) sum = (sum * (sum + 2n * one)) / one;
+  return new (decimalAt(digits))(fromFixedPoint(one + sum, scale, work).mul(powerOfTwo(k, work)));
+}
+
+/** atan(p/q), q > 0: as `atan` below, from the fraction (|p/q| > 1 by pi/2 - atan(q/|p|)). */
+export function atanOfRatio(p: bigint, q: bigint, digits: number): Decimal {
+  if (p === 0n) return new (decimalAt(digits))(0);
+  const magnitude = p < 0n ? -p : p;
+  const inverted = magnitude > q;
+  const [top, bottom] = inverted ? [q, magnitude] : [magnitude, q];
+  const work = digits + 12;
+  const scale = scaleFor(work, exponentOf(top, bottom));
+  const one = tenTo(scale);
+  let a = (top * one) / bottom;
+  // atan a = 2 atan(a / (1 + sqrt(1 + a²))): two halvings take a ≤ 1 to ≤ 0.2
+  for (let i = 0; i < ATAN_HALVINGS; i++) a = (a * one) / (one + isqrt(one * one + a * a));
+  let result = oddPowerSeries(a, one, true) << BigInt(ATAN_HALVINGS);
+  if (inverted) result = fixedConstant("halfPi", scale) - result;
+  return fromFixedPoint(p < 0n ? -result : result, scale, digits).toSignificantDigits(digits);
 }
 
 // ---- trigonometry ------------------------------------------------------
