@@ -68,9 +68,3 @@ export function wrap(value: Value, bits: Value, signed: boolean, name: string): 
   if (n < 1n || n > BigInt(MAX_BITS)) throw new ArithmeticError("domain", `${name}'s width must be from 1 to ${MAX_BITS} bits`);
   return integer(signed ? BigInt.asIntN(Number(n), x) : BigInt.asUintN(Number(n), x));
 }
-
-/** The widths with names of their own: u8 … u64, i8 … i64. */
-export const FIXED_WIDTHS: readonly (readonly [name: string, bits: number, signed: boolean])[] = [8, 16, 32, 64].flatMap((bits) => [
-  [`u${bits}`, bits, false] as const,
-  [`i${bits}`, bits, true] as const,
-]);

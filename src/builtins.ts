@@ -10,8 +10,7 @@ import { Complex, type Scalar } from "./complex.ts";
 import { add, divide, magnitudeOf, mapMagnitude, multiply, negate, order, power, realMagnitude, toReal } from "./operations.ts";
 import { readDefinition } from "./units.ts";
 import { describe, isReal, List, Moment, Quantity, type Numeric, type Value } from "./value.ts";
-import * as L from "./lists.ts";
-import { FIXED_WIDTHS, wrap } from "./bitwise.ts";
+import { bits, lists } from "./load-lists.ts";
 import type { Clock } from "./clock.ts";
 import { dates } from "./load-dates.ts";
 import {
@@ -457,10 +456,10 @@ const table: Record<string, Builtin> = {
   cosh: real("hyperbolic cosine", (x, ctx) => elementary.cosh(x, ctx.workingDigits), [[ZERO, ONE]], digitsBeforePoint),
   tanh: real("hyperbolic tangent", (x, ctx) => elementary.tanh(x, ctx.workingDigits), [[ZERO, ZERO]]),
   min: valueFn("x, …", "the smallest value of a list or of the arguments (quantities compare across units)", (args, ctx) =>
-    L.extreme(L.dataOf(args, "min"), -1, ctx, "min"),
+    lists().extreme(lists().dataOf(args, "min"), -1, ctx, "min"),
   ),
   max: valueFn("x, …", "the largest value of a list or of the arguments (quantities compare across units)", (args, ctx) =>
-    L.extreme(L.dataOf(args, "max"), 1, ctx, "max"),
+    lists().extreme(lists().dataOf(args, "max"), 1, ctx, "max"),
   ),
   gcd: fn("a, …", "greatest common divisor of integers", (args, ctx) =>
     integer(integersOnly(args, ctx, "gcd").reduce((a, b) => gcd(a, b, ctx.interrupt))),
@@ -482,37 +481,37 @@ const table: Record<string, Builtin> = {
 
   // lists and statistics (issue 21; src/lists.ts): each takes a list or values, exact where they are
   range: valueFn("a, b[, step]", "the list of integers from a to b, both included, step apart: range(1, 9, 2); a..b", ([a, b, step], ctx) =>
-    L.range(a!, b!, step, ctx),
+    lists().range(a!, b!, step, ctx),
   ),
-  sum: valueFn("x, …", "the sum of a list or of the arguments (0 of an empty list)", (args, ctx) => L.sum(L.dataOf(args, "sum"), ctx)),
-  prod: valueFn("x, …", "the product of a list or of the arguments (1 of an empty list)", (args, ctx) => L.product(L.dataOf(args, "prod"), ctx)),
+  sum: valueFn("x, …", "the sum of a list or of the arguments (0 of an empty list)", (args, ctx) => lists().sum(lists().dataOf(args, "sum"), ctx)),
+  prod: valueFn("x, …", "the product of a list or of the arguments (1 of an empty list)", (args, ctx) => lists().product(lists().dataOf(args, "prod"), ctx)),
   // (named len, not count: a user's own count(n), as in the language's examples, keeps its name)
-  len: valueFn("x, …", "how many values: the length of a list, or the number of arguments", (args) => integer(L.dataOf(args, "len").length)),
-  mean: valueFn("x, …", "the arithmetic mean of a list or of the arguments", (args, ctx) => L.mean(L.dataOf(args, "mean"), ctx)),
-  median: valueFn("x, …", "the middle value in order, or the mean of the middle two", (args, ctx) => L.median(L.dataOf(args, "median"), ctx)),
-  mode: valueFn("x, …", "the most common value (of several as common, the first)", (args, ctx) => L.mode(L.dataOf(args, "mode"), ctx)),
+  len: valueFn("x, …", "how many values: the length of a list, or the number of arguments", (args) => integer(lists().dataOf(args, "len").length)),
+  mean: valueFn("x, …", "the arithmetic mean of a list or of the arguments", (args, ctx) => lists().mean(lists().dataOf(args, "mean"), ctx)),
+  median: valueFn("x, …", "the middle value in order, or the mean of the middle two", (args, ctx) => lists().median(lists().dataOf(args, "median"), ctx)),
+  mode: valueFn("x, …", "the most common value (of several as common, the first)", (args, ctx) => lists().mode(lists().dataOf(args, "mode"), ctx)),
   variance: valueFn("x, …", "the sample variance: squared deviations from the mean over n - 1", (args, ctx) =>
-    L.variance(L.dataOf(args, "variance"), ctx, false, "variance"),
+    lists().variance(lists().dataOf(args, "variance"), ctx, false, "variance"),
   ),
   stdev: valueFn("x, …", "the sample standard deviation: sqrt(variance)", (args, ctx) =>
-    rootOf(L.variance(L.dataOf(args, "stdev"), ctx, false, "stdev"), 2n, ctx),
+    rootOf(lists().variance(lists().dataOf(args, "stdev"), ctx, false, "stdev"), 2n, ctx),
   ),
   variancep: valueFn("x, …", "the population variance: squared deviations from the mean over n", (args, ctx) =>
-    L.variance(L.dataOf(args, "variancep"), ctx, true, "variancep"),
+    lists().variance(lists().dataOf(args, "variancep"), ctx, true, "variancep"),
   ),
   stdevp: valueFn("x, …", "the population standard deviation: sqrt(variancep)", (args, ctx) =>
-    rootOf(L.variance(L.dataOf(args, "stdevp"), ctx, true, "stdevp"), 2n, ctx),
+    rootOf(lists().variance(lists().dataOf(args, "stdevp"), ctx, true, "stdevp"), 2n, ctx),
   ),
   quantile: valueFn("list, q", "the q-quantile, 0 ≤ q ≤ 1, by R's type 7 (NumPy's default): quantile(xs, 0.5) is the median", ([list, q], ctx) => {
     if (!(list instanceof List)) throw new ArithmeticError("type", `quantile takes a list and q: quantile([1, 2, 3], 0.5), not ${describe(list!)}`);
-    return L.quantile(L.dataOf([list], "quantile"), q!, ctx);
+    return lists().quantile(lists().dataOf([list], "quantile"), q!, ctx);
   }),
-  sort: valueFn("x, …", "the values of a list or the arguments, in increasing order", (args, ctx) => new List(L.sorted(L.dataOf(args, "sort"), ctx))),
-  reverse: valueFn("x, …", "the values of a list or the arguments, last first", (args) => new List(L.dataOf(args, "reverse").reverse())),
+  sort: valueFn("x, …", "the values of a list or the arguments, in increasing order", (args, ctx) => new List(lists().sorted(lists().dataOf(args, "sort"), ctx))),
+  reverse: valueFn("x, …", "the values of a list or the arguments, last first", (args) => new List(lists().dataOf(args, "reverse").reverse())),
 
   // bitwise (issue 21; src/bitwise.ts): the operators & | xor ~ << >>, and fixed widths
-  uint: valueFn("x, n", "x wrapped to n bits, unsigned (0 to 2^n - 1): uint(-1, 8) is 255", ([x, n]) => wrap(x!, n!, false, "uint")),
-  int: valueFn("x, n", "x wrapped to n bits, two's complement (-2^(n-1) to 2^(n-1) - 1): int(200, 8) is -56", ([x, n]) => wrap(x!, n!, true, "int")),
+  uint: valueFn("x, n", "x wrapped to n bits, unsigned (0 to 2^n - 1): uint(-1, 8) is 255", ([x, n]) => bits().wrap(x!, n!, false, "uint")),
+  int: valueFn("x, n", "x wrapped to n bits, two's complement (-2^(n-1) to 2^(n-1) - 1): int(200, 8) is -56", ([x, n]) => bits().wrap(x!, n!, true, "int")),
   // dates and times (issue 19; src/dates.ts)
   now: constant("the current instant, from the system clock", (_, clock) => dates().now(clock)),
   today: constant("today's date in the local time zone (TZ)", (_, clock) => dates().today(clock)),
@@ -547,9 +546,14 @@ function mapScalar(value: Numeric, f: (z: Scalar) => Scalar): Value {
 }
 
 // u8 … u64 and i8 … i64: uint and int of their widths
-for (const [name, bits, signed] of FIXED_WIDTHS) {
-  const range = signed ? `-2^${bits - 1} to 2^${bits - 1} - 1` : `0 to 2^${bits} - 1`;
-  table[name] = valueFn("x", `x wrapped to ${bits} bits, ${signed ? "two's complement" : "unsigned"} (${range})`, ([x]) => wrap(x!, integer(bits), signed, name));
+for (const width of [8, 16, 32, 64]) {
+  for (const signed of [false, true]) {
+    const name = `${signed ? "i" : "u"}${width}`;
+    const range = signed ? `-2^${width - 1} to 2^${width - 1} - 1` : `0 to 2^${width} - 1`;
+    table[name] = valueFn("x", `x wrapped to ${width} bits, ${signed ? "two's complement" : "unsigned"} (${range})`, ([x]) =>
+      bits().wrap(x!, integer(width), signed, name),
+    );
+  }
 }
 
 // exp, ln, the logarithms and the trigonometric functions take complex numbers too (complex.ts

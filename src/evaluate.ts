@@ -29,7 +29,7 @@ import { Complex } from "./complex.ts";
 import type { Clock } from "./clock.ts";
 import { dates } from "./load-dates.ts";
 import { describe, List, Moment, Quantity, renewListBudget, type Value } from "./value.ts";
-import { bitwise, complement } from "./bitwise.ts";
+import { bits } from "./load-lists.ts";
 
 export interface UserFunction {
   readonly name: string;
@@ -404,7 +404,7 @@ class Machine {
   }
 
   private complement(node: Expr, a: Value): Value {
-    return this.arithmetic(() => complement(a), node.span);
+    return this.arithmetic(() => bits().complement(a), node.span);
   }
 
   private power(node: Expr, base: Value, exponent: Value): Value {
@@ -490,7 +490,7 @@ class Machine {
         case "//":
           return op.floorDivide(a, b, ctx);
         default:
-          return bitwise(link.op, a, b);
+          return bits().bitwise(link.op, a, b);
       }
     } catch (error) {
       if (!(error instanceof ArithmeticError)) throw error;

@@ -39,7 +39,7 @@ import {
 } from "./units.ts";
 import { dates } from "./load-dates.ts";
 import { describe, isReal, List, Moment, Quantity, type Numeric, type Value } from "./value.ts";
-import { elementwise, listsEqual } from "./lists.ts";
+import { lists } from "./load-lists.ts";
 
 const NO_UNIT: Unit = [];
 
@@ -117,7 +117,7 @@ export function subtract(a: Value, b: Value, ctx: NumberContext): Value {
 /** a ± b, in a's unit. */
 function sum(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
   if (left instanceof List || right instanceof List) {
-    return elementwise(left, right, (x, y) => (sign > 0 ? add(x, y, ctx) : subtract(x, y, ctx)), sign > 0 ? "add" : "subtract");
+    return lists().elementwise(left, right, (x, y) => (sign > 0 ? add(x, y, ctx) : subtract(x, y, ctx)), sign > 0 ? "add" : "subtract");
   }
   if (left instanceof Moment || right instanceof Moment) return dates().addMoments(left, right, sign, ctx);
   const a = numeric(left);
@@ -158,7 +158,7 @@ export function divide(a: Value, b: Value, ctx: NumberContext): Value {
 
 function product(left: Value, right: Value, sign: 1 | -1, ctx: NumberContext): Value {
   if (left instanceof List || right instanceof List) {
-    return elementwise(left, right, (x, y) => (sign > 0 ? multiply(x, y, ctx) : divide(x, y, ctx)), sign > 0 ? "multiply" : "divide");
+    return lists().elementwise(left, right, (x, y) => (sign > 0 ? multiply(x, y, ctx) : divide(x, y, ctx)), sign > 0 ? "multiply" : "divide");
   }
   refuseMoments(left, right, sign > 0 ? "multiply" : "divide");
   const a = numeric(left);
@@ -208,7 +208,7 @@ export function mapMagnitude(value: Value, f: (x: Real) => Real, name: string): 
 
 export function power(left: Value, right: Value, ctx: NumberContext): Value {
   if (left instanceof Moment || right instanceof Moment) throw new ArithmeticError("type", `cannot raise ${describe(left)} to the power ${describe(right)}`);
-  if (left instanceof List || right instanceof List) return elementwise(left, right, (x, y) => power(x, y, ctx), "raise");
+  if (left instanceof List || right instanceof List) return lists().elementwise(left, right, (x, y) => power(x, y, ctx), "raise");
   const base = numeric(left);
   const exponent = numeric(right);
   if (exponent instanceof Quantity) throw dimensionError(`an exponent must be a plain number, not ${describe(exponent)}`);
@@ -417,7 +417,7 @@ export function compare(operator: CompareOp, a: Value, b: Value, ctx: NumberCont
   if (a instanceof Rational && b instanceof Rational && a.d === 1 && b.d === 1) return COMPARISONS[operator](a.n < b.n ? -1 : a.n > b.n ? 1 : 0);
   if (a instanceof List || b instanceof List) {
     if (operator !== "==" && operator !== "!=") throw new ArithmeticError("type", `lists are equal or not, never ${operator} one another`);
-    return listsEqual(a, b, (x, y) => compare("==", x, y, ctx)) === (operator === "==");
+    return lists().listsEqual(a, b, (x, y) => compare("==", x, y, ctx)) === (operator === "==");
   }
   if (a instanceof Moment || b instanceof Moment) return COMPARISONS[operator](dates().compareMoments(operator, a, b));
   if (typeof a === "boolean" || typeof b === "boolean") {

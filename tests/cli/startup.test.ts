@@ -43,6 +43,22 @@ describe("start-up stays lazy", () => {
     expect(JSON.parse(result.stdout.toString())).toEqual({ plain: false, date: "2027-03-04", loaded: true });
   });
 
+  test("a line without a list or a bitwise operator never loads src/lists.ts or src/bitwise.ts; the first one does", () => {
+    const script = `
+      const { Session } = await import("${root}src/session.ts");
+      const session = new Session();
+      const loaded = (name) => Object.keys(require.cache).some((path) => path.endsWith("/src/" + name));
+      session.evaluate("1 + 2/3 * 4^5 - 7 % 3; 5 ft to cm; 2 < 3; sqrt(2)");
+      const plain = [loaded("lists.ts"), loaded("bitwise.ts")];
+      session.evaluate("6 & 3");
+      const afterBits = [loaded("lists.ts"), loaded("bitwise.ts")];
+      session.evaluate("sum([1, 2])");
+      console.log(JSON.stringify({ plain, afterBits, afterList: loaded("lists.ts") }));`;
+    const result = Bun.spawnSync([process.execPath, "-e", script], { stdout: "pipe", stderr: "pipe" });
+    expect(result.stderr.toString()).toBe("");
+    expect(JSON.parse(result.stdout.toString())).toEqual({ plain: [false, false], afterBits: [false, true], afterList: true });
+  });
+
   test("the entry point loads the session, colours, the REPL and node:tty only when a mode needs them", () => {
     const main = readFileSync(`${root}src/main.ts`, "utf8");
     const staticImports = [...main.matchAll(/^import (?!type ).* from "([^"]+)";$/gm)].map((match) => match[1]);
