@@ -168,9 +168,16 @@ export function exp(x: Decimal, digits: number): Decimal {
   // (|x| < 1e-20 has k = 0, and needs no division to say so)
   const k = x.e < -20 ? 0 : Math.round(new R(x).div(ln2(R.precision)).toNumber());
   const r = new R(x).sub(ln2(R.precision).mul(k));
-  // e^r = (e^(r/2^h))^2^h; the series gives e^(r/2^h) - 1, and (1 + s)^2 - 1 = s(s + 2) loses nothing to cancellation
   const one = tenTo(work);
-  const small = toFixedPoint(r, work) >> BigInt(EXP_HALVINGS);
+  return new D(fromFixedPoint(expReduced(toFixedPoint(r, work), one), work, work).mul(powerOfTwo(k, work)));
+}
+
+/**
+ * e^r for a fixed-point r (scaled by `one`) with |r| ≤ about ln2/2: e^r = (e^(r/2^h))^2^h; the series
+ * gives e^(r/2^h) - 1, and (1 + s)^2 - 1 = s(s + 2) loses nothing to cancellation.
+ */
+function expReduced(r: bigint, one: bigint): bigint {
+  const small = r >> BigInt(EXP_HALVINGS);
   let term = small;
   let sum = small;
   for (let n = 2n; term !== 0n; n++) {
@@ -178,7 +185,7 @@ export function exp(x: Decimal, digits: number): Decimal {
     sum += term;
   }
   for (let i = 0; i < EXP_HALVINGS; i++) sum = (sum * (sum + 2n * one)) / one;
-  return new D(fromFixedPoint(one + sum, work, work).mul(powerOfTwo(k, work)));
+  return one + sum;
 }
 
 /** 2^k, also for |k| past 2^53 (e^x for x past 6.2e15), where decimal.js's pow leaves exact squaring. */
@@ -269,14 +276,7 @@ export function sinCosOfRatio(p: bigint, q: bigint, digits: number, cosine: bool
   const turns = roundedQuotient(x, halfPi);
   const r = x - turns * halfPi;
   const quadrant = (Number(((turns % 4n) + 4n) % 4n) + (cosine ? 1 : 0)) % 4;
-  const useCosine = quadrant % 2 === 1;
-  const r2 = (r * r) / one;
-  let term = useCosine ? one : r;
-  let sum = term;
-  for (let n = useCosine ? 0n : 1n; term !== 0n; n += 2n) {
-    term = -(term * r2) / (one * (n + 1n) * (n + 2n));
-    sum += term;
-  }
+  const sum = sinOrCosSeries(r, one, quadrant % 2 === 1);
   return fromFixedPoint(quadrant >= 2 ? -sum : sum, scale, digits).toSignificantDigits(digits);
 }
 
@@ -311,15 +311,7 @@ export function expOfRatio(p: bigint, q: bigint, digits: number): Decimal | unde
   const one = tenTo(scale);
   const k = Math.round(Number(p) / Number(q) / Math.LN2);
   const r = (p * one) / q - BigInt(k) * fixedConstant("ln2", scale);
-  const small = r >> BigInt(EXP_HALVINGS);
-  let term = small;
-  let sum = small;
-  for (let n = 2n; term !== 0n; n++) {
-    term = (term * small) / (one * n);
-    sum += term;
-  }
-  for (let i = 0; i < EXP_HALVINGS; i++) sum = (sum * (sum + 2n * one)) / one;
-  return new (decimalAt(digits))(fromFixedPoint(one + sum, scale, work).mul(powerOfTwo(k, work)));
+  return new (decimalAt(digits))(fromFixedPoint(expReduced(r, one), scale, work).mul(powerOfTwo(k, work)));
 }
 
 /** atan(p/q), q > 0: as `atan` below, from the fraction (|p/q| > 1 by pi/2 - atan(q/|p|)). */
@@ -346,17 +338,20 @@ function sinOrCosReduced(r: Decimal, work: number, cosine: boolean): Decimal {
   if (r.isZero()) return new (decimalAt(work))(cosine ? 1 : 0);
   if (!cosine && firstTermSuffices(r, work)) return r;
   const scale = cosine ? work : scaleFor(work, r.e);
-  const one = tenTo(scale);
-  const rFixed = toFixedPoint(r, scale);
-  const r2 = (rFixed * rFixed) / one;
-  let term = cosine ? one : rFixed;
+  return fromFixedPoint(sinOrCosSeries(toFixedPoint(r, scale), tenTo(scale), cosine), scale, work);
+}
+
+/** The Taylor series of sin r or cos r for a fixed-point r (scaled by `one`), |r| ≤ about pi/4. */
+function sinOrCosSeries(r: bigint, one: bigint, cosine: boolean): bigint {
+  const r2 = (r * r) / one;
+  let term = cosine ? one : r;
   let sum = term;
   // term k+1 = -term k · r² / ((n+1)(n+2)), n the power so far
   for (let n = cosine ? 0n : 1n; term !== 0n; n += 2n) {
     term = -(term * r2) / (one * (n + 1n) * (n + 2n));
     sum += term;
   }
-  return fromFixedPoint(sum, scale, work);
+  return sum;
 }
 
 /** sin or cos of x: reduce by pi/2, then the series on |r| ≤ pi/4. */
