@@ -160,6 +160,29 @@ describe("the REPL", () => {
     for (const part of ["2026-12-04", "09:15", "Europe/Berlin", "now  today", "to unixtime", "clamped to the month's end"]) expect(help).toContain(part);
   });
 
+  test("bitwise and lists (issue 21): Tab completes the new names; help knows them", async () => {
+    const terminal = await repl();
+    // stdev and stdevp: the common part, then both listed
+    await terminal.type("stde");
+    await terminal.press("Tab");
+    await terminal.waitFor(/^> stdev$/m);
+    await terminal.press("Tab");
+    await terminal.waitFor(/^stdev\(\s+stdevp\($/m);
+    await terminal.type("(2, 4, 4, 4, 5, 5, 7, 9)");
+    await terminal.press("Enter");
+    await terminal.waitFor(/^2\.1380899353$/m);
+    await terminal.type("quant");
+    await terminal.press("Tab");
+    await terminal.waitFor(/^> quantile\($/m);
+    await terminal.press("C-u");
+    expect(await enter(terminal, "help stdev")).toBe("stdev(x, …)  the sample standard deviation: sqrt(variance)");
+    expect(await enter(terminal, "help u8")).toBe("u8(x)  x wrapped to 8 bits, unsigned (0 to 2^8 - 1)");
+    const bitwise = await enter(terminal, "help xor");
+    for (const part of ["0xff & 0x0f → 15", "6 & 3 == 2 → true"]) expect(bitwise).toContain(part);
+    expect(await enter(terminal, "help lists")).toContain("sum(1..100) → 5050");
+    expect(await enter(terminal, "xs = [3, 1, 2]; sort(xs)")).toBe("[1, 2, 3]");
+  });
+
   test("commands: help, :vars, :funcs, :precision, :reset, and an unknown one", async () => {
     const terminal = await repl();
     const help = await enter(terminal, "help");
